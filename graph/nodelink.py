@@ -1,0 +1,84 @@
+"""The graph as SCHEMA.md's node-link JSON, and back: the one serialisation shared by
+the embedded store and the JSON export.
+
+Nodes are sorted by id and edges by (source, type, target), so the same graph always
+gives the same bytes.
+
+Examples
+--------
+>>> import networkx as nx
+>>> G = nx.MultiDiGraph(documents={})
+>>> G.add_node("country:taiwan", label="Country", name="Taiwan", kind=None, aliases=["Taiwan"])
+>>> data = to_nodelink(G)
+>>> data["nodes"][0]["name"], len(data["edges"])
+('Taiwan', 0)
+>>> from_nodelink(data).nodes["country:taiwan"]["label"]
+'Country'
+"""
+from __future__ import annotations
+
+import json
+from typing import Any, TypedDict
+
+import networkx as nx
+
+from graph.claims import CitationDict
+
+__all__ = ["NodeDict", "EdgeDict", "NodeLink", "to_nodelink", "from_nodelink", "dumps"]
+
+
+class NodeDict(TypedDict, total=False):
+    id: str
+    label: str
+    name: str
+    kind: str | None
+    aliases: list[str]
+    evidence: list[CitationDict]
+
+
+class EdgeDict(TypedDict, total=False):
+    source: str
+    target: str
+    type: str
+    key: str
+    evidence: list[CitationDict]
+
+
+class NodeLink(TypedDict):
+    directed: bool
+    multigraph: bool
+    graph: dict[str, Any]
+    documents: list[dict[str, str]]
+    nodes: list[NodeDict]
+    edges: list[EdgeDict]
+
+
+def to_nodelink(G: nx.MultiDiGraph) -> NodeLink:
+    """The graph as a JSON-ready dict (``nodes``, ``edges``, ``documents``)."""
+    graph_attrs = {k: v for k, v in G.graph.items() if k != "documents"}
+    documents = G.graph.get("documents", {})
+    nodes = [{"id": n, **G.nodes[n]} for n in sorted(G.nodes)]
+    edges = [{"source": u, "target": v, "key": k, **attrs}
+             for u, v, k, attrs in sorted(G.edges(keys=True, data=True),
+                                          key=lambda e: (e[0], e[2], e[1]))]
+    return {"directed": True, "multigraph": True, "graph": graph_attrs,
+            "documents": [documents[d] for d in sorted(documents)],
+            "nodes": nodes, "edges": edges}  # type: ignore[typeddict-item]
+
+
+def from_nodelink(data: dict[str, Any]) -> nx.MultiDiGraph:
+    """Rebuild the graph from :func:`to_nodelink`'s output (``links`` accepted for ``edges``)."""
+    documents = {d["id"]: dict(d) for d in data.get("documents", [])}
+    G = nx.MultiDiGraph(**data.get("graph", {}), documents=documents)
+    for node in data["nodes"]:
+        attrs = {k: v for k, v in node.items() if k != "id"}
+        G.add_node(node["id"], **attrs)
+    for edge in data.get("edges", data.get("links", [])):
+        attrs = {k: v for k, v in edge.items() if k not in ("source", "target", "key")}
+        G.add_edge(edge["source"], edge["target"], key=edge.get("key", edge["type"]), **attrs)
+    return G
+
+
+def dumps(G: nx.MultiDiGraph) -> str:
+    """Deterministic JSON text of the graph."""
+    return json.dumps(to_nodelink(G), ensure_ascii=False, indent=1, sort_keys=False) + "\n"

@@ -1,0 +1,38 @@
+"""Open a store from a path or URI. :data:`SCHEMES` maps URI schemes to store factories;
+anything that is not a registered URI is a directory for the embedded store."""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+from graph.errors import StoreError
+from graph.stores.base import GraphStore
+from graph.stores.embedded import EmbeddedStore
+
+__all__ = ["GraphStore", "EmbeddedStore", "SCHEMES", "DEFAULT_STORE", "open_store",
+           "default_location"]
+
+DEFAULT_STORE = "./diplograph-data"
+
+SCHEMES: dict[str, Callable[..., GraphStore]] = {}
+
+
+def default_location() -> str:
+    """``$DIPLOGRAPH_STORE`` when set, else ``./diplograph-data``."""
+    return os.environ.get("DIPLOGRAPH_STORE") or DEFAULT_STORE
+
+
+def open_store(location: str | os.PathLike[str] | None = None, **options: object) -> GraphStore:
+    """The store at ``location`` (default :func:`default_location`).
+
+    ``options`` go to a server store's factory (user, database, ...).
+    """
+    where = str(location or default_location())
+    scheme, sep, _ = where.partition("://")
+    if sep:
+        factory = SCHEMES.get(scheme.lower())
+        if factory is None:
+            raise StoreError(f"Unknown store scheme {scheme!r}; known: "
+                             f"{', '.join(sorted(SCHEMES)) or 'none'} (or a directory path)")
+        return factory(where, **options)
+    return EmbeddedStore(where)

@@ -1,0 +1,74 @@
+"""The embedded store: the graph as node-link JSON in a local directory.
+
+Saves are atomic: the JSON is written to a temporary file in the same directory,
+flushed to disk, then renamed over ``graph.json`` (``os.replace``), so a kill at any
+moment leaves either the old or the new graph, never half of one.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import networkx as nx
+
+from graph.errors import StoreError
+from graph.nodelink import dumps, from_nodelink
+from graph.stores.base import GraphStore
+
+__all__ = ["EmbeddedStore", "GRAPH_FILE"]
+
+GRAPH_FILE = "graph.json"
+
+
+class EmbeddedStore(GraphStore):
+    """A directory holding ``graph.json``."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+
+    def __repr__(self) -> str:
+        return f"EmbeddedStore({str(self.path)!r})"
+
+    @property
+    def location(self) -> str:
+        return str(self.path)
+
+    @property
+    def file(self) -> Path:
+        return self.path / GRAPH_FILE
+
+    def exists(self) -> bool:
+        return self.file.is_file()
+
+    def load(self) -> nx.MultiDiGraph:
+        if not self.exists():
+            raise StoreError(f"No graph in {self.path}. Run 'diplograph build' first "
+                             f"(or pass --store / set DIPLOGRAPH_STORE).")
+        try:
+            return from_nodelink(json.loads(self.file.read_text(encoding="utf-8")))
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise StoreError(f"{self.file} is not a diplograph graph: {exc}") from None
+
+    def save(self, G: nx.MultiDiGraph) -> None:
+        text = dumps(G)
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".graph-", suffix=".tmp", dir=self.path)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    fh.write(text)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                os.replace(tmp, self.file)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+            dir_fd = os.open(self.path, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+        except OSError as exc:
+            raise StoreError(f"cannot write {self.file}: {exc.strerror or exc}") from None
