@@ -1,0 +1,89 @@
+"""Plain-text rendering of API results for people (``--json`` prints ``to_dict()`` instead).
+Pure functions from result values to strings; the CLI only prints what they return."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from graph.queries.results import EdgeSummary, Neighborhood, NodeDetail, PathResult, Stats
+from graph.schema import SCHEMA
+
+__all__ = ["as_json", "table", "citation", "stats", "detail", "neighborhood", "paths", "edge"]
+
+
+def as_json(value: Any) -> str:
+    data = value.to_dict() if hasattr(value, "to_dict") else value
+    if isinstance(data, list):
+        data = [v.to_dict() if hasattr(v, "to_dict") else v for v in data]
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def table(rows: Iterable[Sequence[Any]], headers: Sequence[str]) -> str:
+    """Left-aligned columns separated by two spaces, with a rule under the headers."""
+    cells = [[str(c) for c in headers]] + [["" if c is None else str(c) for c in r] for r in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def citation(c: dict[str, Any]) -> str:
+    """One line per citation: document, method and confidence, then the note or snippet."""
+    span = f"@{c['start']}-{c['end']}" if c.get("start") is not None else ""
+    text = c.get("snippet") or c.get("note") or ""
+    claim = c.get("claim")
+    said = f" {{{', '.join(f'{k}: {v}' for k, v in claim.items())}}}" if claim else ""
+    return f"[{c['doc']}{span} {c.get('method', '')} {c.get('confidence', 1.0):g}]{said} {text}"
+
+
+def edge(e: EdgeSummary, *, indent: str = "  ") -> str:
+    props = ", ".join(f"{k}: {v}" for k, v in e.properties.items())
+    arrow = "<->" if SCHEMA.relation(e.type).symmetric else "->"
+    head = f"{e.source_name} -{e.type}{arrow} {e.target_name}" + (f"  ({props})" if props else "")
+    lines = [indent + head]
+    for key, values in e.conflicts.items():
+        lines.append(f"{indent}  ! sources disagree on {key}: {' | '.join(map(str, values))}")
+    lines += [f"{indent}    {citation(c)}" for c in e.evidence]
+    return "\n".join(lines)
+
+
+def stats(s: Stats) -> str:
+    head = f"{s.nodes} nodes, {s.edges} edges, {s.documents} documents"
+    labels = table(sorted(s.by_label.items()), ["label", "nodes"])
+    types = table(sorted(s.by_type.items()), ["type", "edges"])
+    return f"{head}\n\n{labels}\n\n{types}"
+
+
+def detail(d: NodeDetail) -> str:
+    n = d.node
+    kind = f" ({n.kind})" if n.kind else ""
+    lines = [f"{n.name}  [{n.label}{kind}]  id: {n.id}",
+             f"aliases: {', '.join(n.aliases) if n.aliases else '-'}"]
+    lines += [f"{k}: {v}" for k, v in n.properties.items()]
+    lines += [f"! sources disagree on {k}: {' | '.join(map(str, v))}"
+              for k, v in d.conflicts.items()]
+    if d.evidence:
+        lines.append(f"cited by: {', '.join(sorted({c['doc'] for c in d.evidence}))}")
+    lines.append(f"\n{len(d.edges)} ties:" if d.edges else "\nno ties")
+    lines += [edge(e) for e in d.edges]
+    return "\n".join(lines)
+
+
+def neighborhood(nb: Neighborhood) -> str:
+    rows = [(n.name, n.label, n.kind or "", n.id) for n in nb.nodes]
+    out = [f"{len(nb.nodes)} nodes within {nb.depth} of {nb.center}:",
+           table(rows, ["name", "label", "kind", "id"]), f"\n{len(nb.edges)} ties:"]
+    out += [edge(e) for e in nb.edges]
+    return "\n".join(out)
+
+
+def paths(found: list[PathResult]) -> str:
+    if not found:
+        return "No path between them within the hop limit."
+    out = []
+    for i, p in enumerate(found, 1):
+        out.append(f"Path {i} ({p.length} hops): " + " - ".join(n.name for n in p.nodes))
+        for hop in p.hops:
+            out += [edge(e, indent="  ") for e in hop]
+    return "\n".join(out)

@@ -1,0 +1,1 @@
+"""Graph -> pages, pictures and files. Imports only ``graph``."""
