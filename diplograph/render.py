@@ -28,11 +28,12 @@ def table(rows: Iterable[Sequence[Any]], headers: Sequence[str]) -> str:
     return "\n".join(lines)
 
 
-def citation(c: dict[str, Any]) -> str:
-    """One line per citation: document, method and confidence, then the note or snippet."""
+def citation(c: dict[str, Any], *, with_claim: bool = False) -> str:
+    """One line per citation: document, method and confidence, then the note or snippet;
+    ``with_claim`` adds the values this source gave (useful where sources disagree)."""
     span = f"@{c['start']}-{c['end']}" if c.get("start") is not None else ""
     text = c.get("snippet") or c.get("note") or ""
-    claim = c.get("claim")
+    claim = c.get("claim") if with_claim else None
     said = f" {{{', '.join(f'{k}: {v}' for k, v in claim.items())}}}" if claim else ""
     return f"[{c['doc']}{span} {c.get('method', '')} {c.get('confidence', 1.0):g}]{said} {text}"
 
@@ -44,7 +45,7 @@ def edge(e: EdgeSummary, *, indent: str = "  ") -> str:
     lines = [indent + head]
     for key, values in e.conflicts.items():
         lines.append(f"{indent}  ! sources disagree on {key}: {' | '.join(map(str, values))}")
-    lines += [f"{indent}    {citation(c)}" for c in e.evidence]
+    lines += [f"{indent}    {citation(c, with_claim=bool(e.conflicts))}" for c in e.evidence]
     return "\n".join(lines)
 
 

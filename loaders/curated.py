@@ -78,8 +78,17 @@ def is_curated(data: Any) -> bool:
     return isinstance(data, dict) and "gazetteer" not in data
 
 
+def _shown(path: Path) -> str:
+    """The path relative to the working directory when under it, so that origins (and so
+    the built graph) do not depend on where the checkout lives."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 def _where(path: Path, item: Any) -> str:
-    return f"{path}:{getattr(item, 'line', 0)}"
+    return f"{_shown(path)}:{getattr(item, 'line', 0)}"
 
 
 def _require_mapping(item: Any, path: Path, what: str, parent_line: int) -> _Mapping:
