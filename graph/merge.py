@@ -85,14 +85,14 @@ def _resolve_values(entries: list[tuple[dict[str, Any], dict[str, Any]]]
 def _merge_nodes(claims: list[NodeClaim]) -> dict[str, dict[str, Any]]:
     grouped: dict[str, list[NodeClaim]] = {}
     for claim in claims:
-        validate_node(claim)
         first = grouped.setdefault(claim.id, [claim])[0]
         if claim is not first:
             if claim.label != first.label:
                 where = f" at {first.origin}" if first.origin else ""
-                raise invalid_at(f"id {claim.id!r} is a {claim.label} here but a {first.label}{where}",
-                            claim.origin)
+                raise invalid_at(f"id {claim.id!r} is a {claim.label} here but a "
+                                 f"{first.label}{where}", claim.origin)
             grouped[claim.id].append(claim)
+        validate_node(claim)
     nodes = {}
     for node_id, group in grouped.items():
         cites = [(c.citation.to_dict() if c.citation else {"method": "curated"}) for c in group]

@@ -70,6 +70,9 @@ def read_yaml(path: Path) -> Any:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
+        context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        if context and start:
+            problem = f"{problem} ({context} started on line {start.line + 1})"
         raise InvalidInput(f"YAML does not parse: {problem}", str(path),
                            mark.line + 1 if mark else None) from None
 

@@ -1,0 +1,62 @@
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from graph.errors import StoreError
+from graph.nodelink import dumps
+from graph.stores import EmbeddedStore, open_store
+
+
+def test_round_trip_gives_back_the_identical_graph(seed_graph, tmp_path):
+    store = EmbeddedStore(tmp_path / "s")
+    store.save(seed_graph)
+    assert dumps(store.load()) == dumps(seed_graph)
+    assert store.load().number_of_edges() == seed_graph.number_of_edges()
+
+
+def test_missing_store_says_how_to_create_it(tmp_path):
+    with pytest.raises(StoreError, match="Run 'diplograph build' first"):
+        EmbeddedStore(tmp_path / "nothing").load()
+
+
+def test_default_location_comes_from_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("DIPLOGRAPH_STORE", str(tmp_path / "env-store"))
+    assert open_store().location == str(tmp_path / "env-store")
+
+
+def test_a_kill_mid_save_leaves_the_previous_graph_loadable(seed_graph, tmp_path):
+    """A child process saves a huge graph and is killed while writing; the old graph stays."""
+    store = EmbeddedStore(tmp_path / "s")
+    store.save(seed_graph)
+    before = store.file.read_bytes()
+    script = textwrap.dedent(f"""
+        import networkx as nx, sys
+        from graph.stores import EmbeddedStore
+        G = nx.MultiDiGraph(documents={{}})
+        for i in range(400_000):
+            G.add_node(f"person:p{{i}}", label="Person", name="x" * 40, aliases=[], kind=None)
+        print("saving", flush=True)
+        EmbeddedStore({str(store.path)!r}).save(G)
+        print("saved", flush=True)
+    """)
+    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
+                             cwd=os.getcwd())
+    assert child.stdout.readline().strip() == "saving"
+    # Wait until the temporary file exists, i.e. the write is under way.
+    for _ in range(2000):
+        if any(p.name.startswith(".graph-") for p in store.path.iterdir()):
+            break
+        if child.poll() is not None:
+            break
+        import time
+        time.sleep(0.005)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert store.file.read_bytes() == before
+    assert json.loads(before)["nodes"]
+    assert dumps(store.load()) == dumps(seed_graph)
