@@ -101,6 +101,17 @@ def _require_mapping(item: Any, path: Path, what: str, parent_line: int) -> _Map
     return item  # type: ignore[return-value]
 
 
+def _with_iso_dates(properties: dict[str, Any], path: Path, line: int) -> dict[str, Any]:
+    """Dates written any known way become ISO text; anything else is an error at its line."""
+    for key in ("date", "start", "end"):
+        if key in properties:
+            try:
+                properties[key] = normalize_date(properties[key])
+            except ValueError as exc:
+                raise InvalidInput(str(exc), str(path), line) from None
+    return properties
+
+
 def _entity(item: _Mapping, path: Path, document: str | None) -> NodeClaim:
     origin = _where(path, item)
     for key in ("label", "name"):
@@ -110,7 +121,8 @@ def _entity(item: _Mapping, path: Path, document: str | None) -> NodeClaim:
     if label not in SCHEMA.labels:
         raise InvalidInput(f"unknown label {label!r}; valid labels: {', '.join(SCHEMA.labels)}",
                            str(path), item.line)
-    properties = {k: v for k, v in item.items() if k not in _ENTITY_KEYS}
+    properties = _with_iso_dates({k: v for k, v in item.items() if k not in _ENTITY_KEYS},
+                                 path, item.line)
     node_id = str(item.get("id") or make_id(label, str(item["name"]), properties.get("country")))
     aliases = item.get("aliases") or []
     if not isinstance(aliases, list):
@@ -130,13 +142,8 @@ def _tie(item: _Mapping, path: Path, document: str | None) -> EdgeClaim:
     if not doc:
         raise InvalidInput("tie cites no document: give 'doc:' or a top-level 'document:'",
                            str(path), item.line)
-    properties = {k: v for k, v in item.items() if k not in _TIE_KEYS}
-    for key in ("date", "start", "end"):
-        if key in properties:
-            try:
-                properties[key] = normalize_date(properties[key])
-            except ValueError as exc:
-                raise InvalidInput(str(exc), str(path), item.line) from None
+    properties = _with_iso_dates({k: v for k, v in item.items() if k not in _TIE_KEYS},
+                                 path, item.line)
     citation = Citation(doc=str(doc), method="curated", note=str(item.get("note", "")),
                         confidence=float(item.get("confidence", 1.0)), origin=origin)
     return EdgeClaim(source=str(item["s"]), type=str(item["type"]), target=str(item["o"]),
