@@ -9,3 +9,18 @@ from graph.queries.summary import describe, stats
 __all__ = ["resolve", "suggest", "neighborhood", "neighbors", "incident_edges",
            "shortest_paths", "describe", "stats", "EdgeSummary", "Neighborhood", "NodeDetail",
            "NodeSummary", "PathResult", "Stats"]
+
+# The analyst's questions (issue 5).
+from graph.queries.analysis_results import (Between, Communities, Contradictions, Diff,  # noqa: E402
+                                            Posts, Ranking, Timeline, Who)
+from graph.queries.centrality import LOUVAIN_SEED, communities, rank  # noqa: E402
+from graph.queries.contradictions import contradictions  # noqa: E402
+from graph.queries.diff import diff  # noqa: E402
+from graph.queries.mechanisms import between, who  # noqa: E402
+from graph.queries.paths import all_paths, path_strength  # noqa: E402
+from graph.queries.posts import posts  # noqa: E402
+from graph.queries.timeline import timeline  # noqa: E402
+
+__all__ += ["between", "who", "posts", "all_paths", "path_strength", "rank", "communities",
+            "LOUVAIN_SEED", "timeline", "contradictions", "diff", "Between", "Who", "Posts",
+            "Ranking", "Communities", "Timeline", "Contradictions", "Diff"]

@@ -40,6 +40,7 @@ from typing import Any
 import networkx as nx
 
 from graph.dates import date_key
+from graph.errors import DiplographError
 from graph.names import match_key
 from graph.queries.analysis_results import (Between, NodeRef, Participation, SharedVenue,
                                             Side, Who, node_ref)
@@ -177,8 +178,15 @@ def who(G: nx.MultiDiGraph, venue: str) -> Who:
     rounds of a recurring mechanism (events that are ``INSTANCE_OF`` it, by ordinal
     then date), the mechanisms an event is a round of, the ``FUNDS`` ties into it, where
     it takes place, the channels it sits under, and its own citations. Level, frequency,
-    first year and dates are the venue's node properties.
+    first year and dates are the venue's node properties. Raises ``DiplographError``
+    when ``venue`` is not a mechanism or event.
     """
+    if G.nodes[venue].get("label") not in VENUE_LABELS:
+        attrs = G.nodes[venue]
+        raise DiplographError(
+            f"{attrs['name']} is a {attrs['label']}, not a {' or '.join(VENUE_LABELS)}; "
+            f"'who' lists the participants of a mechanism or event (for an actor's posts "
+            f"use 'posts', for shared channels 'between').")
     sides = _sides_by_name(G)
     grouped: dict[str | None, list[Participation]] = {}
     for actor, rel_type, attrs in participations(G, venue):

@@ -25,8 +25,9 @@ from typing import Any
 
 import networkx as nx
 
-from graph.dates import date_key, normalize_date
+from graph.dates import date_key
 from graph.queries.analysis_results import Post, Posts, node_ref
+from graph.queries.timeline import parse_day
 from graph.queries.vocabulary import HOLDS_POSITION
 
 __all__ = ["posts", "held_on", "CURRENT", "FORMER"]
@@ -79,7 +80,7 @@ def posts(G: nx.MultiDiGraph, node: str, *, as_of: str | None = None) -> Posts:
     Posts
         Sorted by start date (undated last), then person and body name.
     """
-    day = normalize_date(as_of) if as_of else None
+    day = parse_day(as_of) if as_of else None
     found = [_post(G, node, body, attrs)
              for _, body, key, attrs in G.out_edges(node, keys=True, data=True)
              if key == HOLDS_POSITION]

@@ -29,14 +29,29 @@ from typing import Any
 import networkx as nx
 
 from graph.dates import date_in_range, date_key, normalize_date
+from graph.errors import DiplographError
 from graph.queries.analysis_results import Timeline, TimelineEntry, node_ref
 from graph.queries.neighborhood import incident_edges
 from graph.queries.results import EDGE_META
 from graph.queries.vocabulary import DATE_FIELDS
 
-__all__ = ["timeline"]
+__all__ = ["timeline", "parse_day"]
 
 _NODE_META = ("label", "name", "kind", "aliases", "evidence", "conflicts")
+
+
+def parse_day(value: str) -> str:
+    """A user-given date as ISO 8601; ``DiplographError`` naming the accepted forms if not.
+
+    >>> parse_day("ROC 115")
+    '2026'
+    """
+    try:
+        return normalize_date(value)
+    except ValueError:
+        raise DiplographError(f"{value!r} is not a date. Use ISO 8601 (2025, 2025-10 or "
+                              f"2025-10-10), 'March 18, 2025' or a ROC year ('year 115')."
+                              ) from None
 
 
 def _dates(attrs: dict[str, Any]) -> Iterator[tuple[str, str]]:
@@ -88,8 +103,8 @@ def timeline(G: nx.MultiDiGraph, *, since: str | None = None, until: str | None 
         Entries sorted by date (start of period), then field, source, type and target.
         Where sources disagree on a date, the entry lists every value in ``conflicts``.
     """
-    since = normalize_date(since) if since else None
-    until = normalize_date(until) if until else None
+    since = parse_day(since) if since else None
+    until = parse_day(until) if until else None
     if about is None:
         nodes = list(G.nodes)
         edges = list(G.edges(keys=True))

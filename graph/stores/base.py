@@ -10,6 +10,8 @@ import networkx as nx
 
 from graph import queries
 from graph.queries.results import Neighborhood, NodeDetail, PathResult, Stats
+from graph.queries.analysis_results import (Between, Communities, Contradictions, Posts,
+                                            Ranking, Timeline, Who)
 
 __all__ = ["GraphStore"]
 
@@ -66,3 +68,39 @@ class GraphStore(ABC):
         return queries.shortest_paths(G, queries.resolve(G, source),
                                       queries.resolve(G, target), max_hops=max_hops,
                                       limit=limit)
+
+    # The analyst's questions (issue 5): deterministic, sorted results, so that a server
+    # backend's override is checked against these by plain equality.
+    def between(self, a: str, b: str) -> Between:
+        G = self.load()
+        return queries.between(G, queries.resolve(G, a), queries.resolve(G, b))
+
+    def who(self, name: str) -> Who:
+        G = self.load()
+        return queries.who(G, queries.resolve(G, name))
+
+    def posts(self, name: str, *, as_of: str | None = None) -> Posts:
+        G = self.load()
+        return queries.posts(G, queries.resolve(G, name), as_of=as_of)
+
+    def all_paths(self, source: str, target: str, *, max_hops: int = 4, via: str | None = None,
+                  limit: int = 10) -> list[PathResult]:
+        G = self.load()
+        return queries.all_paths(G, queries.resolve(G, source), queries.resolve(G, target),
+                                 max_hops=max_hops, via=via, limit=limit)
+
+    def rank(self, *, by: str = "degree", label: str | None = None, top: int = 10) -> Ranking:
+        return queries.rank(self.load(), by=by, label=label, top=top)
+
+    def communities(self, *, seed: int = queries.LOUVAIN_SEED, min_size: int = 1
+                    ) -> Communities:
+        return queries.communities(self.load(), seed=seed, min_size=min_size)
+
+    def timeline(self, *, since: str | None = None, until: str | None = None,
+                 about: str | None = None) -> Timeline:
+        G = self.load()
+        node = queries.resolve(G, about) if about is not None else None
+        return queries.timeline(G, since=since, until=until, about=node)
+
+    def contradictions(self) -> Contradictions:
+        return queries.contradictions(self.load())
