@@ -17,6 +17,15 @@ DEFAULT_STORE = "./diplograph-data"
 SCHEMES: dict[str, Callable[..., GraphStore]] = {}
 
 
+def _neo4j_store(location: str, **options: object) -> GraphStore:
+    from graph.stores.neo4j import Neo4jStore  # the driver loads only when a URI is used
+    return Neo4jStore(location, **options)  # type: ignore[arg-type]
+
+
+for _scheme in ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"):
+    SCHEMES[_scheme] = _neo4j_store
+
+
 def default_location() -> str:
     """``$DIPLOGRAPH_STORE`` when set, else ``./diplograph-data``."""
     return os.environ.get("DIPLOGRAPH_STORE") or DEFAULT_STORE

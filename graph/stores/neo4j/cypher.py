@@ -1,0 +1,141 @@
+"""The Cypher the server store sends. Labels and relationship types are interpolated only
+after checking them against :data:`graph.schema.SCHEMA`; every value is a parameter.
+
+Every node of the model carries the key label ``Entity`` (one uniqueness constraint on
+``id`` serves every lookup), its primary label, and its kind as a CamelCase second label
+when the kind is one the schema lists: ``:Entity:Organization:Ministry``. Source
+documents are ``:Document`` nodes; a node or edge lists the ids of the documents citing
+it in ``docs``. One ``:DiplographMeta`` node records the graph's own attributes and
+whether the last save finished.
+
+Examples
+--------
+>>> node_labels("Organization", "think_tank")
+':Entity:Organization:ThinkTank'
+>>> node_labels("Organization", "not-a-kind")
+':Entity:Organization'
+>>> rel_type("MET_WITH")
+'MET_WITH'
+>>> is_write_query("MATCH (n) WHERE n.name = 'CREATE' RETURN n")
+False
+>>> is_write_query("match (n) detach delete n")
+True
+"""
+from __future__ import annotations
+
+import re
+
+from graph.errors import StoreError
+from graph.schema import SCHEMA
+
+__all__ = ["ENTITY", "DOCUMENT", "META", "kind_label", "node_labels", "rel_type",
+           "is_write_query", "MERGE_NODES", "MERGE_EDGES", "MERGE_DOCUMENTS"]
+
+ENTITY = "Entity"
+DOCUMENT = "Document"
+META = "DiplographMeta"
+
+
+def kind_label(kind: str) -> str:
+    """``think_tank`` -> ``ThinkTank``."""
+    return "".join(part[:1].upper() + part[1:] for part in kind.split("_"))
+
+
+_OWN = {ENTITY, DOCUMENT, META}
+_USED = set(SCHEMA.labels) | {kind_label(k) for spec in SCHEMA.labels.values() for k in spec.kinds}
+if _OWN & _USED:
+    raise StoreError(f"graph/schema.yaml uses a label the server store reserves: "
+                     f"{', '.join(sorted(_OWN & _USED))}")
+
+
+def node_labels(label: str, kind: str | None) -> str:
+    """The label clause of a node; only names the schema lists are ever interpolated."""
+    spec = SCHEMA.label(label)  # raises SchemaError on anything else
+    labels = f":{ENTITY}:{spec.name}"
+    if kind and kind in spec.kinds:
+        labels += f":{kind_label(kind)}"
+    return labels
+
+
+def rel_type(name: str) -> str:
+    """A relationship type, checked against the schema."""
+    return SCHEMA.relation(name).name
+
+
+# Write clauses, matched outside string literals and comments.
+_WRITE = re.compile(r"\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|FOREACH|LOAD\s+CSV|"
+                    r"IN\s+TRANSACTIONS|ALTER|RENAME|GRANT|DENY|REVOKE|START|STOP)\b",
+                    re.IGNORECASE)
+_LITERALS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/",
+                       re.DOTALL)
+
+
+def is_write_query(query: str) -> bool:
+    """Whether ``query`` holds a clause that writes (or administers) the database."""
+    return bool(_WRITE.search(_LITERALS.sub(" ", query)))
+
+
+# --- writing ---------------------------------------------------------------------------
+
+def MERGE_NODES(label: str, kind: str | None) -> str:  # noqa: N802 - a query text
+    return (f"UNWIND $rows AS row MERGE (n{node_labels(label, kind)} {{id: row.id}}) "
+            "SET n = row.props")
+
+
+def MERGE_EDGES(type_: str) -> str:  # noqa: N802 - a query text
+    return (f"UNWIND $rows AS row MATCH (a:{ENTITY} {{id: row.s}}) "
+            f"MATCH (b:{ENTITY} {{id: row.t}}) MERGE (a)-[r:{rel_type(type_)}]->(b) "
+            "SET r = row.props")
+
+
+MERGE_DOCUMENTS = (f"UNWIND $rows AS row MERGE (d:{DOCUMENT} {{id: row.id}}) "
+                   "SET d = row.props")
+DELETE_NODES = f"UNWIND $ids AS i MATCH (n:{ENTITY} {{id: i}}) DETACH DELETE n"
+DELETE_DOCUMENTS = f"UNWIND $ids AS i MATCH (d:{DOCUMENT} {{id: i}}) DELETE d"
+DELETE_EDGES = (f"UNWIND $rows AS row MATCH (a:{ENTITY} {{id: row.s}})-[r]->"
+                f"(b:{ENTITY} {{id: row.t}}) WHERE type(r) = row.type DELETE r")
+EXISTING_NODES = f"MATCH (n:{ENTITY}) RETURN n.id AS id, n.label AS label, n.kind AS kind"
+EXISTING_EDGES = (f"MATCH (a:{ENTITY})-[r]->(b:{ENTITY}) "
+                  "RETURN a.id AS s, type(r) AS type, b.id AS t")
+EXISTING_DOCUMENTS = f"MATCH (d:{DOCUMENT}) RETURN d.id AS id"
+BEGIN_SAVE = (f"MERGE (m:{META} {{id: 'graph'}}) "
+              "SET m.complete = false, m.graph = $graph")
+END_SAVE = (f"MATCH (m:{META} {{id: 'graph'}}) "
+            "SET m.complete = true, m.nodes = $nodes, m.edges = $edges")
+READ_META = f"MATCH (m:{META} {{id: 'graph'}}) RETURN m.complete AS complete, m.graph AS graph"
+
+# --- reading ---------------------------------------------------------------------------
+
+ALL_NODES = f"MATCH (n:{ENTITY}) RETURN n.id AS id, properties(n) AS props ORDER BY id"
+ALL_EDGES = (f"MATCH (a:{ENTITY})-[r]->(b:{ENTITY}) "
+             "RETURN a.id AS s, b.id AS t, properties(r) AS props")
+ALL_DOCUMENTS = f"MATCH (d:{DOCUMENT}) RETURN d.id AS id, properties(d) AS props ORDER BY id"
+COUNT_LABELS = f"MATCH (n:{ENTITY}) RETURN n.label AS label, count(*) AS n"
+COUNT_TYPES = f"MATCH (:{ENTITY})-[r]->(:{ENTITY}) RETURN type(r) AS type, count(*) AS n"
+COUNT_DOCUMENTS = f"MATCH (d:{DOCUMENT}) RETURN count(d) AS n"
+NODE_BY_ID = f"MATCH (n:{ENTITY} {{id: $id}}) RETURN n.id AS id"
+# A node's lowest tier of match for a match key: 0 id, 1 name, 2 alias.
+MATCH_KEY = (f"MATCH (n:{ENTITY}) WHERE n.key_id = $key OR n.key_name = $key "
+             "OR $key IN n.key_aliases "
+             "RETURN n.id AS id, CASE WHEN n.key_id = $key THEN 0 "
+             "WHEN n.key_name = $key THEN 1 ELSE 2 END AS tier")
+ALL_NAMES = f"MATCH (n:{ENTITY}) RETURN n.id AS id, n.name AS name, n.aliases AS aliases"
+NODES_BY_IDS = (f"UNWIND $ids AS i MATCH (n:{ENTITY} {{id: i}}) "
+                "RETURN n.id AS id, properties(n) AS props")
+# Every tie touching one node, with the nodes at its other end.
+INCIDENT = (f"MATCH (n:{ENTITY} {{id: $id}})-[r]-(m:{ENTITY}) "
+            "RETURN startNode(r).id AS s, endNode(r).id AS t, properties(r) AS props")
+# One breadth-first step: the new nodes one tie away from the frontier.
+STEP = (f"UNWIND $frontier AS f MATCH (a:{ENTITY} {{id: f}})-[r]-(b:{ENTITY}) "
+        "WHERE NOT b.id IN $seen AND ($types IS NULL OR type(r) IN $types) "
+        "AND ($labels IS NULL OR b.label IN $labels) RETURN DISTINCT b.id AS id")
+# Every tie among a set of nodes.
+EDGES_AMONG = (f"UNWIND $ids AS i MATCH (a:{ENTITY} {{id: i}})-[r]->(b:{ENTITY}) "
+               "WHERE b.id IN $ids RETURN a.id AS s, b.id AS t, properties(r) AS props")
+
+
+def SHORTEST_PATHS(max_hops: int) -> str:  # noqa: N802 - a query text
+    hops = int(max_hops)  # a bound cannot be a parameter in Cypher
+    return (f"MATCH (s:{ENTITY} {{id: $source}}), (t:{ENTITY} {{id: $target}}) "
+            f"MATCH p = allShortestPaths((s)-[*..{hops}]-(t)) "
+            "RETURN DISTINCT [x IN nodes(p) | x.id] AS ids LIMIT $cap")

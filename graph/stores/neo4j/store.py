@@ -1,0 +1,343 @@
+"""The server store: the graph in Neo4j (or any server speaking Bolt and openCypher),
+through the official ``neo4j`` driver.
+
+Configured as Neo4j's own tools are: ``NEO4J_URI``, ``NEO4J_USERNAME``,
+``NEO4J_PASSWORD``, ``NEO4J_DATABASE``. The password is read from the environment (or
+passed by a caller), never shown: :attr:`Neo4jStore.location` is the URI without it.
+A database may also be named as the URI's path: ``bolt://host:7687/diplograph``.
+
+:meth:`Neo4jStore.save` makes the server graph equal to ``G`` in batched ``UNWIND ...
+MERGE`` transactions keyed on ids, removing what ``G`` lacks. Each batch commits on its
+own: a failed batch is rolled back by the server, the save is marked unfinished (reads
+refuse the half-written graph and say so), and running the save again completes it.
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+from urllib.parse import urlsplit, urlunsplit
+
+import neo4j
+import networkx as nx
+from neo4j import exceptions as neo4j_errors
+
+from graph import queries
+from graph.errors import AmbiguousName, NodeNotFound, StoreError
+from graph.names import match_key
+from graph.queries.paths import path_result
+from graph.queries.results import Neighborhood, NodeDetail, PathResult, Stats
+from graph.stores.base import GraphStore
+from graph.stores.neo4j import codec
+from graph.stores.neo4j import cypher as q
+from graph.stores.neo4j.dialect import Dialect, dialect_for
+
+__all__ = ["Neo4jStore", "CypherResult", "SCHEMES"]
+
+SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+DEFAULT_USER = "neo4j"
+T = TypeVar("T")
+# A hook run inside each write batch's transaction, after its query: (tx, batch number).
+BatchHook = Callable[[Any, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class CypherResult:
+    """Rows of an ad-hoc query, values made plain (nodes, relationships, dates)."""
+
+    columns: list[str]
+    rows: list[list[Any]]
+    counters: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"columns": self.columns,
+                "rows": [dict(zip(self.columns, row)) for row in self.rows],
+                "counters": self.counters}
+
+
+def split_uri(uri: str) -> tuple[str, str | None]:
+    """(URI for the driver, database named in its path or None); refuses credentials."""
+    parts = urlsplit(uri)
+    if parts.scheme.lower() not in SCHEMES:
+        raise StoreError(f"{parts.scheme or uri!r} is not a Bolt URI scheme; use one of "
+                         f"{', '.join(SCHEMES)} (e.g. bolt://localhost:7687)")
+    if parts.username or parts.password:
+        raise StoreError("Put no credentials in the server URI: set NEO4J_USERNAME (or "
+                         "--user) and NEO4J_PASSWORD instead")
+    database = parts.path.strip("/") or None
+    return urlunsplit((parts.scheme, parts.netloc, "", parts.query, "")), database
+
+
+class Neo4jStore(GraphStore):
+    """The graph in a Neo4j database (or ArcadeDB over Bolt).
+
+    Arguments left ``None`` come from ``NEO4J_URI``, ``NEO4J_USERNAME`` (default
+    ``neo4j``), ``NEO4J_PASSWORD`` and ``NEO4J_DATABASE`` (default: the server's own).
+    """
+
+    batch_hook: BatchHook | None = None  # tests use it to fail a batch on the server
+
+    def __init__(self, uri: str | None = None, *, user: str | None = None,
+                 password: str | None = None, database: str | None = None,
+                 batch_size: int | None = None, **_ignored: object) -> None:
+        uri = uri or os.environ.get("NEO4J_URI")
+        if not uri:
+            raise StoreError("No server given: pass --uri bolt://HOST:7687 (or --store "
+                             "bolt://...) or set NEO4J_URI")
+        self.uri, in_path = split_uri(uri)
+        self.user = user or os.environ.get("NEO4J_USERNAME") or DEFAULT_USER
+        self._password = password if password is not None else os.environ.get(
+            "NEO4J_PASSWORD", "")
+        self.database = database or in_path or os.environ.get("NEO4J_DATABASE") or None
+        self._batch_size = batch_size
+        self._driver: neo4j.Driver | None = None
+        self._dialect: Dialect | None = None
+
+    def __repr__(self) -> str:
+        return f"Neo4jStore({self.location!r})"
+
+    @property
+    def location(self) -> str:
+        return f"{self.uri}/{self.database}" if self.database else self.uri
+
+    # --- connection ------------------------------------------------------------------
+
+    @property
+    def driver(self) -> neo4j.Driver:
+        if self._driver is None:
+            try:
+                self._driver = neo4j.GraphDatabase.driver(
+                    self.uri, auth=(self.user, self._password), connection_timeout=10,
+                    max_transaction_retry_time=5)
+            except (ValueError, neo4j_errors.ConfigurationError) as exc:
+                raise StoreError(f"Cannot use {self.location}: {exc}") from None
+        return self._driver
+
+    @property
+    def dialect(self) -> Dialect:
+        if self._dialect is None:
+            info = self._guard(self.driver.get_server_info)
+            self._dialect = dialect_for(info.agent)
+        return self._dialect
+
+    def close(self) -> None:
+        if self._driver is not None:
+            self._driver.close()
+            self._driver = None
+
+    def _guard(self, call: Callable[[], T]) -> T:
+        """Run ``call``, turning the driver's errors into one-line ``StoreError``s."""
+        try:
+            return call()
+        except neo4j_errors.AuthError:
+            raise StoreError(f"The server at {self.location} refused user {self.user!r}: "
+                             "check NEO4J_USERNAME/--user and NEO4J_PASSWORD") from None
+        except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError):
+            raise StoreError(f"Cannot reach a Bolt server at {self.uri}: is it running? "
+                             "(check --uri / NEO4J_URI)") from None
+        except neo4j_errors.Neo4jError as exc:
+            raise self._server_error(exc) from None
+        except neo4j_errors.DriverError as exc:
+            raise StoreError(f"{self.location}: {_first_line(str(exc))}") from None
+
+    def _server_error(self, exc: neo4j_errors.Neo4jError) -> StoreError:
+        message = _first_line(exc.message or str(exc))
+        code = exc.code or ""
+        dialect = self._dialect
+        markers = dialect.missing_database if dialect else ("DatabaseNotFound",)
+        if self.database and ("DatabaseNotFound" in code or any(
+                m.lower() in message.lower() for m in markers) and "database" in message.lower()):
+            return StoreError(f"Database {self.database!r} does not exist on {self.uri}: "
+                              "create it, or pick another with --database / NEO4J_DATABASE")
+        return StoreError(f"{self.location} refused the query: {message}")
+
+    @contextmanager
+    def _session(self, write: bool = False) -> Iterator[neo4j.Session]:
+        mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
+        session = self.driver.session(database=self.database, default_access_mode=mode)
+        try:
+            yield session
+        finally:
+            session.close()
+
+    def _read(self, query: str, **params: Any) -> list[dict[str, Any]]:
+        def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
+            return [record.data() for record in tx.run(query, params)]
+
+        def call() -> list[dict[str, Any]]:
+            with self._session() as session:
+                return session.execute_read(work)
+        return self._guard(call)
+
+    def _write(self, query: str, hook_batch: int | None = None, **params: Any) -> None:
+        hook = type(self).batch_hook
+
+        def work(tx: neo4j.ManagedTransaction) -> None:
+            tx.run(query, params).consume()
+            if hook is not None and hook_batch is not None:
+                hook(tx, hook_batch)
+
+        def call() -> None:
+            with self._session(write=True) as session:
+                session.execute_write(work)
+        self._guard(call)
+
+    # --- the store protocol ----------------------------------------------------------
+
+    def _meta(self) -> dict[str, Any] | None:
+        rows = self._read(q.READ_META)
+        return rows[0] if rows else None
+
+    def exists(self) -> bool:
+        return self._meta() is not None
+
+    def _check_complete(self) -> None:
+        meta = self._meta()
+        if meta is None:
+            raise StoreError(f"No graph in {self.location}. Push one with 'diplograph push "
+                             "--uri ...' or build into it with 'diplograph build --store URI'")
+        if not meta["complete"]:
+            raise StoreError(f"The last save to {self.location} did not finish; run the push "
+                             "(or build) again to complete it")
+
+    def load(self) -> nx.MultiDiGraph:
+        self._check_complete()
+        meta = self._meta() or {}
+        graph_attrs = json.loads(meta.get("graph") or "{}")
+        documents = {row["id"]: codec.decode(row["props"]) for row in self._read(q.ALL_DOCUMENTS)}
+        G = nx.MultiDiGraph(**graph_attrs, documents=documents)
+        for row in self._read(q.ALL_NODES):
+            G.add_node(row["id"], **codec.decode(row["props"]))
+        edges = sorted(self._read(q.ALL_EDGES), key=lambda r: (r["s"], r["props"]["type"], r["t"]))
+        for row in edges:
+            attrs = codec.decode(row["props"])
+            G.add_edge(row["s"], row["t"], key=attrs["type"], **attrs)
+        return G
+
+    def save(self, G: nx.MultiDiGraph) -> None:
+        from graph.stores.neo4j.writer import save_graph
+        save_graph(self, G)
+
+    @property
+    def batch_size(self) -> int:
+        return self._batch_size or self.dialect.batch_size
+
+    # --- queries, server-side --------------------------------------------------------
+
+    def stats(self) -> Stats:
+        self._check_complete()
+        labels = {r["label"]: r["n"] for r in self._read(q.COUNT_LABELS)}
+        types = {r["type"]: r["n"] for r in self._read(q.COUNT_TYPES)}
+        documents = self._read(q.COUNT_DOCUMENTS)[0]["n"]
+        return Stats(nodes=sum(labels.values()), edges=sum(types.values()), documents=documents,
+                     by_label=dict(sorted(labels.items())), by_type=dict(sorted(types.items())))
+
+    def resolve(self, name: str) -> str:
+        self._check_complete()
+        if self._read(q.NODE_BY_ID, id=name):
+            return name
+        key = match_key(name)
+        hits = self._read(q.MATCH_KEY, key=key) if key else []
+        if not hits:
+            names = nx.MultiDiGraph()
+            for row in self._read(q.ALL_NAMES):
+                names.add_node(row["id"], name=row["name"] or "", aliases=row["aliases"] or [])
+            raise NodeNotFound(name, queries.suggest(names, name))
+        best = min(hit["tier"] for hit in hits)
+        nodes = sorted({hit["id"] for hit in hits if hit["tier"] == best})
+        if len(nodes) > 1:
+            raise AmbiguousName(name, nodes)
+        return nodes[0]
+
+    def _subgraph(self, ids: Iterable[str], edges: list[dict[str, Any]] | None = None
+                  ) -> nx.MultiDiGraph:
+        """The nodes ``ids`` and the ties among them (or ``edges``), fetched from the server."""
+        ids = sorted(set(ids))
+        G = nx.MultiDiGraph()
+        for row in sorted(self._read(q.NODES_BY_IDS, ids=ids), key=lambda r: r["id"]):
+            G.add_node(row["id"], **codec.decode(row["props"]))
+        rows = self._read(q.EDGES_AMONG, ids=ids) if edges is None else edges
+        for row in sorted(rows, key=lambda r: (r["s"], r["props"]["type"], r["t"])):
+            attrs = codec.decode(row["props"])
+            if row["s"] in G and row["t"] in G:
+                G.add_edge(row["s"], row["t"], key=attrs["type"], **attrs)
+        return G
+
+    def describe(self, name: str) -> NodeDetail:
+        node = self.resolve(name)
+        edges = self._read(q.INCIDENT, id=node)
+        ends = {node} | {r["s"] for r in edges} | {r["t"] for r in edges}
+        return queries.describe(self._subgraph(ends, edges), node)
+
+    def neighbors(self, name: str, *, depth: int = 1, types: Iterable[str] | None = None,
+                  labels: Iterable[str] | None = None) -> Neighborhood:
+        node = self.resolve(name)
+        types_list = sorted(set(types)) if types else None
+        labels_list = sorted(set(labels)) if labels else None
+        seen, frontier = [node], [node]
+        for _ in range(max(depth, 0)):
+            if not frontier:
+                break
+            frontier = [r["id"] for r in self._read(q.STEP, frontier=frontier, seen=seen,
+                                                      types=types_list, labels=labels_list)]
+            seen += frontier
+        return queries.neighbors(self._subgraph(seen), node, depth=depth, types=types_list,
+                                 labels=labels_list)
+
+    def paths(self, source: str, target: str, *, max_hops: int = 6,
+              limit: int = 10) -> list[PathResult]:
+        a, b = self.resolve(source), self.resolve(target)
+        if a == b:
+            return [path_result(self._subgraph([a]), [a])]
+        rows = self._read(q.SHORTEST_PATHS(max_hops), source=a, target=b, cap=10_000)
+        found = sorted({tuple(r["ids"]) for r in rows})
+        if not found:
+            return []
+        sub = self._subgraph({n for path in found[:limit] for n in path})
+        return [path_result(sub, list(path)) for path in found[:limit]]
+
+    # --- ad-hoc Cypher ---------------------------------------------------------------
+
+    def run_cypher(self, query: str, params: dict[str, Any] | None = None, *,
+                   write: bool = False) -> CypherResult:
+        """Run ``query``; in a read transaction, refusing write clauses, unless ``write``."""
+        if not write and q.is_write_query(query):
+            raise StoreError("This query writes to the database; pass --write to allow it")
+
+        def work(tx: neo4j.ManagedTransaction) -> CypherResult:
+            result = tx.run(query, params or {})
+            rows = [[_plain(v) for v in record.values()] for record in result]
+            counters = {k: v for k, v in vars(result.consume().counters).items()
+                        if isinstance(v, int) and not isinstance(v, bool) and v}
+            return CypherResult(columns=list(result.keys()), rows=rows, counters=counters)
+
+        def call() -> CypherResult:
+            with self._session(write=write) as session:
+                return (session.execute_write if write else session.execute_read)(work)
+        return self._guard(call)
+
+
+def _first_line(text: str) -> str:
+    return (text.strip().splitlines() or [""])[0][:300]
+
+
+def _plain(value: Any) -> Any:
+    """A driver value as plain JSON-ready data."""
+    if isinstance(value, neo4j.graph.Node):
+        return {"labels": sorted(value.labels), **{k: _plain(v) for k, v in value.items()}}
+    if isinstance(value, neo4j.graph.Relationship):
+        return {"type": value.type, "start": value.start_node.get("id") if value.start_node
+                else None, "end": value.end_node.get("id") if value.end_node else None,
+                **{k: _plain(v) for k, v in value.items()}}
+    if isinstance(value, neo4j.graph.Path):
+        return [_plain(n) for n in value.nodes]
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    return value
