@@ -7,6 +7,7 @@ same name; each returns data and prints nothing.
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,12 @@ from graph.errors import DiplographError
 from graph.merge import build_graph
 from graph.queries import stats as graph_stats
 from graph.queries.results import Neighborhood, NodeDetail, PathResult, Stats
+from graph.errors import StoreError
+from graph.nodelink import from_nodelink
+from graph.queries.analysis_results import (Between, Communities, Contradictions, Diff, Posts,
+                                            Ranking, Timeline, Who)
+from graph.queries.centrality import MEASURES
+from graph.queries.diff import diff as diff_graphs
 from graph.stores import GraphStore, open_store
 from loaders import load_paths
 from viz.exports import EXPORTERS, export_graph
@@ -95,10 +102,23 @@ def neighbors(name: str, *, depth: int = 1, types: Iterable[str] | None = None,
     return _store(store).neighbors(name, depth=depth, types=types, labels=labels)
 
 
-def path(source: str, target: str, *, max_hops: int = 6, store: StoreArg = None
+def path(source: str, target: str, *, max_hops: int = 6, all_paths: bool = False,
+         via: str | None = None, limit: int = 10, store: StoreArg = None
          ) -> list[PathResult]:
-    """Shortest paths between two nodes, each hop with the ties and citations behind it."""
-    return _store(store).paths(source, target, max_hops=max_hops)
+    """Shortest paths between two nodes, each hop with the ties and citations behind it.
+
+    ``all_paths`` gives every simple path up to ``max_hops``, best attested first; ``via``
+    keeps only paths through a node with that label (the shortest such, unless
+    ``all_paths``).
+    """
+    if not all_paths and via is None:
+        return _store(store).paths(source, target, max_hops=max_hops, limit=limit)
+    found = _store(store).all_paths(source, target, max_hops=max_hops, via=via,
+                                    limit=limit if all_paths else 10_000)
+    if all_paths or not found:
+        return found
+    shortest = min(p.length for p in found)
+    return [p for p in found if p.length == shortest][:limit]
 
 
 def export(format: str, output: str | Path, *, store: StoreArg = None) -> ExportResult:
@@ -109,3 +129,71 @@ def export(format: str, output: str | Path, *, store: StoreArg = None) -> Export
     written = export_graph(G, format, output)
     return ExportResult(format=format, path=str(written), nodes=G.number_of_nodes(),
                         edges=G.number_of_edges())
+
+
+# The analyst's questions (issue 5).
+__all__ += ["between", "who", "posts", "rank", "communities", "timeline", "contradictions",
+            "diff"]
+
+
+def between(a: str, b: str, *, store: StoreArg = None) -> Between:
+    """Every mechanism and event in which both ``a`` and ``b`` take part, directly or
+    through their officials and ministries, with each side's participants and citations."""
+    return _store(store).between(a, b)
+
+
+def who(name: str, *, store: StoreArg = None) -> Who:
+    """Participants of a mechanism or event by side (roles, sizes, leaders), its funding,
+    places and dates and, for a recurring mechanism, its rounds in order."""
+    return _store(store).who(name)
+
+
+def posts(name: str, *, as_of: str | None = None, store: StoreArg = None) -> Posts:
+    """The posts a person held, or who held posts in a body; ``as_of`` keeps those held
+    on that date (ISO, maybe partial)."""
+    return _store(store).posts(name, as_of=as_of)
+
+
+def rank(*, by: str = "degree", label: str | None = None, top: int = 10,
+         store: StoreArg = None) -> Ranking:
+    """The ``top`` nodes by ``degree``, ``betweenness``, ``pagerank`` or ``eigenvector``
+    centrality, optionally only those with ``label``."""
+    if by not in MEASURES:
+        raise DiplographError(f"Unknown measure {by!r}; valid: {', '.join(MEASURES)}")
+    return _store(store).rank(by=by, label=label, top=top)
+
+
+def communities(*, min_size: int = 1, store: StoreArg = None) -> Communities:
+    """Louvain communities (fixed seed, so the same graph gives the same clusters), largest
+    first, each with its most connected members."""
+    return _store(store).communities(min_size=min_size)
+
+
+def timeline(*, since: str | None = None, until: str | None = None, about: str | None = None,
+             store: StoreArg = None) -> Timeline:
+    """Dated claims in order, each with its citations; optionally within [since, until] and
+    only about one node."""
+    return _store(store).timeline(since=since, until=until, about=about)
+
+
+def contradictions(*, store: StoreArg = None) -> Contradictions:
+    """Claims that cannot all be true, with the conflicting citations side by side."""
+    return _store(store).contradictions()
+
+
+def _graph_of(source: StoreArg) -> tuple[nx.MultiDiGraph, str]:
+    """A store, or a JSON export file, as a graph and the name to show for it."""
+    if source is not None and not isinstance(source, GraphStore) and Path(source).is_file():
+        try:
+            return from_nodelink(json.loads(Path(source).read_text(encoding="utf-8"))), str(source)
+        except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError) as exc:
+            raise StoreError(f"{source} is not a diplograph JSON export: {exc}") from None
+    opened = _store(source)
+    return opened.load(), opened.location
+
+
+def diff(old: StoreArg, new: StoreArg) -> Diff:
+    """What changed from ``old`` to ``new`` (each a store or a JSON export file): nodes and
+    ties added and removed, and those whose properties or citations changed."""
+    (G_old, old_name), (G_new, new_name) = _graph_of(old), _graph_of(new)
+    return diff_graphs(G_old, G_new, old_name=old_name, new_name=new_name)
