@@ -1,0 +1,196 @@
+"""Gazetteers (seeds/gazetteers/*.yaml) -> lookup tables and EntityRuler patterns.
+
+A gazetteer file is YAML with a top-level ``gazetteer:`` mapping holding any of
+``countries``, ``places``, ``organizations``, ``mechanisms``, ``weapon_systems``,
+``initiatives`` (lists of entries), ``titles``, ``kind_words``, ``mechanism_heads``
+and ``initiative_heads`` (mappings). Several files are merged. Nothing here imports
+spaCy: the patterns are plain dicts that :mod:`loaders.extract.spacy_backend` hands
+to an EntityRuler.
+
+Examples
+--------
+>>> gaz = load_gazetteer()
+>>> gaz.country_of("Taiwanese"), gaz.country_of("Beijing")
+('country:taiwan', 'country:china')
+>>> [gaz.entries[i].country for i in gaz.lookup("Ministry of National Defense")][:2]
+['country:taiwan', 'country:china']
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph.errors import InvalidInput
+from graph.names import make_id, match_key
+from loaders.curated import read_yaml
+from loaders.extract.vocab import (COUNTRY, INITIATIVE, MECHANISM, ORGANIZATION, PLACE,
+                                   WEAPON)
+
+__all__ = ["Entry", "Gazetteer", "load_gazetteer", "DEFAULT_GAZETTEERS", "is_gazetteer",
+           "ruler_patterns", "RULER_LABEL", "DEMONYM", "CAPITAL", "NAMED"]
+
+DEFAULT_GAZETTEERS = Path(__file__).resolve().parents[2] / "seeds" / "gazetteers"
+#: EntityRuler labels: a gazetteer entry, a demonym, a capital, a generic named pattern.
+RULER_LABEL, DEMONYM, CAPITAL, NAMED = "GAZ", "DEMONYM", "CAPITAL", "NAMED"
+
+_SECTIONS = {"countries": COUNTRY, "places": PLACE, "organizations": ORGANIZATION,
+             "mechanisms": MECHANISM, "weapon_systems": WEAPON, "initiatives": INITIATIVE}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer entity: its node id, label, canonical name, kind, country id."""
+
+    id: str
+    label: str
+    name: str
+    kind: str | None = None
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    by_key: dict[str, list[str]] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)
+    capitals: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, list[str]] = field(default_factory=dict)
+    kind_words: dict[str, str] = field(default_factory=dict)
+    mechanism_heads: dict[str, str] = field(default_factory=dict)
+    initiative_heads: dict[str, str] = field(default_factory=dict)
+    fingerprint: str = ""
+
+    def lookup(self, surface: str) -> list[str]:
+        """Ids of the entries one of whose names is ``surface`` (after :func:`match_key`)."""
+        return self.by_key.get(match_key(surface), [])
+
+    def country_of(self, surface: str) -> str | None:
+        """The country id a country name, demonym or capital designates."""
+        key = match_key(surface)
+        for entry_id in self.by_key.get(key, []):
+            if self.entries[entry_id].label == COUNTRY:
+                return entry_id
+        return self.demonyms.get(key) or self.capitals.get(key)
+
+    def ministry(self, country: str, title_word: str) -> str | None:
+        """The ministry of ``country`` that a title word ("Foreign", "Defense") names."""
+        key = match_key(title_word)
+        for entry in self.entries.values():
+            if entry.country == country and key in {
+                    match_key(w) for w in entry.extra.get("title_words", ())}:
+                return entry.id
+        return None
+
+    def body_of(self, country: str, kind: str) -> str | None:
+        for entry in self.entries.values():
+            if entry.country == country and entry.kind == kind:
+                return entry.id
+        return None
+
+    def surfaces(self) -> Iterable[tuple[str, str]]:
+        """(surface form, ruler label) pairs for the EntityRuler."""
+        for entry in self.entries.values():
+            for name in (entry.name, *entry.aliases):
+                yield name, RULER_LABEL
+        for entry in self.entries.values():
+            if entry.label == COUNTRY:
+                for name in entry.extra.get("demonyms", ()):
+                    yield name, DEMONYM
+                for name in entry.extra.get("capitals", ()):
+                    yield name, CAPITAL
+
+
+def is_gazetteer(data: Any) -> bool:
+    return isinstance(data, dict) and "gazetteer" in data
+
+
+def _country_id(name: str | None) -> str | None:
+    return make_id(COUNTRY, name) if name else None
+
+
+def _add(gaz: Gazetteer, label: str, item: dict[str, Any], where: str) -> None:
+    if not isinstance(item, dict) or not item.get("name"):
+        raise InvalidInput(f"each gazetteer entry needs a 'name', got {item!r}",
+                           where, getattr(item, "line", None))
+    name = str(item["name"])
+    country = None if label == COUNTRY else _country_id(item.get("country"))
+    qualified = country and label == ORGANIZATION
+    country_name = str(item.get("country")) if qualified else None
+    entry = Entry(id=make_id(label, name, country_name), label=label, name=name,
+                  kind=item.get("kind"), country=country,
+                  aliases=tuple(str(a) for a in item.get("aliases") or ()),
+                  extra={k: v for k, v in item.items()
+                         if k not in {"name", "kind", "country", "aliases"}})
+    gaz.entries[entry.id] = entry
+    for surface in (entry.name, *entry.aliases):
+        ids = gaz.by_key.setdefault(match_key(surface), [])
+        if entry.id not in ids:
+            ids.append(entry.id)
+    if label == COUNTRY:
+        for demonym in item.get("demonyms") or ():
+            gaz.demonyms.setdefault(match_key(demonym), entry.id)
+        for capital in item.get("capitals") or ():
+            gaz.capitals.setdefault(match_key(capital), entry.id)
+
+
+def load_gazetteer(paths: Iterable[str | Path] = ()) -> Gazetteer:
+    """Merge the gazetteer files in :data:`DEFAULT_GAZETTEERS` and ``paths``."""
+    files = sorted(DEFAULT_GAZETTEERS.glob("*.yaml")) if DEFAULT_GAZETTEERS.is_dir() else []
+    files += [Path(p) for p in paths if Path(p).resolve() not in {f.resolve() for f in files}]
+    gaz, digest = Gazetteer(), hashlib.sha256()
+    for path in files:
+        data = read_yaml(path)
+        if not is_gazetteer(data):
+            continue
+        digest.update(path.read_bytes())
+        body = data["gazetteer"] or {}
+        for section, label in _SECTIONS.items():
+            for item in body.get(section) or ():
+                _add(gaz, label, item, str(path))
+        for group, words in (body.get("titles") or {}).items():
+            gaz.titles.setdefault(group, []).extend(str(w) for w in words)
+        for target, section in ((gaz.kind_words, "kind_words"),
+                                (gaz.mechanism_heads, "mechanism_heads"),
+                                (gaz.initiative_heads, "initiative_heads")):
+            for kind, words in (body.get(section) or {}).items():
+                for word in words:
+                    target.setdefault(str(word).lower(), kind)
+    gaz.fingerprint = digest.hexdigest()
+    return gaz
+
+
+def _cap(extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A token that starts with a capital letter (or a hyphen inside a name)."""
+    return {"TEXT": {"REGEX": r"^(?!(?:The|A|An|This|That|These|Its|Their)$)[A-Z0-9]"},
+            **(extra or {})}
+
+
+def ruler_patterns(gaz: Gazetteer, tokenize: Any) -> list[dict[str, Any]]:
+    """EntityRuler patterns: every gazetteer surface form, matched case-insensitively
+    when it has several words and exactly otherwise (so "US" is not "us"); plus generic
+    capitalised names ending in a mechanism or initiative head word."""
+    patterns: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+    for surface, label in gaz.surfaces():
+        if (surface, label) in seen:
+            continue
+        seen.add((surface, label))
+        words = [t.text for t in tokenize(surface)]
+        if len(words) > 1:
+            patterns.append({"label": label, "pattern": [{"LOWER": w.lower()} for w in words]})
+        else:
+            patterns.append({"label": label, "pattern": surface})
+    heads = sorted(set(gaz.mechanism_heads) | set(gaz.initiative_heads))
+    single = [h for h in heads if " " not in h]
+    multi = [h.split() for h in heads if " " in h]
+    name_part = [_cap({"OP": "+"}), {"ORTH": {"IN": ["-", "and", "of", "&"]}, "OP": "?"},
+                 _cap({"OP": "*"})]
+    patterns.append({"label": NAMED, "pattern": [*name_part, {"ORTH": {"IN": single}}]})
+    for words in multi:
+        patterns.append({"label": NAMED, "pattern": [*name_part, *({"ORTH": w} for w in words)]})
+    return patterns

