@@ -26,10 +26,13 @@ from graph.queries.analysis_results import (Between, Communities, Contradictions
 from graph.queries.centrality import MEASURES
 from graph.queries.diff import diff as diff_graphs
 from graph.stores import GraphStore, open_store
-from loaders import load_paths
+from loaders import iter_files, load_inputs
+from loaders.curated import read_yaml
+from loaders.documents import DOCUMENT_SUFFIXES
+from loaders.extract.patterns import is_gazetteer
 from viz.exports import EXPORTERS, export_graph
 
-__all__ = ["BuildResult", "ExportResult", "Progress", "build", "load_graph", "stats", "show",
+__all__ = ["BuildResult", "ExtractResult", "extract", "ExportResult", "Progress", "build", "load_graph", "stats", "show",
            "neighbors", "path", "export", "DEFAULT_SEEDS"]
 
 T = TypeVar("T")
@@ -37,6 +40,7 @@ T = TypeVar("T")
 Progress = Callable[[Sequence[T], str], Iterable[T]]
 
 DEFAULT_SEEDS = "seeds"
+DEFAULT_CACHE = ".diplograph-cache"
 StoreArg = str | Path | GraphStore | None
 
 
@@ -50,6 +54,19 @@ class BuildResult:
     def to_dict(self) -> dict[str, Any]:
         return {"store": self.store, "stats": self.stats.to_dict(), "inputs": self.inputs,
                 "notes": self.notes}
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractResult:
+    output: str
+    documents: int
+    nodes: int
+    edges: int
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"output": self.output, "documents": self.documents, "nodes": self.nodes,
+                "edges": self.edges, "warnings": self.warnings}
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,14 +86,43 @@ def _store(store: StoreArg) -> GraphStore:
 
 
 def build(paths: Iterable[str | Path] | None = None, *, store: StoreArg = None,
-          progress: Progress | None = None) -> BuildResult:
-    """Load curated YAML (and documents) from ``paths`` (default ``seeds/``), merge them
-    and replace the store's graph. Nothing is written unless every input is valid."""
+          progress: Progress | None = None, workers: int = 1,
+          cache: str | Path | None = DEFAULT_CACHE) -> BuildResult:
+    """Load curated YAML and documents from ``paths`` (default ``seeds/``), merge them
+    and replace the store's graph. Nothing is written unless every input is valid.
+
+    Documents are extracted in ``workers`` processes, reusing ``cache`` for unchanged
+    ones; where extracted and curated claims disagree, curated wins and ``notes`` say so,
+    beside one line per skipped file."""
     inputs = [str(p) for p in (paths or [DEFAULT_SEEDS])]
-    G = build_graph(load_paths(inputs))
+    loaded = load_inputs(inputs, workers=workers, cache=cache, progress=progress)
+    G = build_graph(loaded.claims)
     target = _store(store)
     target.save(G)
-    return BuildResult(store=target.location, stats=graph_stats(G), inputs=inputs)
+    notes = [*loaded.warnings, *(f"curated wins: {d}" for d in loaded.disagreements)]
+    return BuildResult(store=target.location, stats=graph_stats(G), inputs=inputs, notes=notes)
+
+
+def extract(paths: Iterable[str | Path], *, output: str | Path, workers: int = 1,
+            cache: str | Path | None = DEFAULT_CACHE, progress: Progress | None = None
+            ) -> ExtractResult:
+    """Extract entities and ties from the documents under ``paths`` alone (curated YAML
+    there is ignored; gazetteer YAML configures extraction) and write the graph's JSON
+    export to ``output`` (``-`` for stdout is left to the caller)."""
+    inputs = [str(p) for p in paths]
+    documents = [f for f in iter_files(inputs) if f.suffix.lower() in DOCUMENT_SUFFIXES]
+    if not documents:
+        raise DiplographError(f"No documents ({', '.join(DOCUMENT_SUFFIXES)}) under "
+                              f"{', '.join(inputs)}")
+    gazetteers = [f for f in iter_files(inputs) if f.suffix.lower() in {".yaml", ".yml"}
+                  and is_gazetteer(read_yaml(f))]
+    loaded = load_inputs([*documents, *gazetteers], workers=workers, cache=cache,
+                         progress=progress)
+    G = build_graph(loaded.claims)
+    written = export_graph(G, "json", output)
+    return ExtractResult(output=str(written), documents=loaded.documents,
+                         nodes=G.number_of_nodes(), edges=G.number_of_edges(),
+                         warnings=loaded.warnings)
 
 
 def load_graph(*, store: StoreArg = None) -> nx.MultiDiGraph:

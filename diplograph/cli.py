@@ -44,6 +44,18 @@ store_option = click.option(
          "or a bolt:// URI.")
 json_option = click.option("--json", "as_json", is_flag=True,
                            help="Print the result as JSON for scripts.")
+workers_option = click.option("--workers", type=click.IntRange(min=1), default=1,
+                              show_default=True, help="Processes to extract documents with.")
+
+
+def cache_option(func: Any) -> Any:
+    """--cache DIR and --no-cache: reuse claims extracted from unchanged documents."""
+    func = click.option("--no-cache", is_flag=True, help="Extract every document again.")(func)
+    return click.option("--cache", default=api.DEFAULT_CACHE, show_default=True,
+                        type=click.Path(file_okay=False),
+                        help="Directory of cached extractions, keyed by content hash.")(func)
+
+
 type_choice = click.Choice(list(SCHEMA.relations), case_sensitive=False)
 label_choice = click.Choice(list(SCHEMA.labels), case_sensitive=False)
 
@@ -67,8 +79,11 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @store_option
+@workers_option
+@cache_option
 @json_option
-def build(paths: tuple[str, ...], store: str | None, as_json: bool) -> None:
+def build(paths: tuple[str, ...], store: str | None, workers: int, cache: str | None,
+          no_cache: bool, as_json: bool) -> None:
     """Build the graph from PATHS (default: seeds/) into the store.
 
     Curated YAML and document folders are merged; the store is replaced only when
@@ -76,10 +91,34 @@ def build(paths: tuple[str, ...], store: str | None, as_json: bool) -> None:
 
     Example: diplograph build seeds/
     """
-    result = api.build(list(paths) or None, store=store, progress=progress)
+    result = api.build(list(paths) or None, store=store, progress=progress, workers=workers,
+                       cache=None if no_cache else cache)
     text = f"Built {result.store} from {', '.join(result.inputs)}\n{render.stats(result.stats)}"
     text += "".join(f"\n{note}" for note in result.notes)
     emit(result, as_json, text)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="Where to write the graph's JSON export.")
+@workers_option
+@cache_option
+@json_option
+def extract(paths: tuple[str, ...], output: str, workers: int, cache: str | None,
+            no_cache: bool, as_json: bool) -> None:
+    """Extract entities and ties from the documents under PATHS (.txt .md .html .pdf)
+    and write them, with their citations, as a JSON graph export. Curated seeds are not
+    included; files that cannot be read are skipped with a one-line warning.
+
+    Example: diplograph extract seeds/texts -o extracted.json
+    """
+    result = api.extract(list(paths), output=output, workers=workers,
+                         cache=None if no_cache else cache, progress=progress)
+    for warning in result.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    emit(result, as_json, f"Extracted {result.nodes} nodes and {result.edges} edges from "
+                          f"{result.documents} documents into {result.output}")
 
 
 @cli.command()

@@ -1,22 +1,40 @@
 """Inputs -> claims. ``load_paths`` walks files and folders and dispatches by suffix.
 
-The registry :data:`LOADERS` maps a file suffix to a function ``Path -> Iterator[Claim]``;
-a suffix it does not hold is skipped with a warning.
+YAML files are curated records (:mod:`loaders.curated`), except those with a
+top-level ``gazetteer:`` key, which configure extraction. Documents (``.txt .md
+.html .htm .pdf``) are read by :mod:`loaders.documents` and extracted together in
+one batch by :mod:`loaders.extract` (several processes, a content-hash cache, a
+progress callback); their claims are aligned with the curated ones, curated
+winning where they disagree. Other suffixes are skipped.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from graph.claims import Claim
 from graph.errors import InvalidInput
-from loaders.curated import load_curated
+from loaders.curated import load_curated, read_yaml
+from loaders.documents import DOCUMENT_SUFFIXES, read_documents
 
-__all__ = ["LOADERS", "load_paths", "iter_files"]
+__all__ = ["LOADERS", "load_paths", "load_inputs", "iter_files", "Loaded"]
 
 Loader = Callable[[Path], Iterator[Claim]]
 
 LOADERS: dict[str, Loader] = {".yaml": load_curated, ".yml": load_curated}
+
+
+@dataclass(slots=True)
+class Loaded:
+    """Everything read from some inputs: the claims, one-line warnings about skipped
+    files, disagreements between extracted and curated claims, and counts."""
+
+    claims: list[Claim] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    disagreements: list[str] = field(default_factory=list)
+    documents: int = 0
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -34,9 +52,44 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
                 yield child
 
 
-def load_paths(paths: Iterable[str | Path]) -> Iterator[Claim]:
-    """Claims from every loadable file under ``paths``."""
+def load_inputs(paths: Iterable[str | Path], *, workers: int = 1,
+                cache: str | Path | None = None, progress: Any = None,
+                warn: Callable[[str], None] | None = None) -> Loaded:
+    """Curated claims and extracted claims from every loadable file under ``paths``."""
+    from loaders.extract.patterns import is_gazetteer
+    result = Loaded()
+    gazetteers: list[Path] = []
+    documents: list[Path] = []
     for path in iter_files(paths):
-        loader = LOADERS.get(path.suffix.lower())
-        if loader is not None:
-            yield from loader(path)
+        suffix = path.suffix.lower()
+        if suffix in LOADERS:
+            if suffix in {".yaml", ".yml"} and is_gazetteer(read_yaml(path)):
+                gazetteers.append(path)
+            else:
+                result.claims.extend(LOADERS[suffix](path))
+        elif suffix in DOCUMENT_SUFFIXES:
+            documents.append(path)
+    if not documents:
+        return result
+
+    def note(message: str) -> None:
+        result.warnings.append(message)
+        if warn is not None:
+            warn(message)
+
+    from loaders.extract import extract_documents, get_extractor
+    from loaders.extract.align import align
+    from loaders.extract.patterns import load_gazetteer
+    docs = list(read_documents(documents, warn=note))
+    result.documents = len(docs)
+    extractor = get_extractor(gazetteer=load_gazetteer(gazetteers))
+    extracted = extract_documents(docs, extractor=extractor, workers=workers, cache=cache,
+                                  progress=progress)
+    aligned, result.disagreements = align(result.claims, extracted)
+    result.claims.extend(aligned)
+    return result
+
+
+def load_paths(paths: Iterable[str | Path], **options: Any) -> Iterator[Claim]:
+    """Claims from every loadable file under ``paths`` (options: see :func:`load_inputs`)."""
+    yield from load_inputs(paths, **options).claims
