@@ -15,7 +15,7 @@ SEEDS = ROOT / "seeds"
 CURATED_INPUTS = [SEEDS / "curated", SEEDS / "documents.yaml"]
 SHARED = ROOT.parent / "shared"
 
-pytest_plugins: list[str] = []
+pytest_plugins: list[str] = ["tests.bolt"]
 
 
 @pytest.fixture(scope="session")
