@@ -9,10 +9,11 @@ from typing import Any, TypeVar
 
 import click
 
-from diplograph import api, render
+from diplograph import api, render, render_analysis
 from graph.errors import DiplographError
 from graph.schema import SCHEMA
 from graph.stores import DEFAULT_STORE
+from graph.queries.centrality import MEASURES
 from viz.exports import EXPORTERS
 
 T = TypeVar("T")
@@ -178,15 +179,27 @@ def _label(value: str) -> str:
 @click.argument("target")
 @click.option("--max-hops", default=6, show_default=True, type=click.IntRange(1, 20),
               help="Longest path to look for.")
+@click.option("--all", "all_paths", is_flag=True,
+              help="Every simple path up to --max-hops, best attested first.")
+@click.option("--via", type=label_choice, default=None,
+              help="Only paths through a node with this label.")
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 1000),
+              help="How many paths to show.")
 @store_option
 @json_option
-def path(source: str, target: str, max_hops: int, store: str | None, as_json: bool) -> None:
+def path(source: str, target: str, max_hops: int, all_paths: bool, via: str | None, limit: int,
+         store: str | None, as_json: bool) -> None:
     """Show the shortest paths from SOURCE to TARGET, each hop with its citations.
 
-    Example: diplograph path "Chung Shu-ming" "US Department of Defense"
+    With --all, every path up to --max-hops, ranked by the documents behind its weakest
+    hop; --via keeps paths through a node of that label.
+
+    Example: diplograph path Taiwan "United States" --all --max-hops 2 --via Mechanism
     """
-    result = api.path(source, target, max_hops=max_hops, store=store)
-    emit(result, as_json, render.paths(result))
+    result = api.path(source, target, max_hops=max_hops, all_paths=all_paths,
+                      via=_label(via) if via else None, limit=limit, store=store)
+    ranked = all_paths or via is not None
+    emit(result, as_json, render_analysis.ranked_paths(result) if ranked else render.paths(result))
 
 
 @cli.command()
@@ -204,3 +217,131 @@ def export(fmt: str, output: str, store: str | None, as_json: bool) -> None:
     result = api.export(fmt, output, store=store)
     emit(result, as_json,
          f"Wrote {result.nodes} nodes and {result.edges} edges to {result.path} ({fmt})")
+
+
+# The analyst's questions (issue 5).
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@store_option
+@json_option
+def between(a: str, b: str, store: str | None, as_json: bool) -> None:
+    """List the mechanisms and events in which both A and B take part.
+
+    Participation counts directly or through officials (their posts) and ministries
+    (what they are part of); each side's participants are shown with their roles and
+    citations.
+
+    Example: diplograph between Taiwan "United States"
+    """
+    result = api.between(a, b, store=store)
+    emit(result, as_json, render_analysis.between(result))
+
+
+@cli.command()
+@click.argument("mechanism")
+@store_option
+@json_option
+def who(mechanism: str, store: str | None, as_json: bool) -> None:
+    """Show who takes part in MECHANISM (a mechanism or event), by side.
+
+    With roles, delegation sizes, leaders, funding, places and dates, and for a recurring
+    mechanism its known rounds in order.
+
+    Example: diplograph who "Defense Policy Special Conference"
+    """
+    result = api.who(mechanism, store=store)
+    emit(result, as_json, render_analysis.who(result))
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--as-of", default=None, metavar="DATE",
+              help="Only posts held on this date (2025, 2025-10 or 2025-10-10).")
+@store_option
+@json_option
+def posts(name: str, as_of: str | None, store: str | None, as_json: bool) -> None:
+    """List the posts NAME held (a person) or the posts held in NAME (a body).
+
+    Example: diplograph posts "Ministry of Foreign Affairs (Taiwan)" --as-of 2025-11
+    """
+    result = api.posts(name, as_of=as_of, store=store)
+    emit(result, as_json, render_analysis.posts(result))
+
+
+@cli.command()
+@click.option("--by", default="degree", show_default=True,
+              type=click.Choice(list(MEASURES)), help="Centrality measure.")
+@click.option("--label", default=None, type=label_choice, help="Rank only nodes with this label.")
+@click.option("--top", default=10, show_default=True, type=click.IntRange(1, 10_000),
+              help="How many to show.")
+@store_option
+@json_option
+def rank(by: str, label: str | None, top: int, store: str | None, as_json: bool) -> None:
+    """Rank nodes by centrality: brokers (betweenness) and hubs (degree, pagerank).
+
+    Example: diplograph rank --by betweenness --label Person --top 5
+    """
+    result = api.rank(by=by, label=_label(label) if label else None, top=top, store=store)
+    emit(result, as_json, render_analysis.ranking(result))
+
+
+@cli.command()
+@click.option("--min-size", default=1, show_default=True, type=click.IntRange(1, None),
+              help="Leave out smaller communities.")
+@store_option
+@json_option
+def communities(min_size: int, store: str | None, as_json: bool) -> None:
+    """Find clusters (Louvain, fixed seed) with their most connected members.
+
+    Example: diplograph communities --min-size 3
+    """
+    result = api.communities(min_size=min_size, store=store)
+    emit(result, as_json, render_analysis.communities(result))
+
+
+@cli.command()
+@click.option("--since", default=None, metavar="DATE", help="Only claims dated on or after.")
+@click.option("--until", default=None, metavar="DATE", help="Only claims dated on or before.")
+@click.option("--about", default=None, metavar="NAME",
+              help="Only claims about this node (its ties and its neighbours' dates).")
+@store_option
+@json_option
+def timeline(since: str | None, until: str | None, about: str | None, store: str | None,
+             as_json: bool) -> None:
+    """List dated claims in order (meetings, visits, budgets, announcements).
+
+    Example: diplograph timeline --since 2025-09 --about "François Wu"
+    """
+    result = api.timeline(since=since, until=until, about=about, store=store)
+    emit(result, as_json, render_analysis.timeline(result))
+
+
+@cli.command()
+@store_option
+@json_option
+def contradictions(store: str | None, as_json: bool) -> None:
+    """List claims that cannot all be true, with the conflicting citations side by side.
+
+    Different titles or posts for one person, different amounts for one funding,
+    different dates for one event or visit, one post given to two people.
+
+    Example: diplograph contradictions
+    """
+    result = api.contradictions(store=store)
+    emit(result, as_json, render_analysis.contradictions(result))
+
+
+@cli.command()
+@click.argument("old")
+@click.argument("new")
+@json_option
+def diff(old: str, new: str, as_json: bool) -> None:
+    """Show what changed from OLD to NEW (each a store or a JSON export).
+
+    Nodes and ties added and removed, and ties whose properties or citations changed.
+
+    Example: diplograph diff before.json diplograph-data
+    """
+    result = api.diff(old, new)
+    emit(result, as_json, render_analysis.diff(result))

@@ -75,32 +75,45 @@ def _is_actor(G: nx.MultiDiGraph, node: str) -> bool:
     return G.nodes[node].get("label") in ACTOR_LABELS
 
 
-def _upward(G: nx.MultiDiGraph, node: str, sides: dict[str, str]) -> list[str]:
-    """The actors ``node`` is directly affiliated with, in a stable order."""
-    ups = sorted({target for _, target, key, attrs in G.out_edges(node, keys=True, data=True)
-                  if key in AFFILIATION_TYPES and attrs.get("status") != DENIED
-                  and _is_actor(G, target)}, key=lambda n: _name_key(G, n))
+def _upward(G: nx.MultiDiGraph, node: str, sides: dict[str, str]) -> list[tuple[str, int]]:
+    """(actor, 1 if only the ``country`` property says so else 0) for each actor ``node``
+    is directly affiliated with."""
+    ups = {target: 0 for _, target, key, attrs in G.out_edges(node, keys=True, data=True)
+           if key in AFFILIATION_TYPES and attrs.get("status") != DENIED
+           and _is_actor(G, target)}
     named = G.nodes[node].get(_COUNTRY_PROPERTY)
     side = sides.get(match_key(named)) if isinstance(named, str) else None
-    if side and side != node and side not in ups:
-        ups.append(side)
-    return ups
+    if side and side != node:
+        ups.setdefault(side, 1)
+    return sorted(ups.items())
 
 
 def affiliations(G: nx.MultiDiGraph, node: str,
                  sides: dict[str, str] | None = None) -> dict[str, list[str]]:
     """Every actor ``node`` belongs to, directly or up a chain of affiliations, mapped to
-    the shortest chain that reaches it (nearest first, ending with that actor). ``node``
-    itself maps to an empty chain."""
+    the chain that reaches it (nearest first, ending with that actor); ``node`` itself
+    maps to an empty chain.
+
+    The chain is a shortest one; among those, the one resting least on ``country``
+    properties (rather than ties), then the one whose names sort first.
+    """
     sides = _sides_by_name(G) if sides is None else sides
     chains: dict[str, list[str]] = {node: []}
-    queue = deque([node])
-    while queue:
-        current = queue.popleft()
-        for up in _upward(G, current, sides):
-            if up not in chains:
-                chains[up] = chains[current] + [up]
-                queue.append(up)
+    cost: dict[str, int] = {node: 0}
+    level = [node]
+    while level:
+        best: dict[str, tuple[int, list[str], list[str]]] = {}
+        for current in level:
+            for up, by_property in _upward(G, current, sides):
+                if up in chains:
+                    continue
+                chain = chains[current] + [up]
+                rank = (cost[current] + by_property, [_name_key(G, n) for n in chain], chain)
+                if up not in best or rank[:2] < best[up][:2]:
+                    best[up] = rank
+        for up, (hops, _, chain) in best.items():
+            chains[up], cost[up] = chain, hops
+        level = sorted(best)
     return chains
 
 

@@ -86,7 +86,8 @@ def all_paths(G: nx.MultiDiGraph, source: str, target: str, *, max_hops: int = 4
     Returns
     -------
     list of PathResult
-        Best attested first (see :func:`path_strength`), then shorter, then by node ids.
+        Best attested first (most documents behind the weakest hop), then shorter, then
+        most documents in all, then by node ids.
 
     Examples
     --------
@@ -120,6 +121,6 @@ def all_paths(G: nx.MultiDiGraph, source: str, target: str, *, max_hops: int = 4
 
     def rank(nodes: list[str]) -> tuple:
         per_hop = [docs(a, b) for a, b in itertools.pairwise(nodes)]
-        return (-min(map(len, per_hop)), -len(set().union(*per_hop)), len(nodes), nodes)
+        return (-min(map(len, per_hop)), len(nodes), -len(set().union(*per_hop)), nodes)
 
     return [path_result(G, p) for p in sorted(found, key=rank)[:limit]]

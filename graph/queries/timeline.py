@@ -65,6 +65,12 @@ def _dates(attrs: dict[str, Any]) -> Iterator[tuple[str, str]]:
             continue  # not a date we can place in order; `show` still lists it
 
 
+def _giving(evidence: list[dict[str, Any]], key: str, value: Any) -> list[dict[str, Any]]:
+    """The citations that gave ``key`` this ``value``; all of them when none says."""
+    said = [c for c in evidence if key in c.get("claim", {})]
+    return [c for c in said if c["claim"][key] == value] if said else list(evidence)
+
+
 def _node_entries(G: nx.MultiDiGraph, node: str) -> Iterator[TimelineEntry]:
     attrs = G.nodes[node]
     for key, day in _dates(attrs):
@@ -82,7 +88,7 @@ def _edge_entries(G: nx.MultiDiGraph, u: str, v: str, k: str) -> Iterator[Timeli
             date=day, field=key, type=attrs["type"], source=node_ref(G, u),
             target=node_ref(G, v),
             properties={p: val for p, val in sorted(attrs.items()) if p not in EDGE_META},
-            evidence=list(attrs.get("evidence", [])),
+            evidence=_giving(attrs.get("evidence", []), key, attrs[key]),
             conflicts={p: val for p, val in attrs.get("conflicts", {}).items() if p == key})
 
 
