@@ -154,7 +154,7 @@ def shared_posts(G: nx.MultiDiGraph) -> Iterator[Contradiction]:
                          if match_key(c.get("claim", {}).get("title", attrs.get("title", "")))
                          == title_key]
                 values.append(ClaimedValue(G.nodes[person]["name"], cites))
-            title = people[min(people)]
+            title = sorted(set(people.values()))[0]
             yield _make("holders", G, body, HOLDS_POSITION, None, title, values)
 
 

@@ -197,9 +197,9 @@ def who(G: nx.MultiDiGraph, venue: str) -> Who:
     if G.nodes[venue].get("label") not in VENUE_LABELS:
         attrs = G.nodes[venue]
         raise DiplographError(
-            f"{attrs['name']} is a {attrs['label']}, not a {' or '.join(VENUE_LABELS)}; "
-            f"'who' lists the participants of a mechanism or event (for an actor's posts "
-            f"use 'posts', for shared channels 'between').")
+            f"{attrs['name']} is a {attrs['label']}; 'who' takes one of: "
+            f"{', '.join(VENUE_LABELS)} (for an actor's posts use 'posts', for the "
+            f"channels two actors share 'between').")
     sides = _sides_by_name(G)
     grouped: dict[str | None, list[Participation]] = {}
     for actor, rel_type, attrs in participations(G, venue):
