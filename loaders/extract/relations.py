@@ -359,20 +359,29 @@ RULES: dict[str, Callable[[_Sentence], Iterator[Candidate]]] = {
     "titles": _titles, "triggers": _triggers, "possessed": _possessed, "events": _events}
 
 
-def _structural(ents: DocEntities, gaz: Gazetteer) -> Iterator[Candidate]:
+def _structural(ents: DocEntities, gaz: Gazetteer, parsed: Any) -> Iterator[Candidate]:
     """What the resolved entities imply on their own: a country's ministry is part of
     it; a place lies in its country; an ordinal session is an instance of its series;
     a mechanism named "A-B ..." or known to the gazetteer has its parties."""
     first = {}
     for m in ents.mentions:
         first.setdefault(m.entity, m)
-    for entity_id, ent in ents.entities.items():
+    for entity_id, ent in list(ents.entities.items()):
         m = first.get(entity_id)
         if m is None:
             continue
         where = (m.start, m.end)
         if ent.label == ORGANIZATION and ent.country and (
                 ent.kind in GOVERNMENT_KINDS or entity_id in gaz.entries):
+            if ent.country not in ents.entities:
+                at = next((i for i, c in sorted(ents.demonyms.items()) if c == ent.country),
+                          None)
+                if at is None:
+                    continue
+                ents.entities[ent.country] = _gaz_entity(gaz, ent.country, None)
+                tok = parsed[at]
+                ents.mentions.append(Mention(at, at + 1, tok.idx, tok.idx + len(tok), tok.text,
+                                             ent.country, tok.sent.start))
             yield entity_id, PART_OF, ent.country, *where, {}
         if ent.label == PLACE and ent.country:
             yield entity_id, LOCATED_IN, ent.country, *where, {}
@@ -405,7 +414,7 @@ def _structural(ents: DocEntities, gaz: Gazetteer) -> Iterator[Candidate]:
 def relation_claims(document: Document, parsed: Any, ents: DocEntities, gaz: Gazetteer
                     ) -> list[Claim]:
     """Every rule over every sentence, checked against the schema and cited."""
-    candidates: list[Candidate] = list(_structural(ents, gaz))
+    candidates: list[Candidate] = []
     by_sent: dict[int, list[Mention]] = {}
     for m in ents.mentions:
         by_sent.setdefault(m.sent, []).append(m)
@@ -416,6 +425,7 @@ def relation_claims(document: Document, parsed: Any, ents: DocEntities, gaz: Gaz
         s = _Sentence(parsed, sent, mentions, ents, gaz)
         for rule in RULES.values():
             candidates.extend(rule(s))
+    candidates.extend(_structural(ents, gaz, parsed))    # after the rules: they add entities
     claims: list[Claim] = []
     seen: set[tuple[str, str, str, int]] = set()
     for source, rel, target, lo, hi, props in candidates:

@@ -185,6 +185,9 @@ class _Builder:
         words = [t.text for t in doc[start:end]]
         if label in {MECHANISM, EVENT} and _ORDINAL.match(words[0]) and len(words) > 2:
             series = self.named(start + 1, end, MECHANISM, kind)
+            inner = doc[start + 1:end]     # cited by the series, hidden from sentence rules
+            self.out.mentions.append(Mention(start + 1, end, inner.start_char, inner.end_char,
+                                             inner.text, series, -1))
             ordinal = re.sub(r"\D", "", words[0])
             name = _text(doc, start, end)
             event_id = make_id(EVENT, name)
@@ -238,7 +241,12 @@ class _Builder:
         if not surface or not surface[0].isupper() and not surface[0].isdigit():
             return None
         if label == RULER_LABEL:
-            return start, end, self.gazetteer(start, end, gaz.lookup(surface))
+            ids = gaz.lookup(surface)
+            entry = gaz.entries[ids[0]]
+            if entry.label == MECHANISM and start and _ORDINAL.match(doc[start - 1].text):
+                kind = entry.kind or "conference_series"
+                return start - 1, end, self.named(start - 1, end, MECHANISM, kind)
+            return start, end, self.gazetteer(start, end, ids)
         if label == CAPITAL:
             country = gaz.country_of(surface)
             prev = doc[start - 1].lower_ if start else ""
