@@ -33,7 +33,8 @@ from loaders.extract.patterns import is_gazetteer
 from viz.exports import EXPORTERS, export_graph
 
 __all__ = ["BuildResult", "ExtractResult", "extract", "ExportResult", "Progress", "build", "load_graph", "stats", "show",
-           "neighbors", "path", "export", "DEFAULT_SEEDS"]
+           "neighbors", "path", "export", "DEFAULT_SEEDS",
+           "TransferResult", "push", "pull", "cypher"]
 
 T = TypeVar("T")
 # A progress callback wraps an iterable (with its length and a label) and yields its items.
@@ -243,3 +244,58 @@ def diff(old: StoreArg, new: StoreArg) -> Diff:
     ties added and removed, and those whose properties or citations changed."""
     (G_old, old_name), (G_new, new_name) = _graph_of(old), _graph_of(new)
     return diff_graphs(G_old, G_new, old_name=old_name, new_name=new_name)
+
+
+# --- Bolt servers (Neo4j, or ArcadeDB in the tests) -----------------------------------
+
+@dataclass(frozen=True, slots=True)
+class TransferResult:
+    """A graph copied from one store to another (``push``/``pull``)."""
+
+    source: str
+    target: str
+    stats: Stats
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "target": self.target, "stats": self.stats.to_dict()}
+
+
+def _server(uri: str | None, user: str | None, database: str | None) -> GraphStore:
+    """The server store at ``uri`` (default ``$NEO4J_URI``); the password comes from
+    ``$NEO4J_PASSWORD`` only."""
+    from graph.stores.neo4j import Neo4jStore
+    return Neo4jStore(uri, user=user, database=database)
+
+
+def push(*, store: StoreArg = None, uri: str | None = None, user: str | None = None,
+         database: str | None = None) -> TransferResult:
+    """Copy the graph of ``store`` (default the local one) to a Neo4j server, replacing
+    the graph there. Batched and idempotent: after a failure, push again."""
+    source = _store(store)
+    G = source.load()
+    with _server(uri, user, database) as server:
+        server.save(G)
+        return TransferResult(source=source.location, target=server.location,
+                              stats=graph_stats(G))
+
+
+def pull(*, store: StoreArg = None, uri: str | None = None, user: str | None = None,
+         database: str | None = None) -> TransferResult:
+    """Copy the graph of a Neo4j server into ``store`` (default the local one), replacing
+    it; the pulled graph is identical to the one pushed, citations included."""
+    with _server(uri, user, database) as server:
+        G = server.load()
+        target = _store(store)
+        target.save(G)
+        return TransferResult(source=server.location, target=target.location,
+                              stats=graph_stats(G))
+
+
+def cypher(query: str, params: dict[str, Any] | None = None, *, write: bool = False,
+           uri: str | None = None, user: str | None = None, database: str | None = None
+           ) -> Any:
+    """Run ad-hoc Cypher on a server: in a read transaction, refusing write clauses,
+    unless ``write``. Returns a ``CypherResult`` (columns, rows, counters)."""
+    from graph.stores.neo4j import Neo4jStore
+    with Neo4jStore(uri, user=user, database=database) as server:
+        return server.run_cypher(query, params, write=write)

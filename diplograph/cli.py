@@ -3,6 +3,7 @@
 ``--json``). Library errors become one-line ``Error:`` messages."""
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
@@ -45,6 +46,19 @@ store_option = click.option(
          "or a bolt:// URI.")
 json_option = click.option("--json", "as_json", is_flag=True,
                            help="Print the result as JSON for scripts.")
+
+
+def server_options(func: Any) -> Any:
+    """--uri/--user/--database of a Bolt server; the password only from $NEO4J_PASSWORD."""
+    func = click.option("--database", envvar="NEO4J_DATABASE", default=None,
+                        help="Database on the server (default $NEO4J_DATABASE, else the "
+                             "server's default).")(func)
+    func = click.option("--user", envvar="NEO4J_USERNAME", default=None,
+                        help="User name (default $NEO4J_USERNAME, else neo4j). The password "
+                             "is read from $NEO4J_PASSWORD, never from the command line.")(func)
+    return click.option("--uri", envvar="NEO4J_URI", default=None, metavar="URI",
+                        help="Bolt server, e.g. bolt://localhost:7687 (default "
+                             "$NEO4J_URI).")(func)
 workers_option = click.option("--workers", type=click.IntRange(min=1), default=1,
                               show_default=True, help="Processes to extract documents with.")
 
@@ -345,3 +359,69 @@ def diff(old: str, new: str, as_json: bool) -> None:
     """
     result = api.diff(old, new)
     emit(result, as_json, render_analysis.diff(result))
+
+
+@cli.command()
+@store_option
+@server_options
+@json_option
+def push(store: str | None, uri: str | None, user: str | None, database: str | None,
+         as_json: bool) -> None:
+    """Copy the local graph (--store) to a Neo4j server, replacing the graph there.
+
+    Batched and idempotent: if a push fails part-way, run it again. The password is
+    read from $NEO4J_PASSWORD.
+
+    Example: NEO4J_PASSWORD=... diplograph push --uri bolt://localhost:7687
+    """
+    result = api.push(store=store, uri=uri, user=user, database=database)
+    emit(result, as_json, f"Pushed {result.stats.nodes} nodes and {result.stats.edges} edges "
+                          f"from {result.source} to {result.target}")
+
+
+@cli.command()
+@store_option
+@server_options
+@json_option
+def pull(store: str | None, uri: str | None, user: str | None, database: str | None,
+         as_json: bool) -> None:
+    """Copy the graph of a Neo4j server into the local store (--store), replacing it.
+
+    Example: diplograph pull --uri bolt://localhost:7687 --store pulled/
+    """
+    result = api.pull(store=store, uri=uri, user=user, database=database)
+    emit(result, as_json, f"Pulled {result.stats.nodes} nodes and {result.stats.edges} edges "
+                          f"from {result.source} to {result.target}")
+
+
+def _param(ctx: click.Context, option: click.Parameter, values: tuple[str, ...]
+           ) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+    for item in values:
+        key, sep, text = item.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"{item!r} is not KEY=VALUE", ctx, option)
+        try:
+            params[key] = json.loads(text)
+        except ValueError:
+            params[key] = text
+    return params
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--param", "params", multiple=True, metavar="KEY=VALUE", callback=_param,
+              help="A query parameter ($KEY); VALUE is JSON if it parses, else a string.")
+@click.option("--write", is_flag=True, help="Allow a query that writes.")
+@server_options
+@json_option
+def cypher(query: str, params: dict[str, Any], write: bool, uri: str | None, user: str | None,
+           database: str | None, as_json: bool) -> None:
+    """Run a Cypher QUERY on a Neo4j server and print its rows.
+
+    Read-only (a read transaction; write clauses refused) unless --write is given.
+
+    Example: diplograph cypher "MATCH (n:Organization:Ministry) RETURN n.name" --uri bolt://localhost:7687
+    """
+    result = api.cypher(query, params, write=write, uri=uri, user=user, database=database)
+    emit(result, as_json, render.cypher(result))

@@ -88,3 +88,14 @@ def paths(found: list[PathResult]) -> str:
         for hop in p.hops:
             out += [edge(e, indent="  ") for e in hop]
     return "\n".join(out)
+
+
+def cypher(result: Any) -> str:
+    """The rows of an ad-hoc query as a table; lists and maps as compact JSON."""
+    def cell(value: Any) -> str:
+        if isinstance(value, list | dict):
+            return json.dumps(value, ensure_ascii=False)
+        return "" if value is None else str(value)
+    text = table([[cell(v) for v in row] for row in result.rows], result.columns)
+    counters = ", ".join(f"{k}: {v}" for k, v in result.counters.items())
+    return text + (f"\n({counters})" if counters else "") + f"\n{len(result.rows)} row(s)"

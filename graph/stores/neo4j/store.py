@@ -109,11 +109,19 @@ class Neo4jStore(GraphStore):
     def driver(self) -> neo4j.Driver:
         if self._driver is None:
             try:
-                self._driver = neo4j.GraphDatabase.driver(
+                driver = neo4j.GraphDatabase.driver(
                     self.uri, auth=(self.user, self._password), connection_timeout=10,
                     max_transaction_retry_time=5)
             except (ValueError, neo4j_errors.ConfigurationError) as exc:
                 raise StoreError(f"Cannot use {self.location}: {exc}") from None
+            # Fail at once, in one line, on a server that is down or refuses the user,
+            # rather than after the driver's retries (which log as they go).
+            try:
+                self._guard(driver.verify_connectivity)
+            except StoreError:
+                driver.close()
+                raise
+            self._driver = driver
         return self._driver
 
     @property
@@ -127,6 +135,12 @@ class Neo4jStore(GraphStore):
         if self._driver is not None:
             self._driver.close()
             self._driver = None
+
+    def __del__(self) -> None:  # a store opened for one command is not always closed
+        try:
+            self.close()
+        except Exception:  # noqa: BLE001 - nothing to report to at interpreter exit
+            pass
 
     def _guard(self, call: Callable[[], T]) -> T:
         """Run ``call``, turning the driver's errors into one-line ``StoreError``s."""
@@ -145,11 +159,7 @@ class Neo4jStore(GraphStore):
 
     def _server_error(self, exc: neo4j_errors.Neo4jError) -> StoreError:
         message = _first_line(exc.message or str(exc))
-        code = exc.code or ""
-        dialect = self._dialect
-        markers = dialect.missing_database if dialect else ("DatabaseNotFound",)
-        if self.database and ("DatabaseNotFound" in code or any(
-                m.lower() in message.lower() for m in markers) and "database" in message.lower()):
+        if "DatabaseNotFound" in (exc.code or ""):
             return StoreError(f"Database {self.database!r} does not exist on {self.uri}: "
                               "create it, or pick another with --database / NEO4J_DATABASE")
         return StoreError(f"{self.location} refused the query: {message}")
@@ -307,17 +317,31 @@ class Neo4jStore(GraphStore):
         if not write and q.is_write_query(query):
             raise StoreError("This query writes to the database; pass --write to allow it")
 
+        guard = not write and not self.dialect.enforces_read_only
+
         def work(tx: neo4j.ManagedTransaction) -> CypherResult:
             result = tx.run(query, params or {})
             rows = [[_plain(v) for v in record.values()] for record in result]
-            counters = {k: v for k, v in vars(result.consume().counters).items()
+            summary = result.consume()
+            if guard and summary.counters.contains_updates:
+                # raising inside the transaction function rolls the transaction back
+                raise _ReadOnlyViolation
+            counters = {k: v for k, v in vars(summary.counters).items()
                         if isinstance(v, int) and not isinstance(v, bool) and v}
             return CypherResult(columns=list(result.keys()), rows=rows, counters=counters)
 
         def call() -> CypherResult:
             with self._session(write=write) as session:
                 return (session.execute_write if write else session.execute_read)(work)
-        return self._guard(call)
+        try:
+            return self._guard(call)
+        except _ReadOnlyViolation:
+            raise StoreError("This query changed the database, so it was rolled back; pass "
+                             "--write to allow it") from None
+
+
+class _ReadOnlyViolation(Exception):
+    """A read-only query wrote on a server that does not refuse it by itself."""
 
 
 def _first_line(text: str) -> str:
