@@ -34,7 +34,6 @@ Examples
 """
 from __future__ import annotations
 
-from collections import deque
 from typing import Any
 
 import networkx as nx
