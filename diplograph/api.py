@@ -299,3 +299,82 @@ def cypher(query: str, params: dict[str, Any] | None = None, *, write: bool = Fa
     from graph.stores.neo4j import Neo4jStore
     with Neo4jStore(uri, user=user, database=database) as server:
         return server.run_cypher(query, params, write=write)
+
+
+# --- viz: the page and the static pictures -------------------------------------------
+
+PAGE_FORMATS = ("html", "png", "svg")
+
+
+@dataclass(frozen=True, slots=True)
+class VizResult:
+    """What ``viz`` drew. ``html`` holds the page when no file was asked for; in Jupyter
+    the result then shows the page inline."""
+
+    format: str
+    path: str
+    nodes: int
+    edges: int
+    physics: bool | None = None
+    html: str | None = field(default=None, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"format": self.format, "path": self.path, "nodes": self.nodes,
+                "edges": self.edges, "physics": self.physics}
+
+    def _repr_html_(self) -> str | None:
+        from viz.page import iframe
+        return iframe(self.html) if self.html else None
+
+
+def viz(output: str | Path | None = None, *, format: str | None = None,
+        focus: str | None = None, depth: int = 1, labels: Iterable[str] | None = None,
+        types: Iterable[str] | None = None, since: str | None = None,
+        until: str | None = None, as_of: str | None = None, min_sources: int = 0,
+        size_by: str = "degree", title: str | None = None, physics: bool | None = None,
+        store: StoreArg = None) -> VizResult:
+    """Draw the graph: an offline interactive page (``html``), or a static ``png``/``svg``.
+
+    ``format`` defaults to the suffix of ``output`` (else ``html``). With no ``output``
+    the page is returned in ``VizResult.html`` (and shows inline in Jupyter). Filters:
+    ``focus``/``depth`` (a neighbourhood), ``labels``, ``types``, ``since``/``until``
+    (dated ties), ``as_of`` (ties that held that day), ``min_sources`` (distinct
+    documents per tie). Node size by ``size_by`` (a key of ``viz.present.SIZE_BY``).
+    """
+    from graph.dates import normalize_date
+    from viz.page import render_page, write_page
+    from viz.present import Filters, present
+
+    fmt = (format or (Path(output).suffix.lstrip(".").lower() if output else "") or "html")
+    if fmt not in PAGE_FORMATS:
+        raise DiplographError(f"Unknown picture format {fmt!r}; valid: {', '.join(PAGE_FORMATS)}")
+    if output is None and fmt != "html":
+        raise DiplographError(f"A {fmt} picture needs an output file (-o FILE.{fmt}).")
+    dates = {}
+    for key, value in (("since", since), ("until", until), ("as_of", as_of)):
+        if value:
+            try:
+                dates[key] = normalize_date(value)
+            except ValueError:
+                raise DiplographError(f"--{key.replace('_', '-')} {value!r} is not a date; "
+                                      "write it as YYYY, YYYY-MM or YYYY-MM-DD.") from None
+    G = _store(store).load()
+    filters = Filters(min_sources=min_sources, labels=tuple(labels or ()),
+                      types=tuple(types or ()), focus=focus, depth=depth, **dates)
+    view = present(G, filters=filters, size_by=size_by,
+                   title=title or (f"diplograph: around {focus}" if focus else "diplograph"))
+    n, e = len(view["nodes"]), len(view["edges"])
+    if fmt != "html":
+        from viz.static import draw
+        written = draw(view, output, format=fmt)  # type: ignore[arg-type]
+        return VizResult(format=fmt, path=str(written), nodes=n, edges=e)
+    from viz.layout import needs_layout
+    physics_on = (not needs_layout(n)) if physics is None else physics
+    if output is None:
+        return VizResult(format=fmt, path="", nodes=n, edges=e, physics=physics_on,
+                         html=render_page(view, physics=physics_on))
+    written = write_page(view, output, physics=physics_on)
+    return VizResult(format=fmt, path=str(written), nodes=n, edges=e, physics=physics_on)
+
+
+__all__ += ["VizResult", "viz", "PAGE_FORMATS"]

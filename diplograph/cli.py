@@ -16,6 +16,7 @@ from graph.schema import SCHEMA
 from graph.stores import DEFAULT_STORE
 from graph.queries.centrality import MEASURES
 from viz.exports import EXPORTERS
+from viz.present import SIZE_BY
 
 T = TypeVar("T")
 
@@ -425,3 +426,48 @@ def cypher(query: str, params: dict[str, Any], write: bool, uri: str | None, use
     """
     result = api.cypher(query, params, write=write, uri=uri, user=user, database=database)
     emit(result, as_json, render.cypher(result))
+
+
+@cli.command()
+@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False, writable=True),
+              help="File to write (default graph.html, or graph.png/.svg with --format).")
+@click.option("--format", "fmt", default=None, type=click.Choice(list(api.PAGE_FORMATS)),
+              help="html (interactive, offline), png or svg (static). Default: from -o.")
+@click.option("--focus", default=None, metavar="NAME",
+              help="Draw only the neighbourhood of this node (id, name or alias).")
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(0, 10),
+              help="With --focus: how many ties away to go.")
+@click.option("--label", "labels", multiple=True, type=label_choice,
+              help="Keep only nodes with this label (repeatable).")
+@click.option("--type", "types", multiple=True, type=type_choice,
+              help="Keep only ties of this type (repeatable).")
+@click.option("--since", default=None, metavar="DATE", help="Dated ties on or after DATE.")
+@click.option("--until", default=None, metavar="DATE", help="Dated ties on or before DATE.")
+@click.option("--as-of", "as_of", default=None, metavar="DATE",
+              help="Posts and ties that held on DATE.")
+@click.option("--min-sources", default=0, type=click.IntRange(0, None),
+              help="Keep ties cited by at least N distinct documents.")
+@click.option("--size-by", default="degree", show_default=True,
+              type=click.Choice(list(SIZE_BY)), help="What node size shows.")
+@click.option("--title", default=None, help="Page title.")
+@click.option("--physics/--no-physics", default=None,
+              help="Force the page's physics on or off at load (default: on for small "
+                   "graphs; large ones get precomputed positions).")
+@store_option
+@json_option
+def viz(output: str | None, fmt: str | None, focus: str | None, depth: int,
+        labels: tuple[str, ...], types: tuple[str, ...], since: str | None, until: str | None,
+        as_of: str | None, min_sources: int, size_by: str, title: str | None,
+        physics: bool | None, store: str | None, as_json: bool) -> None:
+    """Draw the graph as one offline HTML page (search, filters, focus, sources panel),
+    or as a PNG/SVG picture with a legend.
+
+    Example: diplograph viz -o seeds.html --focus "Monterey Talks" --depth 2
+    """
+    result = api.viz(output or f"graph.{fmt or 'html'}", format=fmt, focus=focus, depth=depth,
+                     labels=[_label(lab) for lab in labels] or None,
+                     types=[t.upper() for t in types] or None, since=since, until=until,
+                     as_of=as_of, min_sources=min_sources, size_by=size_by, title=title,
+                     physics=physics, store=store)
+    emit(result, as_json,
+         f"Wrote {result.nodes} nodes and {result.edges} ties to {result.path} ({result.format})")
