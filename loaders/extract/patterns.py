@@ -181,8 +181,8 @@ def ruler_patterns(gaz: Gazetteer, tokenize: Any) -> list[dict[str, Any]]:
             continue
         seen.add((surface, label))
         words = [t.text for t in tokenize(surface)]
-        if len(words) > 1:
-            patterns.append({"label": label, "pattern": [{"LOWER": w.lower()} for w in words]})
+        if len(words) > 1:      # for the case-insensitive phrase ruler (see spacy_backend)
+            patterns.append({"label": label, "pattern": surface.lower(), "id": "lower"})
         else:
             patterns.append({"label": label, "pattern": surface})
     heads = sorted(set(gaz.mechanism_heads) | set(gaz.initiative_heads))

@@ -45,8 +45,15 @@ def load_nlp(gazetteer: Gazetteer | None, *, model: str = MODEL) -> Any:
     except OSError:
         raise DependencyMissing(model, "nlp") from None
     if gazetteer is not None:
-        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"validate": False})
-        ruler.add_patterns(ruler_patterns(gazetteer, nlp.tokenizer))
+        patterns = ruler_patterns(gazetteer, nlp.tokenizer)
+        # Multi-word names match case-insensitively through a fast phrase matcher; single
+        # words and token patterns match exactly (so "US" is not "us").
+        lower = nlp.add_pipe("entity_ruler", name="gazetteer_names", before="ner",
+                             config={"phrase_matcher_attr": "LOWER", "validate": False})
+        lower.add_patterns([p for p in patterns if p.get("id") == "lower"])
+        exact = nlp.add_pipe("entity_ruler", name="gazetteer_words", before="ner",
+                             config={"validate": False})
+        exact.add_patterns([p for p in patterns if p.get("id") != "lower"])
     return nlp
 
 

@@ -1,0 +1,72 @@
+"""Benchmark: extraction speed against bare spaCy, and warm (cached) rebuilds.
+
+    python bench/extract.py [--docs 1000] [--workers 1]
+
+Repeats the sample texts in seeds/texts (each copy made unique, so the cache cannot
+hide work) to ``--docs`` documents, then prints: documents per second for
+diplograph's extraction; the ratio of its time to a bare ``nlp.pipe`` over the same
+texts with the same model (goal <= 1.10); and a warm rebuild of the unchanged corpus
+as a fraction of the cold one (goal <= 0.05).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from loaders.documents import parse_text  # noqa: E402
+from loaders.extract import extract_documents, get_extractor, mask_boilerplate  # noqa: E402
+from loaders.extract import spacy_backend  # noqa: E402
+
+
+def corpus(n: int) -> list:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds/texts").glob("*.md"))]
+    docs = []
+    for i in range(n):
+        text = f"{texts[i % len(texts)]}\nCopy {i}.\n"
+        docs.append(parse_text(text, f"copy{i}.md", text.encode()))
+    return docs
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=1000)
+    ap.add_argument("--workers", type=int, default=1)
+    args = ap.parse_args()
+    docs = corpus(args.docs)
+    texts = [mask_boilerplate(d.text) for d in docs]
+
+    bare = spacy_backend.load_nlp(None)
+    t0 = time.perf_counter()
+    for _ in spacy_backend.pipe(bare, texts, workers=args.workers):
+        pass
+    t_bare = time.perf_counter() - t0
+
+    extractor = get_extractor()
+    list(extractor.extract(docs[:2]))           # load the pipeline outside the timing
+    with tempfile.TemporaryDirectory() as cache:
+        t0 = time.perf_counter()
+        cold = list(extract_documents(docs, extractor=extractor, workers=args.workers,
+                                      cache=cache))
+        t_cold = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        warm = list(extract_documents(docs, extractor=extractor, workers=args.workers,
+                                      cache=cache))
+        t_warm = time.perf_counter() - t0
+    assert len(cold) == len(warm)
+    print(f"documents              {len(docs)}  (workers {args.workers})")
+    print(f"bare nlp.pipe          {t_bare:8.2f} s  {len(docs) / t_bare:8.1f} docs/s")
+    print(f"diplograph extraction  {t_cold:8.2f} s  {len(docs) / t_cold:8.1f} docs/s"
+          f"  ({len(cold)} claims, cache written)")
+    print(f"ratio to bare pipe     {t_cold / t_bare:8.3f}   (goal <= 1.10)")
+    print(f"warm rebuild           {t_warm:8.2f} s  fraction of cold {t_warm / t_cold:.3f}"
+          f"   (goal <= 0.05)")
+
+
+if __name__ == "__main__":
+    main()
