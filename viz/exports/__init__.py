@@ -1,4 +1,5 @@
-"""Export formats: :data:`EXPORTERS` maps a format name to (writer, binary?). The CLI's
+"""Export formats: :data:`EXPORTERS` maps a format name to (writer, binary?, suffix,
+directory?); ``csv`` writes a directory of neo4j-admin import files. The CLI's
 ``--format`` choices, the docs and the tests iterate over it."""
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ import networkx as nx
 from viz.exports.gexf import write_gexf
 from viz.exports.graphml import write_graphml
 from viz.exports.json import write_json
+from viz.exports.cypher import write_cypher
+from viz.exports.neo4j_csv import write_neo4j_csv
 
 __all__ = ["Exporter", "EXPORTERS", "export_graph"]
 
@@ -19,12 +22,16 @@ class Exporter(NamedTuple):
     write: Callable[[nx.MultiDiGraph, Any], None]
     binary: bool
     suffix: str
+    # True: ``write`` gets a directory path and writes several files into it.
+    directory: bool = False
 
 
 EXPORTERS: dict[str, Exporter] = {
     "json": Exporter(write_json, False, ".json"),
     "graphml": Exporter(write_graphml, True, ".graphml"),
     "gexf": Exporter(write_gexf, True, ".gexf"),
+    "csv": Exporter(write_neo4j_csv, False, "", directory=True),
+    "cypher": Exporter(write_cypher, False, ".cypher"),
 }
 
 
@@ -32,6 +39,9 @@ def export_graph(G: nx.MultiDiGraph, fmt: str, output: str | Path) -> Path:
     """Write ``G`` to ``output`` in format ``fmt``; the file appears whole or not at all."""
     exporter = EXPORTERS[fmt]
     path = Path(output)
+    if exporter.directory:  # each file in it is written whole (temporary file, rename)
+        exporter.write(G, path)
+        return path
     tmp = path.with_name(f".{path.name}.tmp")
     with open(tmp, "wb" if exporter.binary else "w",
               **({} if exporter.binary else {"encoding": "utf-8", "newline": "\n"})) as fh:
