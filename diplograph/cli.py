@@ -220,8 +220,9 @@ def path(source: str, target: str, max_hops: int, all_paths: bool, via: str | No
 @cli.command()
 @click.option("--format", "fmt", required=True, type=click.Choice(list(EXPORTERS)),
               help="Output format.")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, writable=True),
-              help="File to write.")
+@click.option("-o", "--output", required=True, type=click.Path(writable=True),
+              help="File to write (for csv: a directory, given nodes.csv, documents.csv "
+                   "and relationships.csv).")
 @store_option
 @json_option
 def export(fmt: str, output: str, store: str | None, as_json: bool) -> None:
