@@ -115,12 +115,15 @@ def render_page(view: Presentation, *, physics: bool | None = None,
     net.options = vis_options(len(nodes), physics=physics)
     env = Environment(loader=FileSystemLoader([str(ASSETS), str(PYVIS_TEMPLATES)]),
                       autoescape=True)
+    # Names as written (顧立雄, not \u9867...); <, >, & and ' are still escaped by tojson.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": False, "ensure_ascii": False}
     env.globals["dg"] = {"title": view["title"], "legend": view["legend"],
                          "documents": view["documents"], "physics": physics,
                          "vis_version": VIS_VERSION}
     net.templateEnv, net.path = env, "page.html"
     page = net.generate_html(name="page.html")
-    page = page.replace("__DIPLOGRAPH_CSP__", html.escape(_csp(page), quote=True), 1)
+    page = page.replace("__DIPLOGRAPH_CSP__",
+                        html.escape(_csp(page), quote=False).replace('"', "&quot;"), 1)
     found = external_references(page)
     if found:
         raise DiplographError(
