@@ -1,0 +1,118 @@
+"""The page in a real browser, offline: it loads clean, shows the graph, and its
+controls work; markup in the data never runs."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from diplograph import api
+from tests.viz_graphs import IMG, KU, LIN, SCRIPT, hostile_graph
+from viz.page import write_page
+from viz.present import present
+
+SHOTS = Path("/tmp") / "diplograph-shots"
+
+
+@pytest.fixture(scope="module")
+def hostile_file(tmp_path_factory) -> Path:
+    return write_page(present(hostile_graph(), title=f"T {IMG}"),
+                      tmp_path_factory.mktemp("page") / "hostile.html")
+
+
+def _clean(b) -> None:
+    assert b.blocked == [] and b.failed == [] and b.errors == []
+    assert b.requests == [b.page.url]              # the file itself, nothing else
+
+
+def test_seed_page_loads_offline_with_every_node(open_page, seed_store, seed_graph, tmp_path):
+    out = tmp_path / "seeds.html"
+    api.viz(out, store=seed_store, title="Seed graph")
+    b = open_page(out)
+    _clean(b)
+    counts = b.js("() => [diplograph.nodes.length, diplograph.edges.length,"
+                  " diplograph.network.body.nodeIndices.length,"
+                  " diplograph.network.body.edgeIndices.length]")
+    n, e = seed_graph.number_of_nodes(), seed_graph.number_of_edges()
+    assert counts == [n, e, n, e]
+    b.page.wait_for_timeout(1500)                   # let physics settle for the picture
+    SHOTS.mkdir(exist_ok=True)
+    b.page.screenshot(path=str(SHOTS / "seeds.png"))
+    assert b.js("() => document.title") == "Seed graph"
+
+
+def test_search_focuses_the_searched_node(open_page, hostile_file):
+    b = open_page(hostile_file)
+    b.page.fill("#dg-search", "lin chia")
+    assert b.page.inner_text("#dg-results li span") == LIN
+    b.page.press("#dg-search", "Enter")
+    assert b.js("() => diplograph.network.getSelectedNodes()") == ["person:lin"]
+    assert b.js("() => diplograph.state.selected") == "person:lin"
+    assert b.page.inner_text("#dg-panel h2") == LIN
+    b.page.fill("#dg-search", KU)                   # search by the Chinese name itself
+    assert b.js("(q) => diplograph.find(q)", KU) == ["person:ku"]
+
+
+def test_filters_hide_what_they_should(open_page, hostile_file):
+    b = open_page(hostile_file)
+    b.page.uncheck('#dg-labels input[data-label="Person"]')
+    assert b.js("() => diplograph.network.body.nodeIndices.length") == 3
+    assert b.js("() => diplograph.network.body.edgeIndices.length") == 2   # two PART_OF
+    b.page.check('#dg-labels input[data-label="Person"]')
+    b.page.uncheck('#dg-types input[data-type="HOLDS_POSITION"]')
+    assert b.js("() => diplograph.network.body.nodeIndices.length") == 6
+    assert b.js("() => diplograph.network.body.edgeIndices.length") == 4
+    assert "6 of 6 nodes, 4 of 6 ties" in b.page.inner_text("#dg-count")
+
+
+def test_focus_mode_and_physics_switch(open_page, hostile_file):
+    b = open_page(hostile_file)
+    b.js("() => diplograph.select('org:mofa', false)")
+    b.page.select_option("#dg-depth", "1")
+    b.page.click("#dg-focus")
+    shown = b.js("() => diplograph.nodeView.getIds().sort()")
+    assert shown == ["country:taiwan", "org:mofa", "person:lin"]
+    b.page.click("#dg-reset")
+    assert b.js("() => diplograph.nodeView.length") == 6
+    b.page.uncheck("#dg-physics")
+    assert b.js("() => diplograph.network.physics.options.enabled") is False
+
+
+def test_click_shows_citations_and_markup_never_runs(open_page, hostile_file):
+    b = open_page(hostile_file)
+    assert b.js("() => window.__pwned") is None            # on load
+    net = "diplograph.network"
+    for node in ["person:evil", "person:ku"]:
+        pos = b.js(f"() => {net}.canvasToDOM({net}.getPositions([{node!r}])[{node!r}])")
+        box = b.page.locator("#mynetwork").bounding_box()
+        x, y = box["x"] + pos["x"], box["y"] + pos["y"]
+        b.page.mouse.move(x, y)                            # hover: the tooltip
+        b.page.wait_for_timeout(400)
+        b.page.mouse.click(x, y)                           # click: the panel
+        assert b.js("() => document.getElementById('dg-panel').dataset.id") == node
+    panel = b.page.inner_text("#dg-panel")
+    assert panel.splitlines()[0] == KU
+    assert "Wellington Koo" in panel
+    assert f"Title {IMG}" in panel                         # the title, as text
+    assert f"snippet {SCRIPT}" in panel                    # the snippet, as text
+    assert b.js("() => document.querySelectorAll('#dg-panel img, #dg-panel script').length") == 0
+    b.js("() => diplograph.showNode('person:evil')")
+    assert b.page.inner_text("#dg-panel h2") == IMG
+    edge = "person:evil|MET_WITH|person:ku"
+    b.js(f"() => diplograph.showEdge({edge!r})")
+    assert "met with" in b.page.inner_text("#dg-panel")
+    tip = b.js("() => document.querySelector('div.vis-tooltip')?.textContent || ''")
+    assert tip == "" or "<" in tip or KU in tip            # text, if a tooltip is open
+    b.page.wait_for_timeout(300)
+    assert b.js("() => window.__pwned") is None            # after hover and click
+    SHOTS.mkdir(exist_ok=True)
+    b.page.screenshot(path=str(SHOTS / "hostile-panel.png"))
+    _clean(b)
+
+
+def test_chinese_names_in_labels_legend_and_search(open_page, hostile_file):
+    b = open_page(hostile_file)
+    labels = b.js("() => diplograph.nodes.get().map(n => n.label)")
+    assert KU in labels and LIN in labels
+    b.page.fill("#dg-search", "林")
+    assert b.page.inner_text("#dg-results li span") == LIN
