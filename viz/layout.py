@@ -8,13 +8,14 @@ physics off (the switch on the page turns it back on).
 Methods, measured on this machine with ``bench/page.py``-style graphs
 (Barabási-Albert, m=2; seconds for 1k / 5k / 20k nodes):
 
-- igraph Fruchterman-Reingold (grid variant above 1,000 nodes): ~0.1 / 0.4 / 1.2
+- igraph Fruchterman-Reingold, grid variant: ~0.15 / 0.4 / 2.0 (+0.8 s to import
+  igraph, which pulls in matplotlib when present)
 - igraph LGL: 0.1 / 0.7 / 3.7; igraph DrL: 3.1 / 5.9 / 25.6
 - networkx ``spring_layout``: ~51 s at 5k (the issue's figure)
 
 so igraph's FR is the default. igraph is imported here only, lazily (extra
 ``layout``); without it a sparse spectral start refined by a few vectorised
-force steps (numpy/scipy, :func:`_spectral_force`) is used.
+force steps (numpy/scipy, :func:`_spectral_force`: 0.8 / 2.4 / 8.3 s) is used.
 
 Examples
 --------
@@ -30,9 +31,12 @@ import numpy as np
 
 __all__ = ["PHYSICS_UP_TO", "SCALE", "positions", "needs_layout"]
 
-# Measured with bench/page.py (see docs in the module and the bench output): with
-# vis-network's physics, 300 nodes stabilise in ~2-3 s in headless Chromium, 1,000
-# in ~40 s. Past this count, positions come from Python and physics starts off.
+# Measured in headless Chromium (generated graphs, ~2 ties per node; seconds from
+# navigation to the first frame, diplograph's page): with physics (300 stabilisation
+# steps) 100 nodes 1.0, 200 1.4, 300 1.7, 500 2.6, 800 4.4; with positions from here
+# and physics off 0.4-0.7 at every one of those sizes, plus ~0.2-0.5 s of layout.
+# Up to ~300 nodes physics still shows a settled page in under 2 s and lays small
+# graphs out better, so that is where precomputed positions take over.
 PHYSICS_UP_TO = 300
 # Canvas units per node: keeps labels readable at the zoom vis-network fits to.
 SCALE = 12.0
@@ -54,7 +58,10 @@ def _igraph_fr(n: int, pairs: np.ndarray) -> np.ndarray:
 
     g = igraph.Graph(n=n, edges=pairs.tolist(), directed=False)
     g.simplify()
-    return np.asarray(g.layout_fruchterman_reingold(niter=500, seed=None).coords, dtype=float)
+    # The grid variant at every size: exact repulsion is O(n^2) per step (1.1 s at 1,000
+    # nodes against 0.15 s with the grid).
+    layout = g.layout_fruchterman_reingold(niter=500, grid="grid")
+    return np.asarray(layout.coords, dtype=float)
 
 
 def _spectral_force(n: int, pairs: np.ndarray, *, steps: int = 40) -> np.ndarray:

@@ -225,7 +225,7 @@ _LABEL_INSIDE = frozenset({"box", "ellipse", "circle", "database", "text"})
 def _ink(background: str) -> str:
     """Black or white text, whichever reads better on ``background`` (#rrggbb)."""
     r, g, b = (int(background[i:i + 2], 16) / 255 for i in (1, 3, 5))
-    return "#111111" if 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.5 else "#ffffff"
+    return "black" if 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.5 else "white"
 
 
 def _doc_line(c: dict[str, Any], documents: dict[str, dict[str, str]]) -> str:
