@@ -30,11 +30,13 @@ from loaders.extract.vocab import (COUNTRY, INITIATIVE, MECHANISM, ORGANIZATION,
                                    WEAPON)
 
 __all__ = ["Entry", "Gazetteer", "load_gazetteer", "DEFAULT_GAZETTEERS", "is_gazetteer",
-           "ruler_patterns", "RULER_LABEL", "DEMONYM", "CAPITAL", "NAMED"]
+           "ruler_patterns", "RULER_LABEL", "DEMONYM", "CAPITAL", "NAMED", "NAMED_ORG",
+           "name_heads", "named_spans", "EVENT_HEADS"]
 
 DEFAULT_GAZETTEERS = Path(__file__).resolve().parents[2] / "seeds" / "gazetteers"
 #: EntityRuler labels: a gazetteer entry, a demonym, a capital, a generic named pattern.
 RULER_LABEL, DEMONYM, CAPITAL, NAMED = "GAZ", "DEMONYM", "CAPITAL", "NAMED"
+NAMED_ORG = "NAMED_ORG"
 
 _SECTIONS = {"countries": COUNTRY, "places": PLACE, "organizations": ORGANIZATION,
              "mechanisms": MECHANISM, "weapon_systems": WEAPON, "initiatives": INITIATIVE}
@@ -164,16 +166,73 @@ def load_gazetteer(paths: Iterable[str | Path] = ()) -> Gazetteer:
     return gaz
 
 
-def _cap(extra: dict[str, Any] | None = None) -> dict[str, Any]:
-    """A token that starts with a capital letter (or a hyphen inside a name)."""
-    return {"TEXT": {"REGEX": r"^(?!(?:The|A|An|This|That|These|Its|Their)$)[A-Z0-9]"},
-            **(extra or {})}
+#: Words that never start a name ("The Monterey Talks" is the name "Monterey Talks").
+_NOT_NAME = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its", "Their",
+                       "His", "Her", "Our", "Both", "Each", "Every", "Under", "At", "In", "On"})
+#: Joining words allowed inside a name ("U.S.-Taiwan", "Science and Technology").
+_JOINERS = frozenset({"-", "and", "of", "&", "for", "on", "–"})
+#: Head words of conflicts: "<Place> War".
+EVENT_HEADS = {"war": "conflict", "crisis": "conflict", "conflict": "conflict"}
+
+
+def name_heads(gaz: Gazetteer) -> dict[str, str]:
+    """Head word (lower case; two-word heads joined by a space) -> the span label a
+    capitalised name ending in it gets: :data:`NAMED` for mechanisms, initiatives and
+    conflicts, :data:`NAMED_ORG` for bodies ("... Institute", "... University")."""
+    heads = {h: NAMED for h in (*gaz.mechanism_heads, *gaz.initiative_heads, *EVENT_HEADS)}
+    for word, kind in gaz.kind_words.items():
+        if kind in {"think_tank", "university"} and " " not in word:
+            heads.setdefault(word, NAMED_ORG)
+    return heads
+
+
+def _capital(text: str) -> bool:
+    return bool(text) and (text[0].isupper() or text[0].isdigit()) and text not in _NOT_NAME
+
+
+def named_spans(words: list[str], heads: dict[str, str], *, max_len: int = 9
+                ) -> list[tuple[int, int, str]]:
+    """(start, end, label) of capitalised names ending in a head word: the head, and
+    capitalised words (with joiners inside) to its left. Linear in the words; no spaCy.
+
+    >>> named_spans("The Harbor Watch Program began".split(), {"program": NAMED})
+    [(1, 4, 'NAMED')]
+    >>> named_spans("at the Institute for Maritime Studies".split(), {"institute": NAMED_ORG})
+    [(2, 6, 'NAMED_ORG')]
+    """
+    out: list[tuple[int, int, str]] = []
+    for i, word in enumerate(words):
+        low = word.lower()
+        label, first = heads.get(low), i
+        if i and (two := f"{words[i - 1].lower()} {low}") in heads:
+            label, first = heads[two], i - 1
+        if label is None or not word[:1].isupper():
+            continue
+        start = first
+        j = first - 1
+        while j >= 0 and first - j < max_len:
+            if _capital(words[j]):
+                start = j
+            elif words[j] not in _JOINERS or j == 0 or not _capital(words[j - 1]):
+                break
+            j -= 1
+        end = i + 1
+        if label == NAMED_ORG:      # "Institute for Strategic Studies"
+            k = end
+            while k + 1 < len(words) and words[k] in _JOINERS and _capital(words[k + 1]):
+                k += 2
+                while k < len(words) and _capital(words[k]) and k - start < max_len:
+                    k += 1
+            end = k
+        if start < first or end > i + 1:
+            out.append((start, end, label))
+    return out
 
 
 def ruler_patterns(gaz: Gazetteer, tokenize: Any) -> list[dict[str, Any]]:
     """EntityRuler patterns: every gazetteer surface form, matched case-insensitively
-    when it has several words and exactly otherwise (so "US" is not "us"); plus generic
-    capitalised names ending in a mechanism or initiative head word."""
+    when it has several words and exactly otherwise (so "US" is not "us"). Generic
+    capitalised names are found by :func:`named_spans`, which needs no token patterns."""
     patterns: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
     for surface, label in gaz.surfaces():
@@ -185,12 +244,4 @@ def ruler_patterns(gaz: Gazetteer, tokenize: Any) -> list[dict[str, Any]]:
             patterns.append({"label": label, "pattern": surface.lower(), "id": "lower"})
         else:
             patterns.append({"label": label, "pattern": surface})
-    heads = sorted(set(gaz.mechanism_heads) | set(gaz.initiative_heads))
-    single = [h for h in heads if " " not in h]
-    multi = [h.split() for h in heads if " " in h]
-    name_part = [_cap({"OP": "+"}), {"ORTH": {"IN": ["-", "and", "of", "&"]}, "OP": "?"},
-                 _cap({"OP": "*"})]
-    patterns.append({"label": NAMED, "pattern": [*name_part, {"ORTH": {"IN": single}}]})
-    for words in multi:
-        patterns.append({"label": NAMED, "pattern": [*name_part, *({"ORTH": w} for w in words)]})
     return patterns

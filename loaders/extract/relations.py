@@ -18,12 +18,13 @@ from graph.schema import SCHEMA
 from loaders.documents import Document
 from loaders.extract.patterns import Gazetteer
 from loaders.extract.resolve import GOVERNMENT_KINDS, DocEntities, Mention
-from loaders.extract.vocab import (ACQUIRES, ACTORS, COOPERATES_WITH, COUNTRY, DEVELOPS,
-                                   EVENT, FUNDS, HOLDS_POSITION, INITIATIVE, INSTANCE_OF,
+from loaders.extract.vocab import (ACQUIRES, ACTORS, COOPERATES_WITH, COUNTRY, DATED,
+                                   DEVELOPS, EVENT, FUNDS, HOLDS_POSITION, INITIATIVE, INSTANCE_OF,
                                    LOCATED_IN, MECHANISM, MEMBER_OF, MET_WITH, OPPOSES,
                                    ORGANIZATION, ORGANIZES, PART_OF, PARTICIPATES_IN, PERSON,
                                    PLACE, PROPOSES, RESEMBLES, SEEKS_SUPPORT_FROM, SUPPORTS,
                                    VISITED, WEAPON)
+from loaders.extract.when import SentenceFacts, claim_facts, sentence_facts
 
 __all__ = ["relation_claims", "RULES", "Candidate"]
 
@@ -411,10 +412,15 @@ def _structural(ents: DocEntities, gaz: Gazetteer, parsed: Any) -> Iterator[Cand
                 yield owner, DEVELOPS, entity_id, *where, {}
 
 
+def _year(document: Document) -> int | None:
+    return int(document.date[:4]) if document.date[:4].isdigit() else None
+
+
 def relation_claims(document: Document, parsed: Any, ents: DocEntities, gaz: Gazetteer
                     ) -> list[Claim]:
-    """Every rule over every sentence, checked against the schema and cited."""
-    candidates: list[Candidate] = []
+    """Every rule over every sentence, checked against the schema, dated from its
+    sentence (:mod:`.when`) and cited."""
+    candidates: list[tuple[Candidate, Any]] = []
     by_sent: dict[int, list[Mention]] = {}
     for m in ents.mentions:
         by_sent.setdefault(m.sent, []).append(m)
@@ -424,11 +430,14 @@ def relation_claims(document: Document, parsed: Any, ents: DocEntities, gaz: Gaz
             continue
         s = _Sentence(parsed, sent, mentions, ents, gaz)
         for rule in RULES.values():
-            candidates.extend(rule(s))
-    candidates.extend(_structural(ents, gaz, parsed))    # after the rules: they add entities
+            candidates.extend((c, sent) for c in rule(s))
+    # after the rules, which may add entities; these rest on no one sentence
+    candidates.extend((c, None) for c in _structural(ents, gaz, parsed))
     claims: list[Claim] = []
     seen: set[tuple[str, str, str, int]] = set()
-    for source, rel, target, lo, hi, props in candidates:
+    facts: dict[int, SentenceFacts] = {}
+    year = _year(document)
+    for (source, rel, target, lo, hi, props), sent in candidates:
         if source == target or source not in ents.entities or target not in ents.entities:
             continue
         if not SCHEMA.allows(rel, ents.entities[source].label, ents.entities[target].label):
@@ -437,6 +446,11 @@ def relation_claims(document: Document, parsed: Any, ents: DocEntities, gaz: Gaz
         if (source, rel, target, start) in seen:
             continue
         seen.add((source, rel, target, start))
+        if sent is not None and rel in DATED:
+            if sent.start not in facts:
+                facts[sent.start] = sentence_facts(
+                    document.text[sent.start_char:sent.end_char], sent.start_char, year=year)
+            props = {**claim_facts(rel, facts[sent.start], start, end), **props}
         cite = Citation(doc=document.id, start=start, end=end,
                         snippet=document.text[start:end], method="rule", confidence=0.6)
         allowed = SCHEMA.edge_properties(rel)

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.names import make_id, match_key
-from loaders.extract.patterns import CAPITAL, DEMONYM, NAMED, RULER_LABEL, Gazetteer
+from loaders.extract.patterns import (CAPITAL, DEMONYM, NAMED, NAMED_ORG,
+                                      RULER_LABEL, Gazetteer)
 from loaders.extract.vocab import (COUNTRY, EVENT, INITIATIVE, MECHANISM, ORGANIZATION,
                                    PERSON, PLACE, WEAPON)
 
@@ -259,6 +260,10 @@ class _Builder:
         if label == NAMED:
             named = _classify_named(words, gaz)
             return (start, end, self.named(start, end, *named)) if named else None
+        if label == NAMED_ORG:
+            if (ids := gaz.lookup(surface)):
+                return start, end, self.gazetteer(start, end, ids)
+            return start, end, self.organization(start, end)
         if label == "PERSON" or label == "WORK_OF_ART" and 2 <= len(words) <= 3 and all(
                 w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
             if len(words) > 4 or not all(w[:1].isupper() for w in words):

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from graph.errors import DependencyMissing
-from loaders.extract.patterns import Gazetteer, ruler_patterns
+from loaders.extract.patterns import Gazetteer, name_heads, named_spans, ruler_patterns
 
 __all__ = ["MODEL", "load_nlp", "pipe", "model_version"]
 
@@ -36,6 +36,30 @@ def model_version(model: str = MODEL) -> str:
         raise DependencyMissing(model, "nlp") from None
 
 
+_FACTORY = "diplograph_named"
+
+
+def _register(spacy: Any) -> None:
+    """The ``diplograph_named`` component: capitalised names ending in a head word
+    (:func:`named_spans`) become entity spans, winning over shorter overlapping ones."""
+    from spacy.language import Language
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    if Language.has_factory(_FACTORY):
+        return
+
+    @Language.factory(_FACTORY, default_config={"heads": {}})
+    def make_named(nlp: Any, name: str, heads: dict[str, str]) -> Any:
+        def named(doc: Any) -> Any:
+            words = [t.text for t in doc]
+            found = [Span(doc, a, b, label=label) for a, b, label in named_spans(words, heads)]
+            if found:
+                doc.ents = filter_spans([*found, *doc.ents])
+            return doc
+        return named
+
+
 def load_nlp(gazetteer: Gazetteer | None, *, model: str = MODEL) -> Any:
     """The model with an EntityRuler before its NER (so the NER keeps the ruler's
     spans); with ``gazetteer=None`` the bare model, for benchmarks."""
@@ -54,6 +78,9 @@ def load_nlp(gazetteer: Gazetteer | None, *, model: str = MODEL) -> Any:
         exact = nlp.add_pipe("entity_ruler", name="gazetteer_words", before="ner",
                              config={"validate": False})
         exact.add_patterns([p for p in patterns if p.get("id") != "lower"])
+        _register(spacy)
+        nlp.add_pipe(_FACTORY, name="named_heads", before="ner",
+                     config={"heads": name_heads(gazetteer)})
     return nlp
 
 
