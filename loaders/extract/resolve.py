@@ -29,6 +29,10 @@ __all__ = ["Mention", "Entity", "DocEntities", "resolve_document", "GOVERNMENT_K
 GOVERNMENT_KINDS = frozenset({"ministry", "legislature", "military", "council", "office",
                               "agency"})
 _PLACE_PREPS = {"in", "at", "to", "from", "near", "into", "visit", "visited", "visiting"}
+_PERSON_TITLES = {"minister", "president", "secretary", "ambassador", "chairman", "premier",
+                  "director", "spokesperson", "spokesman", "envoy", "general", "admiral",
+                  "senator", "lawmaker", "legislator", "mayor", "governor", "professor",
+                  "dr", "mr", "mrs", "ms"}
 _ORDINAL = re.compile(r"^(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
                       r"eighth|ninth|tenth|\d{4})$", re.I)
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{0,2}[A-Z]{1,5}$")
@@ -251,6 +255,12 @@ class _Builder:
         if label == CAPITAL:
             country = gaz.country_of(surface)
             prev = doc[start - 1].lower_ if start else ""
+            if prev in _PERSON_TITLES and end < len(doc) and doc[end].is_title and \
+                    doc[end].is_alpha:
+                # "Minister Wellington Koo": a capital's name as a given name
+                name = _text(doc, start, end + 1)
+                return start, end + 1, self.entity(make_id(PERSON, name), PERSON, name,
+                                                   name).id
             if prev in _PLACE_PREPS:
                 place = self.entity(make_id(PLACE, surface), PLACE, surface, surface,
                                     kind="city", country=country)
@@ -325,6 +335,7 @@ def resolve_document(doc: Any, gaz: Gazetteer) -> DocEntities:
             for i in range(ent.start, ent.end):
                 out.demonyms[i] = country
     pending: list[tuple[int, int]] = []
+    defined: dict[str, str] = {}       # "Name (ACR)" in this document: ACR -> entity
     for ent in doc.ents:
         if ent.label_ == DEMONYM:
             continue
@@ -340,18 +351,24 @@ def resolve_document(doc: Any, gaz: Gazetteer) -> DocEntities:
         if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
                 and _ACRONYM.match(doc[end + 1].text):
             out.entities[entity_id].aliases.add(doc[end + 1].text)
-            b.alias.setdefault(match_key(doc[end + 1].text), entity_id)
+            b.alias[match_key(doc[end + 1].text)] = entity_id
+            defined[doc[end + 1].text] = entity_id
+    people = {i for i, e in out.entities.items() if e.label == PERSON}
     for ent in list(out.entities.values()):
         for short in _short_forms(ent):
-            b.alias.setdefault(match_key(short), ent.id)
+            key = match_key(short)
+            if b.alias.get(key) not in people:     # a surname beats a one-word place
+                b.alias[key] = ent.id
     # Single words the parser mislabelled ("Chung" as a place) or left out, when they
     # are a person's surname or a known acronym, and leftover acronyms.
     covered = {i for m in out.mentions for i in range(m.start, m.end)}
-    people = {i for i, e in out.entities.items() if e.label == PERSON}
     remapped = []
     for m in out.mentions:
+        if m.text in defined and m.entity != defined[m.text]:
+            m.entity = defined[m.text]     # an acronym defined here beats the gazetteer's
         target = b.alias.get(match_key(m.text))
-        if target in people and m.entity not in people and m.end - m.start == 1:
+        if target in people and target != m.entity and m.end - m.start == 1 and (
+                m.entity not in people or " " not in out.entities[m.entity].name):
             m.entity = target
             out.entities[target].aliases.add(m.text)
         remapped.append(m)

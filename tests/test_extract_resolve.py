@@ -1,0 +1,82 @@
+"""Resolution: within a document (surnames, acronyms, "the ministry") and across
+documents (accents, same-named bodies of two countries, nationality-qualified
+titles). Sentences written for these tests; each builds the real merged graph."""
+from __future__ import annotations
+
+import pytest
+
+from graph.claims import EdgeClaim, NodeClaim
+from graph.merge import build_graph
+from loaders.documents import parse_text
+
+pytest.importorskip("spacy")
+
+
+@pytest.fixture(scope="module")
+def run():
+    from loaders.extract import get_extractor
+    extractor = get_extractor()
+
+    def extract(*texts: str):
+        docs = [parse_text(t, f"r{i}.txt", t.encode()) for i, t in enumerate(texts)]
+        claims = [c for _, cs in extractor.extract(docs) for c in cs]
+        return claims, build_graph(claims)
+    return extract
+
+
+def edges(claims) -> set[tuple[str, str, str]]:
+    return {(c.source, c.type, c.target) for c in claims if isinstance(c, EdgeClaim)}
+
+
+def test_surname_resolves_to_full_name(run):
+    claims, G = run("Deputy Minister Marta Okonkwo arrived in Canada on Monday. "
+                    "Okonkwo met with Canadian officials, and Okonkwo visited Japan later.")
+    people = [n for n, d in G.nodes(data=True) if d["label"] == "Person"]
+    assert people == ["person:marta-okonkwo"]
+    assert "Okonkwo" in G.nodes["person:marta-okonkwo"]["aliases"]
+    assert ("person:marta-okonkwo", "VISITED", "country:japan") in edges(claims)
+
+
+def test_acronym_resolves_to_its_expansion(run):
+    claims, G = run("The Ministry of National Defense (MND) published a report. "
+                    "Later the MND said it opposed Chinese pressure on Japan.")
+    mnd, = [n for n, d in G.nodes(data=True) if d["name"] == "Ministry of National Defense"]
+    assert "MND" in G.nodes[mnd]["aliases"]
+    assert not [n for n, d in G.nodes(data=True) if d["name"] == "MND" and n != mnd]
+    cited = {c.citation.snippet for c in claims if isinstance(c, EdgeClaim)
+             and c.source == mnd and c.type == "OPPOSES"}
+    assert cited and all("MND" in s for s in cited)
+
+
+def test_the_ministry_is_the_last_ministry_named(run):
+    claims, _ = run("Japan's Ministry of Defense and the Department of State met in Tokyo. "
+                    "The ministry opposed China.")
+    assert ("org:department-of-state-united-states", "OPPOSES", "country:china") \
+        in edges(claims)
+
+
+def test_accents_merge_across_documents(run):
+    _, G = run("Foreign Minister François Lemaire visited Singapore.",
+               "Francois Lemaire met with Singaporean officials in May.")
+    people = [n for n, d in G.nodes(data=True) if d["label"] == "Person"]
+    assert people == ["person:francois-lemaire"]
+    assert {"François Lemaire", "Francois Lemaire"} <= set(
+        G.nodes["person:francois-lemaire"]["aliases"])
+
+
+def test_same_named_ministries_of_two_countries_stay_apart(run):
+    _, G = run("Taiwan's Ministry of National Defense published its plan.",
+               "China's Ministry of National Defense criticized the plan.")
+    assert {"org:ministry-of-national-defense-taiwan",
+            "org:ministry-of-national-defense-china"} <= set(G)
+    assert G.has_edge("org:ministry-of-national-defense-taiwan", "country:taiwan")
+    assert G.has_edge("org:ministry-of-national-defense-china", "country:china")
+
+
+def test_nationality_qualified_title(run):
+    claims, G = run("Taiwanese Foreign Minister Lin Hsiu-mei flew to Paraguay.")
+    mofa = "org:ministry-of-foreign-affairs-taiwan"
+    assert ("person:lin-hsiu-mei", "HOLDS_POSITION", mofa) in edges(claims)
+    assert (mofa, "PART_OF", "country:taiwan") in edges(claims)
+    assert G.nodes[mofa]["label"] == "Organization"
+    assert all(c.citation.snippet for c in claims if isinstance(c, NodeClaim))
