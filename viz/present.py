@@ -154,10 +154,12 @@ def filter_graph(G: nx.MultiDiGraph, filters: Filters) -> nx.MultiDiGraph:
         keep_edges.append((u, v, k))
     nodes = [n for n, a in G.nodes(data=True)
              if not filters.labels or a.get("label") in filters.labels]
-    H = nx.MultiDiGraph(G.subgraph(nodes).edge_subgraph(
-        [e for e in keep_edges if e[0] in set(nodes) and e[1] in set(nodes)]))
-    H.add_nodes_from((n, G.nodes[n]) for n in nodes)
+    kept = set(nodes)
+    H = nx.MultiDiGraph()
     H.graph.update(G.graph)
+    H.add_nodes_from((n, G.nodes[n]) for n in nodes)
+    H.add_edges_from((u, v, k, G.edges[u, v, k]) for u, v, k in keep_edges
+                     if u in kept and v in kept)
     center = None
     if filters.focus:
         center = resolve(G, filters.focus)
@@ -321,7 +323,7 @@ def present(G: nx.MultiDiGraph, *, filters: Filters | None = None, size_by: str 
     ``size``) plus ``dg``: the details the side panel shows. Edges carry ``from``,
     ``to``, ``label``, ``title``, ``arrows`` (none on symmetric types) and ``dg``.
     """
-    H = filter_graph(G, filters) if filters else G
+    H = filter_graph(G, filters) if filters and filters != Filters() else G
     documents = {str(k): dict(v) for k, v in G.graph.get("documents", {}).items()}
     sizes = _sizes(H, size_by)
     nodes = []
