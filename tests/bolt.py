@@ -57,27 +57,27 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _start(root: Path) -> tuple[subprocess.Popen[bytes], BoltServer]:
+def start_server(root: Path, *databases: str) -> tuple[subprocess.Popen[bytes], BoltServer]:
     http, bolt = free_port(), free_port()
     password = secrets.token_urlsafe(18)
     log = open(root / "server.log", "wb")  # noqa: SIM115 - closed with the process
     proc = subprocess.Popen(
-        [sys.executable, __file__, str(root), str(http), str(bolt), DATABASE],
+        [sys.executable, __file__, str(root), str(http), str(bolt), *(databases or [DATABASE])],
         stdin=subprocess.PIPE, stdout=log, stderr=subprocess.STDOUT, cwd=root,
         env={**os.environ, "ARCADEDB_ROOT_PASSWORD": password})
     log.close()
     deadline = time.monotonic() + START_TIMEOUT
     while not (root / "ready").exists():
         if proc.poll() is not None or time.monotonic() > deadline:
-            _stop(proc)
+            stop_server(proc)
             tail = (root / "server.log").read_text(errors="replace")[-2000:]
             raise RuntimeError(f"ArcadeDB did not start (log in {root}):\n{tail}")
         time.sleep(0.1)
     return proc, BoltServer(uri=f"bolt://127.0.0.1:{bolt}", user="root", password=password,
-                            database=DATABASE, external=False)
+                            database=(databases or [DATABASE])[0], external=False)
 
 
-def _stop(proc: subprocess.Popen[bytes]) -> None:
+def stop_server(proc: subprocess.Popen[bytes]) -> None:
     if proc.stdin and not proc.stdin.closed:
         proc.stdin.close()  # the child stops its server when stdin closes
     try:
@@ -98,11 +98,11 @@ def bolt_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BoltServer
         return
     pytest.importorskip("arcadedb_embedded", reason="pip install -e '.[dev]' for the server")
     root = tmp_path_factory.mktemp("arcadedb")
-    proc, server = _start(root)
+    proc, server = start_server(root)
     try:
         yield server
     finally:
-        _stop(proc)
+        stop_server(proc)
 
 
 def _serve(root: str, http: str, bolt: str, *databases: str) -> None:

@@ -82,6 +82,14 @@ def MERGE_NODES(label: str, kind: str | None) -> str:  # noqa: N802 - a query te
             "SET n = row.props")
 
 
+def CREATE_NODES(label: str, kind: str | None) -> str:  # noqa: N802 - a query text
+    """For ids known to be absent (the id constraint still refuses a duplicate)."""
+    return f"UNWIND $rows AS row CREATE (n{node_labels(label, kind)}) SET n = row.props"
+
+
+UPDATE_NODES = f"UNWIND $rows AS row MATCH (n:{ENTITY} {{id: row.id}}) SET n = row.props"
+
+
 def MERGE_EDGES(type_: str) -> str:  # noqa: N802 - a query text
     return (f"UNWIND $rows AS row MATCH (a:{ENTITY} {{id: row.s}}) "
             f"MATCH (b:{ENTITY} {{id: row.t}}) MERGE (a)-[r:{rel_type(type_)}]->(b) "

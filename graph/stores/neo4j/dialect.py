@@ -15,6 +15,14 @@ what is left differs here:
   that lookups typed by hand (``MATCH (n:Organization {id: ...})``) are indexed too.
   On Neo4j the constraints alone are kept.
 
+- ArcadeDB looks a ``MERGE`` with several labels (``:Entity:Organization:Ministry``)
+  up by scanning, not through the ``Entity`` id index (measured: 1,000-row batches
+  slowing from 0.7 s to 3.6 s as 5,000 nodes load, while ``CREATE`` stays at 0.2 s and
+  ``MATCH (:Entity {id})`` is indexed). There nodes are written as the saver already
+  knows them to be: ``CREATE`` for ids absent from the server, ``MATCH ... SET`` for
+  those present (the uniqueness constraint still refuses a duplicate). Neo4j's
+  ``MERGE`` uses the constraint's index, so there it stays ``MERGE``.
+
 What is the same on both (measured, so not here): ``UNWIND ... MERGE``, ``SET n =
 $map``, ``IF NOT EXISTS`` schema statements, ``allShortestPaths``, ``COUNT {}``,
 ``startNode``/``endNode``, the ``DatabaseNotFound`` error code, ``AuthError``, and a
@@ -45,6 +53,8 @@ class Dialect:
     schema: tuple[str, ...]
     # Whether the server enforces read-only on a read transaction itself.
     enforces_read_only: bool
+    # Whether MERGE on several labels is index-backed (else create/update separately).
+    indexed_merge: bool
     # Rows per UNWIND batch, one transaction each.
     batch_size: int = 1000
 
@@ -59,11 +69,11 @@ def _index(label: str) -> str:
 
 
 NEO4J = Dialect(name="neo4j", schema=(_unique(ENTITY), _unique(DOCUMENT)),
-                enforces_read_only=True)
+                enforces_read_only=True, indexed_merge=True)
 ARCADEDB = Dialect(
     name="arcadedb",
     schema=(_unique(ENTITY), _unique(DOCUMENT), *(_index(label) for label in SCHEMA.labels)),
-    enforces_read_only=False)
+    enforces_read_only=False, indexed_merge=False)
 
 _AGENTS = [(re.compile(r"arcadedb", re.IGNORECASE), ARCADEDB)]
 

@@ -4,7 +4,8 @@ Everything is encoded and checked before the server is touched, so a graph the s
 could not hold fails with nothing written. Then, in order: the schema (constraints and
 indexes, idempotent), the save is marked unfinished, what ``G`` lacks is deleted (ties,
 then nodes, then documents; a node whose labels change is deleted and written again),
-and documents, nodes and ties are merged on their ids in batches of
+and documents, nodes and ties are merged on their ids (see the dialect for how nodes are
+on ArcadeDB) in batches of
 ``store.batch_size`` rows, one transaction each. Only a save that got through every
 batch marks the graph finished. Nodes without the ``Entity`` label (someone else's data
 in the same database) are never touched.
@@ -26,7 +27,7 @@ from graph.stores.neo4j import cypher as q
 if TYPE_CHECKING:
     from graph.stores.neo4j.store import Neo4jStore
 
-__all__ = ["save_graph", "node_rows", "edge_rows", "document_rows"]
+__all__ = ["save_graph", "node_rows", "edge_rows", "document_rows", "node_writes"]
 
 T = TypeVar("T")
 
@@ -80,6 +81,16 @@ def document_rows(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
     return rows
 
 
+def node_writes(store: Neo4jStore, label: str, kind: str | None, rows: list[dict[str, Any]],
+                present: set[str]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """(query, rows) pairs that write one label group: ``MERGE`` where the server's merge
+    is index-backed, else ``CREATE`` the ids not in ``present`` and update the others."""
+    if store.dialect.indexed_merge:
+        return [(q.MERGE_NODES(label, kind), rows)]
+    return [(q.CREATE_NODES(label, kind), [r for r in rows if r["id"] not in present]),
+            (q.UPDATE_NODES, [r for r in rows if r["id"] in present])]
+
+
 def _labels_of(label: str | None, kind: str | None) -> str | None:
     try:
         return q.node_labels(label or "", kind)
@@ -113,10 +124,11 @@ def save_graph(store: Neo4jStore, G: nx.MultiDiGraph) -> None:
     run(q.DELETE_EDGES, "rows", stale_edges)
     wanted_nodes = {row["id"]: q.node_labels(label, kind)
                     for (label, kind), rows in nodes.items() for row in rows}
-    stale_nodes = [r["id"] for r in store._read(q.EXISTING_NODES)
-                   if r["id"] not in wanted_nodes
+    existing = store._read(q.EXISTING_NODES)
+    stale_nodes = [r["id"] for r in existing if r["id"] not in wanted_nodes
                    or wanted_nodes[r["id"]] != _labels_of(r["label"], r["kind"])]
     run(q.DELETE_NODES, "ids", stale_nodes)
+    present = {r["id"] for r in existing} - set(stale_nodes)
     wanted_docs = {row["id"] for row in documents}
     run(q.DELETE_DOCUMENTS, "ids",
         [r["id"] for r in store._read(q.EXISTING_DOCUMENTS) if r["id"] not in wanted_docs])
@@ -124,7 +136,8 @@ def save_graph(store: Neo4jStore, G: nx.MultiDiGraph) -> None:
     # Merge G in.
     run(q.MERGE_DOCUMENTS, "rows", documents)
     for (label, kind), rows in sorted(nodes.items(), key=lambda g: (g[0][0], g[0][1] or "")):
-        run(q.MERGE_NODES(label, kind), "rows", rows)
+        for query, chunk in node_writes(store, label, kind, rows, present):
+            run(query, "rows", chunk)
     for type_, rows in sorted(edges.items()):
         run(q.MERGE_EDGES(type_), "rows", rows)
     store._write(q.END_SAVE, nodes=G.number_of_nodes(), edges=G.number_of_edges())
