@@ -182,6 +182,13 @@ def _changes(changes: list[Change]) -> list[str]:
     return [f"      {c.key}: {c.old!r} -> {c.new!r}" for c in changes]
 
 
+def _changed(change: Any) -> list[str]:
+    """The lines under a changed node or tie: its property changes, then its citations."""
+    return [*_changes(change.changes),
+            *(f"      + {citation(c)}" for c in change.citations_added),
+            *(f"      - {citation(c)}" for c in change.citations_removed)]
+
+
 def diff(result: Diff) -> str:
     if result.is_empty:
         return f"No differences between {result.old} and {result.new}."
@@ -192,17 +199,11 @@ def diff(result: Diff) -> str:
     out += [f"+ node {n.name} [{n.label}] {n.id}" for n in result.nodes_added]
     out += [f"- node {n.name} [{n.label}] {n.id}" for n in result.nodes_removed]
     for change in result.nodes_changed:
-        out.append(f"~ node {change.node.name} {change.node.id}")
-        out += _changes(change.changes)
-        out += [f"      + {citation(c)}" for c in change.citations_added]
-        out += [f"      - {citation(c)}" for c in change.citations_removed]
+        out += [f"~ node {change.node.name} {change.node.id}", *_changed(change)]
     out += [f"+ tie {_edge_ref(e)}" for e in result.edges_added]
     out += [f"- tie {_edge_ref(e)}" for e in result.edges_removed]
     for change in result.edges_changed:
-        out.append(f"~ tie {_edge_ref(change.edge)}")
-        out += _changes(change.changes)
-        out += [f"      + {citation(c)}" for c in change.citations_added]
-        out += [f"      - {citation(c)}" for c in change.citations_removed]
+        out += [f"~ tie {_edge_ref(change.edge)}", *_changed(change)]
     return "\n".join(out)
 
 
