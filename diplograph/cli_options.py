@@ -1,0 +1,64 @@
+"""Options and helpers shared by the command modules: the store and JSON options, the
+server options, progress bars on stderr, and printing a result as text or JSON."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any, TypeVar
+
+import click
+
+from diplograph import api, render
+from graph.schema import SCHEMA
+from graph.stores import DEFAULT_STORE
+
+T = TypeVar("T")
+
+def progress(items: Sequence[T], label: str) -> Iterable[T]:
+    """A progress bar on stderr around ``items``."""
+    with click.progressbar(items, label=label, file=sys.stderr,
+                           show_pos=True) as bar:  # type: ignore[var-annotated]
+        yield from bar
+
+
+store_option = click.option(
+    "--store", envvar="DIPLOGRAPH_STORE", default=None, metavar="PATH|URI",
+    help=f"Where the graph lives: a directory (default {DEFAULT_STORE}, or $DIPLOGRAPH_STORE) "
+         "or a bolt:// URI.")
+json_option = click.option("--json", "as_json", is_flag=True,
+                           help="Print the result as JSON for scripts.")
+
+
+def server_options(func: Any) -> Any:
+    """--uri/--user/--database of a Bolt server; the password only from $NEO4J_PASSWORD."""
+    func = click.option("--database", envvar="NEO4J_DATABASE", default=None,
+                        help="Database on the server (default $NEO4J_DATABASE, else the "
+                             "server's default).")(func)
+    func = click.option("--user", envvar="NEO4J_USERNAME", default=None,
+                        help="User name (default $NEO4J_USERNAME, else neo4j). The password "
+                             "is read from $NEO4J_PASSWORD, never from the command line.")(func)
+    return click.option("--uri", envvar="NEO4J_URI", default=None, metavar="URI",
+                        help="Bolt server, e.g. bolt://localhost:7687 (default "
+                             "$NEO4J_URI).")(func)
+workers_option = click.option("--workers", type=click.IntRange(min=1), default=1,
+                              show_default=True, help="Processes to extract documents with.")
+
+
+def cache_option(func: Any) -> Any:
+    """--cache DIR and --no-cache: reuse claims extracted from unchanged documents."""
+    func = click.option("--no-cache", is_flag=True, help="Extract every document again.")(func)
+    return click.option("--cache", default=api.DEFAULT_CACHE, show_default=True,
+                        type=click.Path(file_okay=False),
+                        help="Directory of cached extractions, keyed by content hash.")(func)
+
+
+type_choice = click.Choice(list(SCHEMA.relations), case_sensitive=False)
+label_choice = click.Choice(list(SCHEMA.labels), case_sensitive=False)
+
+
+def emit(result: Any, as_json: bool, text: str) -> None:
+    click.echo(render.as_json(result) if as_json else text)
+
+
+def to_label(value: str) -> str:
+    return next(lab for lab in SCHEMA.labels if lab.lower() == value.lower())
