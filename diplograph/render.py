@@ -32,7 +32,8 @@ def citation(c: dict[str, Any], *, with_claim: bool = False) -> str:
     """One line per citation: document, method and confidence, then the note or snippet;
     ``with_claim`` adds the values this source gave (useful where sources disagree)."""
     span = f"@{c['start']}-{c['end']}" if c.get("start") is not None else ""
-    text = c.get("snippet") or c.get("note") or ""
+    # A snippet is the document's text at its span, line breaks included; one line here.
+    text = " ".join((c.get("snippet") or c.get("note") or "").split())
     claim = c.get("claim") if with_claim else None
     said = f" {{{', '.join(f'{k}: {v}' for k, v in claim.items())}}}" if claim else ""
     return f"[{c['doc']}{span} {c.get('method', '')} {c.get('confidence', 1.0):g}]{said} {text}"
