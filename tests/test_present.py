@@ -5,8 +5,9 @@ import pytest
 
 from graph.errors import DiplographError, NodeNotFound
 from graph.schema import SCHEMA
-from tests.viz_graphs import IMG, KU, LIN, SCRIPT, hostile_graph
-from viz.present import SIZE_BY, Filters, holds_on, present
+from tests.viz_graphs import IMG, KU, LIN, SCRIPT, hostile_graph, two_clusters_graph
+from viz.palette import NEUTRAL
+from viz.present import COLOR_BY, SIZE_BY, Filters, holds_on, present
 
 
 @pytest.fixture(scope="module")
@@ -106,3 +107,46 @@ def test_chinese_names_stay_as_written(G):
     view = present(G)
     assert {KU, LIN} <= {n["label"] for n in view["nodes"]}
     assert {KU, LIN} <= {n["dg"]["name"] for n in view["nodes"]}
+
+
+def _by_id(view):
+    return {n["id"]: n for n in view["nodes"]}
+
+
+def test_colour_by_community_gives_each_planted_community_one_colour():
+    view = present(two_clusters_graph(), color_by="community")
+    nodes = _by_id(view)
+    side_a = {n["color"] for i, n in nodes.items() if i.startswith(("org:a", "person:a"))}
+    side_b = {n["color"] for i, n in nodes.items() if i.startswith("person:b")}
+    assert len(side_a) == 1 and len(side_b) == 1 and side_a != side_b
+    for n in nodes.values():                              # the shape still shows the label
+        assert n["shape"] == SCHEMA.label(n["dg"]["label"]).shape
+    assert nodes["org:a-hub"]["shape"] != nodes["person:a1"]["shape"]
+    assert nodes["person:b3"]["dg"]["community"]["name"] == f"Beta {IMG}"
+    legend = view["legend"]
+    assert [(c["index"], c["name"], c["size"], c["count"]) for c in legend["communities"]] == [
+        (1, "Alpha Hub", 5, 5), (2, f"Beta {IMG}", 5, 5)]
+    assert [c["color"] for c in legend["communities"]] == [*side_a, *side_b]
+    assert {lab["color"] for lab in legend["labels"]} == {NEUTRAL}   # shapes, not colours
+    assert present(two_clusters_graph(), color_by="community") == view   # deterministic
+
+
+def test_communities_are_the_whole_graphs_when_the_page_is_filtered():
+    view = present(two_clusters_graph(), color_by="community",
+                   filters=Filters(focus="A4", depth=1))
+    assert sorted(_by_id(view)) == ["org:a-hub", "person:a3", "person:a4", "person:b4"]
+    assert [(c["name"], c["size"], c["count"]) for c in view["legend"]["communities"]] == [
+        ("Alpha Hub", 5, 3), (f"Beta {IMG}", 5, 1)]
+
+
+def test_colour_by_label_is_the_default_and_unchanged():
+    G = two_clusters_graph()
+    view = present(G)
+    assert view == present(G, color_by="label")
+    for n in view["nodes"]:
+        assert n["color"] == SCHEMA.label(n["dg"]["label"]).color
+        assert "community" not in n["dg"]
+    assert view["legend"]["communities"] == []
+    assert list(COLOR_BY) == ["label", "community"]
+    with pytest.raises(DiplographError, match="valid: label, community"):
+        present(G, color_by="mood")

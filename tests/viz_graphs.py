@@ -41,3 +41,22 @@ def hostile_graph() -> nx.MultiDiGraph:
         EdgeClaim("org:mofa", "PART_OF", "country:taiwan", d2),
         EdgeClaim("person:lin", "COOPERATES_WITH", "person:ku", d1),
     ])
+
+
+def two_clusters_graph() -> nx.MultiDiGraph:
+    """Two planted communities of five joined by one tie. In each, a hub tied to the four
+    others, who pair off; the hubs (one Organization among People, one Person named with
+    markup) are the most connected members, so each community is named after its hub."""
+    d1 = Citation(doc="d1", note="planted")
+    claims: list = [DocumentRecord(id="d1", title="Planted", outlet="Tests", date="2025-01-01")]
+    for side, hub, hub_label, hub_name in (("a", "org:a-hub", "Organization", "Alpha Hub"),
+                                           ("b", "person:b-hub", "Person", f"Beta {IMG}")):
+        members = [f"person:{side}{i}" for i in range(1, 5)]
+        claims.append(NodeClaim(id=hub, label=hub_label, name=hub_name))
+        claims += [NodeClaim(id=m, label="Person", name=f"{side.upper()}{m[-1]}")
+                   for m in members]
+        claims += [EdgeClaim(hub, "COOPERATES_WITH", m, d1) for m in members]
+        claims += [EdgeClaim(members[0], "MET_WITH", members[1], d1),
+                   EdgeClaim(members[2], "MET_WITH", members[3], d1)]
+    claims.append(EdgeClaim("person:a4", "MET_WITH", "person:b4", d1))
+    return build_graph(claims)

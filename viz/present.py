@@ -27,6 +27,7 @@ Examples
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypedDict
@@ -39,9 +40,10 @@ from graph.queries.centrality import MEASURES, simple_view
 from graph.queries.lookup import resolve
 from graph.queries.neighborhood import neighborhood
 from graph.schema import SCHEMA
+from viz.palette import COLOR_BY, NEUTRAL, CommunityStyle, community_styles
 
-__all__ = ["Filters", "Presentation", "SIZE_BY", "present", "filter_graph", "sources_of",
-           "node_tooltip", "edge_tooltip", "EDGE_LABELS_UP_TO"]
+__all__ = ["Filters", "Presentation", "SIZE_BY", "COLOR_BY", "present", "filter_graph",
+           "sources_of", "node_tooltip", "edge_tooltip", "EDGE_LABELS_UP_TO"]
 
 # Above this many edges the type is left out of the drawn edge label (it stays in the
 # tooltip and the panel): thousands of canvas labels make every frame slow.
@@ -300,32 +302,42 @@ def _citations(evidence: Iterable[dict[str, Any]], documents: dict[str, dict[str
     return out
 
 
-def _legend(G: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
+def _legend(G: nx.MultiDiGraph, groups: dict[str, CommunityStyle]
+            ) -> dict[str, list[dict[str, Any]]]:
     label_counts: dict[str, int] = {}
     for _, label in G.nodes(data="label"):
         label_counts[label] = label_counts.get(label, 0) + 1
     type_counts: dict[str, int] = {}
     for _, _, k in G.edges(keys=True):
         type_counts[k] = type_counts.get(k, 0) + 1
-    labels = [{"name": s.name, "color": s.color, "shape": s.shape,
+    labels = [{"name": s.name, "color": NEUTRAL if groups else s.color, "shape": s.shape,
                "description": s.description, "count": label_counts.get(s.name, 0)}
               for s in SCHEMA.labels.values()]
     types = [{"name": s.name, "label": s.label, "symmetric": s.symmetric,
               "count": type_counts.get(s.name, 0)} for s in SCHEMA.relations.values()]
-    return {"labels": labels, "types": types}
+    drawn = Counter(groups[node] for node in G) if groups else Counter()
+    return {"labels": labels, "types": types,
+            "communities": [{**c.as_dict(), "count": k}
+                            for c, k in sorted(drawn.items(), key=lambda ck: ck[0].index)]}
 
 
 def present(G: nx.MultiDiGraph, *, filters: Filters | None = None, size_by: str = "degree",
-            title: str = "diplograph") -> Presentation:
+            color_by: str = "label", title: str = "diplograph") -> Presentation:
     """The (filtered) graph as plain dicts, ready for :mod:`viz.page` or :mod:`viz.static`.
 
     Nodes carry vis-network fields (``id``, ``label``, ``title``, ``shape``, ``color``,
     ``size``) plus ``dg``: the details the side panel shows. Edges carry ``from``,
     ``to``, ``label``, ``title``, ``arrows`` (none on symmetric types) and ``dg``.
+    ``color_by`` is a key of :data:`COLOR_BY`: with ``community``, each node has its
+    Louvain community's colour (see :mod:`viz.palette`) and keeps its label's shape,
+    ``dg.community`` says which, and the legend lists the drawn communities.
     """
+    if color_by not in COLOR_BY:
+        raise DiplographError(f"Unknown colouring {color_by!r}; valid: {', '.join(COLOR_BY)}")
     H = filter_graph(G, filters) if filters and filters != Filters() else G
     documents = {str(k): dict(v) for k, v in G.graph.get("documents", {}).items()}
     sizes = _sizes(H, size_by)
+    groups = community_styles(G) if color_by == "community" else {}
     nodes = []
     for node_id in sorted(H):
         attrs = H.nodes[node_id]
@@ -333,18 +345,20 @@ def present(G: nx.MultiDiGraph, *, filters: Filters | None = None, size_by: str 
         props = [[k, _text(v)] for k, v in attrs.items()
                  if k not in {"label", "name", "kind", "aliases", "evidence", "conflicts"}
                  and v is not None]
+        color = groups[node_id].color if groups else spec.color
         nodes.append({
             "id": node_id, "label": str(attrs.get("name", node_id)),
             "title": node_tooltip(attrs, documents), "shape": spec.shape,
-            "color": spec.color, "size": sizes[node_id],
-            **({"font": {"color": _ink(spec.color)}} if spec.shape in _LABEL_INSIDE else {}),
+            "color": color, "size": sizes[node_id],
+            **({"font": {"color": _ink(color)}} if spec.shape in _LABEL_INSIDE else {}),
             "dg": {"name": str(attrs.get("name", node_id)), "label": spec.name,
                    "kind": str(attrs.get("kind") or ""),
                    "aliases": [str(a) for a in attrs.get("aliases", [])],
                    "properties": props,
                    "conflicts": {k: [str(x) for x in v]
                                  for k, v in attrs.get("conflicts", {}).items()},
-                   "citations": _citations(attrs.get("evidence", []), documents)}})
+                   "citations": _citations(attrs.get("evidence", []), documents),
+                   **({"community": groups[node_id].as_dict()} if groups else {})}})
     names = {n: str(H.nodes[n].get("name", n)) for n in H}
     many = H.number_of_edges() > EDGE_LABELS_UP_TO
     edges = []
@@ -364,5 +378,5 @@ def present(G: nx.MultiDiGraph, *, filters: Filters | None = None, size_by: str 
                    "conflicts": {ck: [str(x) for x in cv]
                                  for ck, cv in attrs.get("conflicts", {}).items()},
                    "citations": _citations(attrs.get("evidence", []), documents)}})
-    return {"title": title, "nodes": nodes, "edges": edges, "legend": _legend(H),
+    return {"title": title, "nodes": nodes, "edges": edges, "legend": _legend(H, groups),
             "documents": documents}

@@ -1,6 +1,7 @@
 """PNG and SVG pictures of a :func:`viz.present.present` view, for slides and handouts:
-nodes coloured and shaped per label, names, arrows except on symmetric ties, and a
-legend. matplotlib is imported here only, lazily (extra ``static``)."""
+nodes shaped per label and coloured as the view says (label or community), names,
+arrows except on symmetric ties, and a legend. matplotlib is imported here only, lazily
+(extra ``static``)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,9 +17,10 @@ __all__ = ["draw", "MARKERS"]
 MARKERS = {"dot": "o", "box": "s", "square": "s", "star": "*", "hexagon": "h",
            "diamond": "D", "triangle": "^", "ellipse": "o", "circle": "o",
            "triangleDown": "v", "database": "s", "text": "."}
-LABELS_UP_TO = 400
+LABELS_UP_TO = 400        # past this many nodes, only the largest get a name
+LEGEND_COMMUNITIES = 12  # the largest communities get a legend entry; the rest are counted
 CJK_FONTS = ("Noto Sans CJK TC", "Noto Sans CJK JP", "Noto Sans CJK SC", "WenQuanYi Zen Hei",
-             "AR PL UMing TW", "Droid Sans Fallback")  # past this many nodes, only the largest get a name
+             "AR PL UMing TW", "Droid Sans Fallback")
 
 
 def _pyplot() -> Any:
@@ -35,6 +37,11 @@ def _pyplot() -> Any:
     chain = [f for f in ("DejaVu Sans", *CJK_FONTS) if f in have]
     plt.rcParams["font.family"] = chain or ["sans-serif"]
     return plt
+
+
+def _heading(text: str) -> Any:
+    from matplotlib.lines import Line2D
+    return Line2D([], [], color="none", label=text)
 
 
 def draw(view: Presentation, output: str | Path, *, format: Literal["png", "svg"] = "png",
@@ -71,7 +78,15 @@ def draw(view: Presentation, output: str | Path, *, format: Literal["png", "svg"
         x, y = pos[n["id"]]
         ax.annotate(n["label"], (x, y), xytext=(0, -9), textcoords="offset points",
                     ha="center", va="top", fontsize=7, zorder=3)
-    handles = [Line2D([], [], marker=MARKERS.get(lab["shape"], "o"), color="none",
+    groups = view["legend"].get("communities", [])
+    handles = [Line2D([], [], marker="o", color="none", markerfacecolor=c["color"],
+                      markeredgecolor="0.25", markersize=9, label=f"{c['name']} ({c['count']})")
+               for c in groups[:LEGEND_COMMUNITIES]]
+    if len(groups) > LEGEND_COMMUNITIES:
+        handles.append(_heading(f"… {len(groups) - LEGEND_COMMUNITIES} smaller communities"))
+    if groups:   # two sections: colour is the community, shape the label
+        handles = [_heading("Communities"), *handles, _heading("Entities")]
+    handles += [Line2D([], [], marker=MARKERS.get(lab["shape"], "o"), color="none",
                       markerfacecolor=lab["color"], markeredgecolor="0.25", markersize=9,
                       label=f"{lab['name']} ({lab['count']})")
                for lab in view["legend"]["labels"] if lab["count"]]

@@ -1,0 +1,88 @@
+"""What a node's colour shows: its label (the schema's colour) or its Louvain community.
+
+Community colours are generated, not listed: community ``i`` gets the hue ``i`` golden
+angles round the wheel, so the first communities (the largest) sit far apart, and a
+new community never recolours the others; lightness cycles through three steps so that
+later hues that land near an earlier one still differ. The communities are
+:func:`graph.queries.centrality.communities` on the whole graph (fixed seed), so the
+page numbers and names them as ``diplograph communities`` does, whatever is filtered.
+
+Examples
+--------
+>>> import networkx as nx
+>>> G = nx.MultiDiGraph()
+>>> for n in ["a1", "a2", "a3", "b1", "b2", "b3"]:
+...     G.add_node(n, label="Organization", name=n.upper())
+>>> for u, v in [("a1", "a2"), ("a1", "a3"), ("a2", "a3"), ("b1", "b2"), ("b1", "b3"),
+...              ("b2", "b3"), ("a1", "b1")]:
+...     _ = G.add_edge(u, v, key="PART_OF", type="PART_OF")
+>>> groups = community_styles(G)
+>>> groups["a2"] == groups["a3"] != groups["b2"]
+True
+>>> groups["a2"].name, groups["a2"].size
+('A1', 3)
+>>> len({community_color(i) for i in range(1, 61)})
+60
+"""
+from __future__ import annotations
+
+import colorsys
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from graph.queries.centrality import LOUVAIN_SEED, communities
+
+__all__ = ["COLOR_BY", "CommunityStyle", "community_color", "community_styles", "NEUTRAL"]
+
+# --color-by choices: name -> what the colour shows.
+COLOR_BY: dict[str, str] = {
+    "label": "each label's colour from graph/schema.yaml",
+    "community": "one colour per Louvain community; shapes still show the label",
+}
+_GOLDEN = (3 - 5 ** 0.5) / 2      # the golden angle, as a fraction of a turn (137.5 degrees)
+_FIRST_HUE = 0.58                 # community 1 is a blue
+_LIGHTNESS = (0.52, 0.68, 0.40)
+_SATURATION = 0.62
+
+
+def _hex(r: float, g: float, b: float) -> str:
+    return "#" + "".join(f"{round(c * 255):02x}" for c in (r, g, b))
+
+
+# The label swatches' colour when colour shows communities: the shape alone is the key.
+NEUTRAL = _hex(*colorsys.hls_to_rgb(0.0, 0.72, 0.0))
+
+
+def community_color(index: int) -> str:
+    """The colour of community ``index`` (1 = the largest), as ``#rrggbb``."""
+    hue = (_FIRST_HUE + (index - 1) * _GOLDEN) % 1.0
+    lightness = _LIGHTNESS[(index - 1) // 7 % len(_LIGHTNESS)]
+    return _hex(*colorsys.hls_to_rgb(hue, lightness, _SATURATION))
+
+
+@dataclass(frozen=True, slots=True)
+class CommunityStyle:
+    """One community as the page shows it: named after its most connected member."""
+
+    index: int
+    name: str
+    size: int                    # members in the whole graph
+    central: tuple[str, ...]     # the most connected members' names
+    color: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"index": self.index, "name": self.name, "size": self.size,
+                "central": list(self.central), "color": self.color}
+
+
+def community_styles(G: nx.MultiDiGraph, *, seed: int = LOUVAIN_SEED
+                     ) -> dict[str, CommunityStyle]:
+    """node id -> the style of its community (every node of ``G`` has one)."""
+    found = communities(G, seed=seed)
+    styles = {c.index: CommunityStyle(index=c.index, name=c.central[0].name,
+                                      size=c.size, central=tuple(m.name for m in c.central),
+                                      color=community_color(c.index))
+              for c in found.communities}
+    return {node: styles[index] for node, index in found.membership().items()}
