@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from diplograph import api
-from tests.viz_graphs import IMG, KU, LIN, SCRIPT, hostile_graph
+from tests.viz_graphs import IMG, KU, LIN, SCRIPT, hostile_graph, two_clusters_graph
 from viz.page import write_page
 from viz.present import present
 
@@ -116,3 +116,29 @@ def test_chinese_names_in_labels_legend_and_search(open_page, hostile_file):
     assert KU in labels and LIN in labels
     b.page.fill("#dg-search", "林")
     assert b.page.inner_text("#dg-results li span") == LIN
+
+
+def test_colour_by_community_legend_and_panel(open_page, hostile_file, tmp_path):
+    out = write_page(present(two_clusters_graph(), color_by="community"), tmp_path / "c.html")
+    b = open_page(out)
+    legend = b.page.locator("#dg-communities li")
+    assert legend.all_inner_texts() == ["Alpha Hub\n5", f"Beta {IMG}\n5"]
+    assert b.page.is_visible("text=Communities")
+    net = "diplograph.network"
+    pos = b.js(f"() => {net}.canvasToDOM({net}.getPositions(['person:b2'])['person:b2'])")
+    box = b.page.locator("#mynetwork").bounding_box()
+    b.page.mouse.click(box["x"] + pos["x"], box["y"] + pos["y"])
+    assert b.js("() => document.getElementById('dg-panel').dataset.id") == "person:b2"
+    assert (b.page.inner_text("#dg-panel .dg-community")
+            == f"Community 2: Beta {IMG} (5 members)")
+    b.page.uncheck('#dg-communities input[data-community="1"]')   # hide Alpha Hub's
+    assert sorted(b.js("() => diplograph.nodeView.getIds()")) == [
+        "person:b-hub", "person:b1", "person:b2", "person:b3", "person:b4"]
+    assert b.js("() => diplograph.network.body.edgeIndices.length") == 6
+    b.js("() => diplograph.select('person:a1', false)")            # search reaches it again
+    assert b.js("() => diplograph.nodeView.length") == 10
+    assert b.js("() => window.__pwned") is None
+    _clean(b)
+    plain = open_page(hostile_file)                                 # coloured by label
+    assert plain.js("() => document.getElementById('dg-communities-head').hidden") is True
+    assert plain.page.locator("#dg-communities li").count() == 0

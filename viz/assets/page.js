@@ -35,10 +35,15 @@
     (adjacency[e.to] = adjacency[e.to] || []).push(e);
   });
 
-  var state = { hiddenLabels: new Set(), hiddenTypes: new Set(), focus: null, selected: null };
+  var state = { hiddenLabels: new Set(), hiddenTypes: new Set(), hiddenCommunities: new Set(),
+    focus: null, selected: null };
+  function hiddenNode(n) {  // by the legend's check boxes (label or community)
+    return state.hiddenLabels.has(n.dg.label) ||
+      (!!n.dg.community && state.hiddenCommunities.has(n.dg.community.index));
+  }
   var nodes = new vis.DataSet(rawNodes), edges = new vis.DataSet(rawEdges);
   var nodeView = new vis.DataView(nodes, { filter: function (n) {
-    if (state.hiddenLabels.has(n.dg.label)) return false;
+    if (hiddenNode(n)) return false;
     return !state.focus || state.focus.has(n.id);
   } });
   var edgeView = new vis.DataView(edges, { filter: function (e) {
@@ -47,7 +52,7 @@
   } });
   function visibleNode(id) {
     var n = byId[id];
-    return !!n && !state.hiddenLabels.has(n.dg.label) && (!state.focus || state.focus.has(id));
+    return !!n && !hiddenNode(n) && (!state.focus || state.focus.has(id));
   }
 
   var container = document.getElementById("mynetwork");
@@ -82,6 +87,26 @@
     lab.append(box, sw, el("span", l.name), el("span", l.count, "dg-n"));
     var li = el("li"); li.appendChild(lab); labelList.appendChild(li);
   });
+  // Communities, when the page is coloured by community: named after their most
+  // connected member; the count is how many of their members are drawn.
+  var communityList = document.getElementById("dg-communities");
+  (meta.legend.communities || []).forEach(function (c) {
+    var box = el("input"); box.type = "checkbox"; box.checked = true;
+    box.setAttribute("data-community", String(c.index));
+    box.addEventListener("change", function () {
+      if (box.checked) state.hiddenCommunities.delete(c.index); else state.hiddenCommunities.add(c.index);
+      refresh();
+    });
+    var sw = el("span", "", "dg-swatch dot"); sw.style.background = c.color;
+    var lab = el("label");
+    lab.title = "Community " + c.index + ": " + c.size + " members; most connected: " + c.central.join(", ");
+    lab.append(box, sw, el("span", c.name), el("span", c.count, "dg-n"));
+    var li = el("li"); li.appendChild(lab); communityList.appendChild(li);
+  });
+  if (communityList.childElementCount) {
+    communityList.hidden = false;
+    document.getElementById("dg-communities-head").hidden = false;
+  }
   var typeList = document.getElementById("dg-types");
   meta.legend.types.forEach(function (t) {
     if (!t.count) return;
@@ -144,6 +169,11 @@
       state.hiddenLabels.delete(n.dg.label);
       var box = labelList.querySelector('input[data-label="' + CSS.escape(n.dg.label) + '"]');
       if (box) box.checked = true;
+      if (n.dg.community) {
+        state.hiddenCommunities.delete(n.dg.community.index);
+        var cbox = communityList.querySelector('input[data-community="' + n.dg.community.index + '"]');
+        if (cbox) cbox.checked = true;
+      }
       if (state.focus && !state.focus.has(id)) state.focus = null;
       refresh();
     }
@@ -181,6 +211,7 @@
   });
   document.getElementById("dg-reset").addEventListener("click", function () {
     state.focus = null; state.hiddenLabels.clear(); state.hiddenTypes.clear();
+    state.hiddenCommunities.clear();
     document.querySelectorAll("#dg-legend input").forEach(function (b) { b.checked = true; });
     refresh();
     network.fit({ animation: false });
@@ -235,6 +266,13 @@
     panel.setAttribute("data-kind", "node"); panel.setAttribute("data-id", id);
     panel.appendChild(el("h2", n.dg.name));
     panel.appendChild(el("div", n.dg.label + (n.dg.kind ? " \u00b7 " + n.dg.kind : ""), "dg-kind"));
+    var c = n.dg.community;
+    if (c) {
+      var line = el("div", "", "dg-community"), sw = el("span", "", "dg-swatch dot");
+      sw.style.background = c.color;
+      line.append(sw, el("span", "Community " + c.index + ": " + c.name + " (" + c.size + " members)"));
+      panel.appendChild(line);
+    }
     var others = (n.dg.aliases || []).filter(function (a) { return a !== n.dg.name; });
     if (others.length) { panel.appendChild(el("h3", "Also known as")); panel.appendChild(el("p", others.join(", "))); }
     panel.appendChild(propsList(n.dg.properties, n.dg.conflicts));
