@@ -331,15 +331,17 @@ def viz(output: str | Path | None = None, *, format: str | None = None,
         focus: str | None = None, depth: int = 1, labels: Iterable[str] | None = None,
         types: Iterable[str] | None = None, since: str | None = None,
         until: str | None = None, as_of: str | None = None, min_sources: int = 0,
-        size_by: str = "degree", title: str | None = None, physics: bool | None = None,
-        store: StoreArg = None) -> VizResult:
+        size_by: str = "degree", color_by: str = "label", title: str | None = None,
+        physics: bool | None = None, store: StoreArg = None) -> VizResult:
     """Draw the graph: an offline interactive page (``html``), or a static ``png``/``svg``.
 
     ``format`` defaults to the suffix of ``output`` (else ``html``). With no ``output``
     the page is returned in ``VizResult.html`` (and shows inline in Jupyter). Filters:
     ``focus``/``depth`` (a neighbourhood), ``labels``, ``types``, ``since``/``until``
     (dated ties), ``as_of`` (ties that held that day), ``min_sources`` (distinct
-    documents per tie). Node size by ``size_by`` (a key of ``viz.present.SIZE_BY``).
+    documents per tie). Node size by ``size_by`` (a key of ``viz.present.SIZE_BY``);
+    colour by ``color_by``: ``label`` (the schema's colours) or ``community`` (the
+    Louvain communities of :func:`communities`, each label keeping its shape).
     """
     from graph.dates import normalize_date
     from viz.page import render_page, write_page
@@ -361,7 +363,7 @@ def viz(output: str | Path | None = None, *, format: str | None = None,
     G = _store(store).load()
     filters = Filters(min_sources=min_sources, labels=tuple(labels or ()),
                       types=tuple(types or ()), focus=focus, depth=depth, **dates)
-    view = present(G, filters=filters, size_by=size_by,
+    view = present(G, filters=filters, size_by=size_by, color_by=color_by,
                    title=title or (f"diplograph: around {focus}" if focus else "diplograph"))
     n, e = len(view["nodes"]), len(view["edges"])
     if fmt != "html":

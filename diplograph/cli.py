@@ -22,7 +22,7 @@ from diplograph.cli_options import (
 )
 from graph.errors import DiplographError
 from viz.exports import EXPORTERS
-from viz.present import SIZE_BY
+from viz.present import COLOR_BY, SIZE_BY
 
 
 class DiplographGroup(click.Group):
@@ -211,6 +211,10 @@ def export(fmt: str, output: str, store: str | None, as_json: bool) -> None:
               help="Keep ties cited by at least N distinct documents.")
 @click.option("--size-by", default="degree", show_default=True,
               type=click.Choice(list(SIZE_BY)), help="What node size shows.")
+@click.option("--color-by", default="label", show_default=True,
+              type=click.Choice(list(COLOR_BY)),
+              help="What node colour shows: the label, or the Louvain community (as in "
+                   "`diplograph communities`; shapes still show the label).")
 @click.option("--title", default=None, help="Page title.")
 @click.option("--physics/--no-physics", default=None,
               help="Force the page's physics on or off at load (default: on for small "
@@ -219,7 +223,7 @@ def export(fmt: str, output: str, store: str | None, as_json: bool) -> None:
 @json_option
 def viz(output: str | None, fmt: str | None, focus: str | None, depth: int,
         labels: tuple[str, ...], types: tuple[str, ...], since: str | None, until: str | None,
-        as_of: str | None, min_sources: int, size_by: str, title: str | None,
+        as_of: str | None, min_sources: int, size_by: str, color_by: str, title: str | None,
         physics: bool | None, store: str | None, as_json: bool) -> None:
     """Draw the graph as one offline HTML page (search, filters, focus, sources panel),
     or as a PNG/SVG picture with a legend.
@@ -229,8 +233,8 @@ def viz(output: str | None, fmt: str | None, focus: str | None, depth: int,
     result = api.viz(output or f"graph.{fmt or 'html'}", format=fmt, focus=focus, depth=depth,
                      labels=[to_label(lab) for lab in labels] or None,
                      types=[t.upper() for t in types] or None, since=since, until=until,
-                     as_of=as_of, min_sources=min_sources, size_by=size_by, title=title,
-                     physics=physics, store=store)
+                     as_of=as_of, min_sources=min_sources, size_by=size_by,
+                     color_by=color_by, title=title, physics=physics, store=store)
     emit(result, as_json,
          f"Wrote {result.nodes} nodes and {result.edges} ties to {result.path} ({result.format})")
 

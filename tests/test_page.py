@@ -115,6 +115,28 @@ def test_static_pictures(seed_store, tmp_path, fmt, magic):
         assert "Person" in out.read_text(encoding="utf-8")   # the legend is drawn
 
 
+def test_cli_colours_by_the_communities_the_communities_command_finds(seed_store, tmp_path):
+    out = tmp_path / "communities.html"
+    result = CliRunner().invoke(cli, ["viz", "-o", str(out), "--store", str(seed_store),
+                                      "--color-by", "community"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    legend = _json_block(text, "dg-meta")["legend"]["communities"]
+    found = api.communities(store=seed_store).communities
+    assert [(c["index"], c["name"], c["size"]) for c in legend] == [
+        (c.index, c.central[0].name, c.size) for c in found]
+    colours = {n["dg"]["community"]["index"]: n["color"] for n in _json_block(text, "dg-nodes")}
+    assert len(set(colours.values())) == len(found)
+
+
+def test_static_picture_colours_by_community(seed_store, tmp_path):
+    pytest.importorskip("matplotlib")
+    out = tmp_path / "communities.svg"
+    api.viz(out, store=seed_store, color_by="community")
+    top = api.communities(store=seed_store).communities[0]
+    assert f"{top.central[0].name} ({top.size})" in out.read_text(encoding="utf-8")
+
+
 def test_api_without_output_returns_the_page_for_jupyter(seed_store):
     result = api.viz(store=seed_store)
     assert result.path == "" and result.html and "<iframe srcdoc=" in result._repr_html_()
