@@ -1,0 +1,25 @@
+"""Relationship rules: one small function per relation family, each reading one
+sentence (its tokens, parse and resolved mentions) and yielding candidates.
+
+A candidate is (subject id, type, object id, evidence token range, properties); the
+finding (the family modules) is separate from the emitting (:mod:`.emit`), which
+checks every candidate against the schema's endpoint rules, drops self-loops and
+cites the exact span of text it rests on. No rule names a person, body or document:
+rules read trigger words (:mod:`.words`), the parse and the gazetteers.
+
+==================  ==========================================================
+:mod:`.posts`       titles, appositions (posts held; party membership)
+:mod:`.support`     opposition, support, requests for support, funding
+:mod:`.events`      meetings, visits, cooperation, participation, organising,
+                    location, parties, attendance
+:mod:`.systems`     developing, possession, acquiring, composition,
+                    resemblance, proposals
+:mod:`.structural`  what resolved entities imply on their own
+==================  ==========================================================
+"""
+from __future__ import annotations
+
+from loaders.extract.relations.emit import RULES, relation_claims
+from loaders.extract.relations.sentence import Candidate, Sentence
+
+__all__ = ["relation_claims", "RULES", "Candidate", "Sentence"]

@@ -1,0 +1,83 @@
+"""Run every relation rule over every sentence, then emit the candidates as claims:
+checked against the schema's endpoint rules, self-loops dropped, dated from their
+sentence (:mod:`loaders.extract.when`) and cited at the exact span they rest on."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from graph.claims import Citation, Claim, EdgeClaim
+from graph.schema import SCHEMA
+from loaders.documents import Document
+from loaders.extract.patterns import Gazetteer
+from loaders.extract.resolve import DocEntities, Mention
+from loaders.extract.vocab import DATED
+from loaders.extract.when import SentenceFacts, claim_facts, sentence_facts
+from loaders.extract.relations import events, posts, support, systems
+from loaders.extract.relations.sentence import Candidate, Sentence
+from loaders.extract.relations.structural import structural
+
+__all__ = ["RULES", "relation_claims"]
+
+#: Sentence rules, one relation family each, run in this order. Where two families
+#: can find the same tie at the same place, the first one's properties are kept.
+RULES: dict[str, Callable[[Sentence], Iterator[Candidate]]] = {
+    "titles": posts.titles, "appositions": posts.appositions,
+    "opposition": support.opposition, "support": support.support,
+    "requests": support.requests, "funding": support.funding,
+    "meetings": events.meetings, "visits": events.visits,
+    "cooperation": events.cooperation, "participation": events.participation,
+    "organizing": events.organizing,
+    "proposals": systems.proposals, "developing": systems.developing,
+    "acquiring": systems.acquiring, "composition": systems.composition,
+    "resemblance": systems.resemblance, "possession": systems.possession,
+    "location": events.location, "parties": events.parties,
+    "attendance": events.attendance,
+}
+
+
+def _year(document: Document) -> int | None:
+    return int(document.date[:4]) if document.date[:4].isdigit() else None
+
+
+def relation_claims(document: Document, parsed: Any, ents: DocEntities, gaz: Gazetteer
+                    ) -> list[Claim]:
+    """Every rule over every sentence, checked against the schema, dated from its
+    sentence (:mod:`.when`) and cited."""
+    candidates: list[tuple[Candidate, Any]] = []
+    by_sent: dict[int, list[Mention]] = {}
+    for m in ents.mentions:
+        by_sent.setdefault(m.sent, []).append(m)
+    for sent in parsed.sents:
+        mentions = by_sent.get(sent.start)
+        if not mentions:
+            continue
+        s = Sentence(parsed, sent, mentions, ents, gaz)
+        for rule in RULES.values():
+            candidates.extend((c, sent) for c in rule(s))
+    # after the rules, which may add entities; these rest on no one sentence
+    candidates.extend((c, None) for c in structural(ents, gaz, parsed))
+    claims: list[Claim] = []
+    seen: set[tuple[str, str, str, int]] = set()
+    facts: dict[int, SentenceFacts] = {}
+    year = _year(document)
+    for (source, rel, target, lo, hi, props), sent in candidates:
+        if source == target or source not in ents.entities or target not in ents.entities:
+            continue
+        if not SCHEMA.allows(rel, ents.entities[source].label, ents.entities[target].label):
+            continue
+        start, end = parsed[lo].idx, parsed[hi - 1].idx + len(parsed[hi - 1])
+        if (source, rel, target, start) in seen:
+            continue
+        seen.add((source, rel, target, start))
+        if sent is not None and rel in DATED:
+            if sent.start not in facts:
+                facts[sent.start] = sentence_facts(
+                    document.text[sent.start_char:sent.end_char], sent.start_char, year=year)
+            props = {**claim_facts(rel, facts[sent.start], start, end), **props}
+        cite = Citation(doc=document.id, start=start, end=end,
+                        snippet=document.text[start:end], method="rule", confidence=0.6)
+        allowed = SCHEMA.edge_properties(rel)
+        claims.append(EdgeClaim(source=source, type=rel, target=target, citation=cite,
+                                properties={k: v for k, v in props.items() if k in allowed}))
+    return claims

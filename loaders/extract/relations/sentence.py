@@ -1,0 +1,161 @@
+"""One sentence as the relation rules see it, and the readings they share: who acts
+(:func:`subjects`), on whom (:func:`objects`), and what a trigger word says about the
+two (:func:`read_trigger`).
+
+A candidate is (subject id, type, object id, first token, end token, properties).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from graph.schema import SCHEMA
+from loaders.extract.patterns import Gazetteer
+from loaders.extract.resolve import DocEntities, Entity, Mention
+from loaders.extract.vocab import ACTORS, OPPOSES, SEEKS_SUPPORT_FROM, SUPPORTS
+from loaders.extract.relations.words import AGENT_NOUNS, TRIGGERS, is_noun, is_verb, word
+
+__all__ = ["Candidate", "Sentence", "subjects", "objects", "read_trigger", "gaz_entity",
+           "virtual"]
+
+# (subject, type, object, first token, end token, properties)
+Candidate = tuple[str, str, str, int, int, dict[str, Any]]
+
+
+class Sentence:
+    """One sentence's tokens and mentions, with the lookups rules share."""
+
+    def __init__(self, doc: Any, sent: Any, mentions: list[Mention], ents: DocEntities,
+                 gaz: Gazetteer) -> None:
+        self.doc, self.sent, self.mentions, self.ents, self.gaz = doc, sent, mentions, ents, gaz
+        self.by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+        self._triggers: list[tuple[Any, str, str]] | None = None
+
+    def label(self, m: Mention) -> str:
+        return self.ents.entities[m.entity].label
+
+    def triggered(self, *types: str) -> Iterator[tuple[Any, str, str]]:
+        """(token, base word, type) of each trigger word outside a mention whose relationship
+        type is one of ``types``, in sentence order."""
+        if self._triggers is None:
+            self._triggers = []
+            for tok in self.sent:
+                base = word(tok)
+                rel = TRIGGERS.get(base)
+                if rel is not None and tok.i not in self.by_token:
+                    self._triggers.append((tok, base, rel))
+        return (t for t in self._triggers if t[2] in types)
+
+    def left(self, i: int, labels: set[str] | frozenset[str]) -> Mention | None:
+        found = [m for m in self.mentions if m.end <= i and self.label(m) in labels]
+        return found[-1] if found else None
+
+    def right(self, i: int, labels: set[str] | frozenset[str]) -> Mention | None:
+        return next((m for m in self.mentions if m.start > i and self.label(m) in labels),
+                    None)
+
+    def group(self, m: Mention) -> list[Mention]:
+        """``m`` and the mentions coordinated with it ("A, B and C")."""
+        out, i = [m], self.mentions.index(m)
+        for other in self.mentions[i + 1:]:
+            between = self.doc[out[-1].end:other.start]
+            if len(between) > 3 or not all(t.is_punct or t.lower_ in {"and", "or", "the", "as",
+                                                                      "well"} for t in between):
+                break
+            if self.label(other) == self.label(m) or self.label(m) in ACTORS and \
+                    self.label(other) in ACTORS:
+                out.append(other)
+        return out
+
+    def between_pairs(self, i: int) -> list[tuple[Mention, Mention]]:
+        """"between A and B" after token ``i``: the pairs of coordinated mentions."""
+        for j in range(i + 1, min(i + 12, self.sent.end)):
+            if self.doc[j].lower_ == "between":
+                first = next((m for m in self.mentions if m.start > j), None)
+                if first is None:
+                    return []
+                group = self.group(first)
+                return [(a, b) for k, a in enumerate(group) for b in group[k + 1:]]
+        return []
+
+
+def gaz_entity(gaz: Gazetteer, entry_id: str) -> Entity:
+    """A document entity for a gazetteer entry the text implies but does not name."""
+    entry = gaz.entries[entry_id]
+    return Entity(entry.id, entry.label, entry.name, entry.kind, entry.country,
+                  {entry.name})
+
+
+def subjects(s: Sentence, trigger: Any, labels: frozenset[str] | set[str]) -> list[Mention]:
+    """The actors a trigger word belongs to: its syntactic subject or agent when that is
+    a mention, else the nearest one before it."""
+    head = trigger if is_verb(trigger) else trigger.head
+    for child in list(head.children) + list(trigger.children):
+        if child.dep_ in {"nsubj", "nsubjpass", "poss"} or child.dep_ == "agent":
+            target = child if child.dep_ != "agent" else next(iter(child.children), child)
+            m = s.by_token.get(target.i)
+            if m and s.label(m) in labels:
+                return s.group(m)
+    m = s.left(trigger.i, labels)
+    return s.group(m) if m else []
+
+
+def objects(s: Sentence, trigger: Any, labels: set[str] | frozenset[str]) -> list[Mention]:
+    """The nearest mention after a trigger word, with those coordinated with it."""
+    m = s.right(trigger.i, labels)
+    return s.group(m) if m else []
+
+
+def virtual(s: Sentence, country: str, tok: Any) -> Mention:
+    """A mention of the country a demonym ("Chinese threats") stands for."""
+    if country not in s.ents.entities:
+        s.ents.entities[country] = gaz_entity(s.gaz, country)
+    demonym = s.doc[tok.i - 1]
+    s.ents.mentions.append(Mention(demonym.i, demonym.i + 1, demonym.idx,
+                                   demonym.idx + len(demonym), demonym.text, country,
+                                   s.sent.start))
+    return Mention(tok.i - 1, tok.i, s.doc[tok.i - 1].idx, tok.idx, s.doc[tok.i - 1].text,
+                   country, s.sent.start)
+
+
+def read_trigger(s: Sentence, tok: Any, base: str, rel: str) -> Iterator[Candidate]:
+    """What one trigger word says: the actor before it (or its grammatical subject) ->
+    the entity after it; "between A and B" for symmetric types; the agent after a
+    passive "by" or a noun's "from"; the owner of an agent noun ("Taiwan's backer");
+    the country of a demonym before a noun ("Chinese pressure")."""
+    doc = s.doc
+    spec = SCHEMA.relation(rel)
+    subj_labels, obj_labels = set(spec.subject), set(spec.object)
+    if spec.symmetric:
+        pairs = s.between_pairs(tok.i)
+        for a, b in pairs:
+            yield a.entity, rel, b.entity, tok.i, b.end, {}
+        if pairs:
+            return
+    passive = tok.i + 1 < s.sent.end and doc[tok.i + 1].lower_ == "by"
+    if passive:
+        subj = objects(s, doc[tok.i + 1], subj_labels)
+        obj = [m for m in [s.left(tok.i, obj_labels)] if m]
+    elif tok.i + 1 < s.sent.end and doc[tok.i + 1].lower_ == "from" and is_noun(tok):
+        subj = objects(s, tok, subj_labels)
+        obj = [m for m in [s.left(tok.i, obj_labels)] if m]
+    elif base in AGENT_NOUNS:
+        owner = [c for c in tok.children if c.dep_ == "poss"]
+        obj = [s.by_token[c.i] for c in owner if c.i in s.by_token]
+        subj = subjects(s, tok, subj_labels) if obj else []
+        subj = [m for m in subj if m not in obj]
+    else:
+        subj = subjects(s, tok, subj_labels)
+        obj = objects(s, tok, obj_labels)
+        demonym = next((s.ents.demonyms[c.i] for c in tok.children
+                        if c.i in s.ents.demonyms), None)
+        if demonym and is_noun(tok):
+            if rel in {SUPPORTS, OPPOSES} and not obj:
+                obj = [m for m in [s.left(tok.i, obj_labels)] if m]
+            subj = [virtual(s, demonym, tok)]
+    if rel == SEEKS_SUPPORT_FROM:
+        obj = [m for m in obj if s.label(m) in ACTORS][:1]
+    for a in subj:
+        for b in obj:
+            lo, hi = min(a.start, b.start, tok.i), max(a.end, b.end, tok.i + 1)
+            yield a.entity, rel, b.entity, lo, hi, {}

@@ -1,0 +1,66 @@
+"""Support and its opposites: opposition and criticism, support and supply, requests
+for support, and funding. Each reads its trigger words (:mod:`.words`) through
+:func:`.sentence.read_trigger`."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from loaders.extract.vocab import ACTORS, FUNDS, OPPOSES, SEEKS_SUPPORT_FROM, SUPPORTS
+from loaders.extract.relations.sentence import (Candidate, Sentence, read_trigger, subjects,
+                                                virtual)
+from loaders.extract.relations.words import ASK_WORDS, SUPPORT_NOUNS, word
+
+__all__ = ["opposition", "support", "requests", "funding"]
+
+
+def opposition(s: Sentence) -> Iterator[Candidate]:
+    """"A opposed / criticized / threatened B", "Chinese pressure on B"."""
+    for tok, base, _ in s.triggered(OPPOSES):
+        yield from read_trigger(s, tok, base, OPPOSES)
+
+
+def support(s: Sentence) -> Iterator[Candidate]:
+    """"A supports / supplies / backs B", "B's backer A"."""
+    for tok, base, _ in s.triggered(SUPPORTS):
+        yield from read_trigger(s, tok, base, SUPPORTS)
+
+
+def funding(s: Sentence) -> Iterator[Candidate]:
+    """"A funds / allocated ... for B" (amounts and periods come from the sentence)."""
+    for tok, base, _ in s.triggered(FUNDS):
+        yield from read_trigger(s, tok, base, FUNDS)
+
+
+def requests(s: Sentence) -> Iterator[Candidate]:
+    """"A urged / requested / appealed to B", and "A urged B to support ...", "A
+    requested B's assistance": A seeks support from B."""
+    for tok, base, rel in s.triggered(SEEKS_SUPPORT_FROM, SUPPORTS):
+        if rel == SEEKS_SUPPORT_FROM:
+            yield from read_trigger(s, tok, base, rel)
+        elif base in SUPPORT_NOUNS or base == "assist":
+            yield from _seeking(s, tok)
+
+
+def _seeking(s: Sentence, tok: Any) -> Iterator[Candidate]:
+    """The help named by ``tok`` was asked for by the subject of the last asking word
+    before it, of the entity it belongs to (or the demonym before it, or the actor
+    between the two)."""
+    asks = [t for t in s.doc[s.sent.start:tok.i] if word(t) in ASK_WORDS]
+    if not asks:
+        return
+    ask = asks[-1]
+    seekers = subjects(s, ask, ACTORS)
+    if not seekers:
+        return
+    helper = next((s.by_token[c.i] for c in tok.children if c.i in s.by_token), None)
+    if helper is None and tok.i - 1 in s.ents.demonyms:
+        helper = virtual(s, s.ents.demonyms[tok.i - 1], tok)
+    if helper is None:
+        helper = next((m for m in s.mentions if ask.i < m.start < tok.i
+                       and s.label(m) in ACTORS), None)
+    if helper is None:
+        return
+    for seeker in seekers:
+        if seeker.entity != helper.entity:
+            yield seeker.entity, SEEKS_SUPPORT_FROM, helper.entity, seeker.start, tok.i + 1, {}
