@@ -13,6 +13,7 @@ Ministry of National Defense stay apart.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -150,6 +151,7 @@ class _Builder:
     def __init__(self, doc: Any, gaz: Gazetteer) -> None:
         self.doc, self.gaz, self.out = doc, gaz, DocEntities()
         self.alias: dict[str, str] = {}
+        self.sent_starts = [sent.start for sent in doc.sents]
 
     def entity(self, entity_id: str, label: str, name: str, surface: str, *,
                kind: str | None = None, country: str | None = None,
@@ -166,8 +168,9 @@ class _Builder:
 
     def mention(self, start: int, end: int, entity_id: str) -> None:
         span = self.doc[start:end]
+        sent = self.sent_starts[bisect_right(self.sent_starts, start) - 1]
         self.out.mentions.append(Mention(start, end, span.start_char, span.end_char,
-                                         span.text, entity_id, span.sent.start))
+                                         span.text, entity_id, sent))
 
     def gazetteer(self, start: int, end: int, ids: list[str]) -> str:
         doc, gaz = self.doc, self.gaz
@@ -306,9 +309,9 @@ class _Builder:
         return None
 
 
-def _main_country(doc: Any, gaz: Gazetteer) -> str | None:
+def _main_country(spans: Iterable[Any], gaz: Gazetteer) -> str | None:
     counts: Counter[str] = Counter()
-    for ent in doc.ents:
+    for ent in spans:
         if ent.label_ in {RULER_LABEL, DEMONYM, CAPITAL, "GPE"}:
             country = gaz.country_of(ent.text.strip(_QUOTES))
             if country:
@@ -328,15 +331,16 @@ def resolve_document(doc: Any, gaz: Gazetteer) -> DocEntities:
     """Every entity mention of a parsed ``doc``, resolved to document-level entities."""
     b = _Builder(doc, gaz)
     out = b.out
-    out.main_country = _main_country(doc, gaz)
-    for ent in doc.ents:
+    spans = doc.ents       # a new tuple of new spans at each access: read it once
+    out.main_country = _main_country(spans, gaz)
+    for ent in spans:
         if ent.label_ == DEMONYM:
             country = gaz.country_of(ent.text)
             for i in range(ent.start, ent.end):
                 out.demonyms[i] = country
     pending: list[tuple[int, int]] = []
     defined: dict[str, str] = {}       # "Name (ACR)" in this document: ACR -> entity
-    for ent in doc.ents:
+    for ent in spans:
         if ent.label_ == DEMONYM:
             continue
         found = b.span(ent)
@@ -359,8 +363,6 @@ def resolve_document(doc: Any, gaz: Gazetteer) -> DocEntities:
             key = match_key(short)
             if b.alias.get(key) not in people:     # a surname beats a one-word place
                 b.alias[key] = ent.id
-    # Single words the parser mislabelled ("Chung" as a place) or left out, when they
-    # are a person's surname or a known acronym, and leftover acronyms.
     covered = {i for m in out.mentions for i in range(m.start, m.end)}
     remapped = []
     for m in out.mentions:
@@ -372,33 +374,40 @@ def resolve_document(doc: Any, gaz: Gazetteer) -> DocEntities:
             m.entity = target
             out.entities[target].aliases.add(m.text)
         remapped.append(m)
-    last_by_kind: dict[str, str] = {}
-    for token in doc:
-        if token.i in covered:
-            continue
-        key = match_key(token.text)
-        if token.text[:1].isupper() and key in b.alias and (
-                b.alias[key] in people or _ACRONYM.match(token.text)):
-            target = b.alias[key]
-            out.entities[target].aliases.add(token.text)
-            b.mention(token.i, token.i + 1, target)
-    # "the ministry", "the conference": the last such entity named before it.
+    # One pass over the tokens: single words the parser mislabelled ("Chung" as a place)
+    # or left out, when they are a person's surname or a known acronym, become mentions;
+    # "the ministry", "the conference" becomes the last such entity named before it.
     out.mentions.sort(key=lambda m: m.start)
-    anaphors = []
-    mentions = iter(out.mentions)
-    current = next(mentions, None)
+    named = out.mentions[:]
+    anaphors: list[Mention] = []
+    last_by_kind: dict[str, str] = {}
+    at = 0
+    sent_start = 0
     for token in doc:
-        while current is not None and current.start <= token.i:
-            ent = out.entities[current.entity]
-            last_by_kind[ent.kind or ""] = current.entity
-            last_by_kind[ent.label] = current.entity
-            current = next(mentions, None)
+        i = token.i
+        if token.is_sent_start:
+            sent_start = i
+        while at < len(named) and named[at].start <= i:
+            ent = out.entities[named[at].entity]
+            last_by_kind[ent.kind or ""] = named[at].entity
+            last_by_kind[ent.label] = named[at].entity
+            at += 1
+        if i in covered:
+            continue
+        text = token.text
+        if text[:1].isupper():
+            key = match_key(text)
+            if key in b.alias and (b.alias[key] in people or _ACRONYM.match(text)):
+                target = b.alias[key]
+                out.entities[target].aliases.add(text)
+                b.mention(i, i + 1, target)
+                ent = out.entities[target]
+                last_by_kind[ent.kind or ""] = target
+                last_by_kind[ent.label] = target
         want = _ANAPHORA.get(token.lower_)
-        if want and token.i and token.i not in covered and doc[token.i - 1].lower_ == "the" \
-                and want in last_by_kind:
-            anaphors.append(Mention(token.i - 1, token.i + 1, doc[token.i - 1].idx,
-                                    token.idx + len(token), doc[token.i - 1:token.i + 1].text,
-                                    last_by_kind[want], token.sent.start))
+        if want and i and doc[i - 1].lower_ == "the" and want in last_by_kind:
+            anaphors.append(Mention(i - 1, i + 1, doc[i - 1].idx, token.idx + len(token),
+                                    doc[i - 1:i + 1].text, last_by_kind[want], sent_start))
     out.mentions.extend(anaphors)
     out.mentions.sort(key=lambda m: (m.start, m.end))
     return out

@@ -8,12 +8,13 @@ from loaders.extract.vocab import (ACTORS, COOPERATES_WITH, COUNTRY, EVENT, LOCA
                                    MECHANISM, MET_WITH, ORGANIZES, PARTICIPATES_IN, PLACE,
                                    VISITED)
 from loaders.extract.relations.sentence import Candidate, Sentence, read_trigger, subjects
-from loaders.extract.relations.words import word
 
 __all__ = ["meetings", "visits", "cooperation", "participation", "organizing", "location",
            "parties", "attendance", "EVENTS"]
 
 EVENTS = {EVENT, MECHANISM}
+_ATTENDING = {"send", "participate", "attend", "address", "join", "lead", "during", "speak",
+              "deliver"}
 
 
 def _by_trigger(s: Sentence, rel: str) -> Iterator[Candidate]:
@@ -51,8 +52,8 @@ def location(s: Sentence) -> Iterator[Candidate]:
     events = [m for m in s.mentions if s.label(m) in EVENTS]
     if not events:
         return
-    for tok in s.sent:
-        if word(tok) in {"hold", "take", "locate", "base"} and tok.i + 1 < s.sent.end:
+    for tok, _ in s.with_words({"hold", "take", "locate", "base"}):
+        if tok.i + 1 < s.sent.end:
             place = s.right(tok.i, {PLACE, COUNTRY})
             event = s.left(tok.i, EVENTS)
             if place and event and s.doc[place.start - 1].lower_ in {"in", "at"}:
@@ -64,14 +65,13 @@ def parties(s: Sentence) -> Iterator[Candidate]:
     events = [m for m in s.mentions if s.label(m) in EVENTS]
     if not events:
         return
-    for tok in s.sent:
-        if word(tok) == "between":
-            first = s.right(tok.i, {COUNTRY})
-            if first:
-                for party in s.group(first):
-                    for event in events:
-                        yield party.entity, PARTICIPATES_IN, event.entity, event.start, \
-                            party.end, {"role": "party"}
+    for tok, _ in s.with_words({"between"}):
+        first = s.right(tok.i, {COUNTRY})
+        if first:
+            for party in s.group(first):
+                for event in events:
+                    yield party.entity, PARTICIPATES_IN, event.entity, event.start, \
+                        party.end, {"role": "party"}
 
 
 def attendance(s: Sentence) -> Iterator[Candidate]:
@@ -80,11 +80,7 @@ def attendance(s: Sentence) -> Iterator[Candidate]:
     events = [m for m in s.mentions if s.label(m) in EVENTS]
     if not events:
         return
-    for tok in s.sent:
-        base = word(tok)
-        if base not in {"send", "participate", "attend", "address", "join", "lead", "during",
-                        "speak", "deliver"}:
-            continue
+    for tok, base in s.with_words(_ATTENDING):
         event = s.right(tok.i, EVENTS) or s.left(tok.i, EVENTS)
         if event is None:
             continue

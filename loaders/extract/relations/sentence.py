@@ -13,7 +13,7 @@ from graph.schema import SCHEMA
 from loaders.extract.patterns import Gazetteer
 from loaders.extract.resolve import DocEntities, Entity, Mention
 from loaders.extract.vocab import ACTORS, OPPOSES, SEEKS_SUPPORT_FROM, SUPPORTS
-from loaders.extract.relations.words import AGENT_NOUNS, TRIGGERS, is_noun, is_verb, word
+from loaders.extract.relations.words import AGENT_NOUNS, LEMMAS, TRIGGERS, is_noun, is_verb
 
 __all__ = ["Candidate", "Sentence", "subjects", "objects", "read_trigger", "gaz_entity",
            "virtual"]
@@ -29,21 +29,31 @@ class Sentence:
                  gaz: Gazetteer) -> None:
         self.doc, self.sent, self.mentions, self.ents, self.gaz = doc, sent, mentions, ents, gaz
         self.by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+        self._known: list[tuple[Any, str]] | None = None
         self._triggers: list[tuple[Any, str, str]] | None = None
 
     def label(self, m: Mention) -> str:
         return self.ents.entities[m.entity].label
 
+    @property
+    def known(self) -> list[tuple[Any, str]]:
+        """(token, base word) of each word of the sentence the rules read
+        (:data:`.words.LEMMAS`), in order: the one pass over its tokens, shared."""
+        if self._known is None:
+            self._known = [(tok, LEMMAS[tok.lower_]) for tok in self.sent
+                           if tok.lower_ in LEMMAS]
+        return self._known
+
+    def with_words(self, words: set[str] | frozenset[str]) -> Iterator[tuple[Any, str]]:
+        """(token, base word) of each word of the sentence whose base is in ``words``."""
+        return ((tok, base) for tok, base in self.known if base in words)
+
     def triggered(self, *types: str) -> Iterator[tuple[Any, str, str]]:
         """(token, base word, type) of each trigger word outside a mention whose relationship
         type is one of ``types``, in sentence order."""
         if self._triggers is None:
-            self._triggers = []
-            for tok in self.sent:
-                base = word(tok)
-                rel = TRIGGERS.get(base)
-                if rel is not None and tok.i not in self.by_token:
-                    self._triggers.append((tok, base, rel))
+            self._triggers = [(tok, base, TRIGGERS[base]) for tok, base in self.known
+                              if base in TRIGGERS and tok.i not in self.by_token]
         return (t for t in self._triggers if t[2] in types)
 
     def left(self, i: int, labels: set[str] | frozenset[str]) -> Mention | None:

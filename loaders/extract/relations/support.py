@@ -9,7 +9,7 @@ from typing import Any
 from loaders.extract.vocab import ACTORS, FUNDS, OPPOSES, SEEKS_SUPPORT_FROM, SUPPORTS
 from loaders.extract.relations.sentence import (Candidate, Sentence, read_trigger, subjects,
                                                 virtual)
-from loaders.extract.relations.words import ASK_WORDS, SUPPORT_NOUNS, word
+from loaders.extract.relations.words import ASK_WORDS, SUPPORT_NOUNS
 
 __all__ = ["opposition", "support", "requests", "funding"]
 
@@ -46,7 +46,7 @@ def _seeking(s: Sentence, tok: Any) -> Iterator[Candidate]:
     """The help named by ``tok`` was asked for by the subject of the last asking word
     before it, of the entity it belongs to (or the demonym before it, or the actor
     between the two)."""
-    asks = [t for t in s.doc[s.sent.start:tok.i] if word(t) in ASK_WORDS]
+    asks = [t for t, _ in s.with_words(ASK_WORDS) if t.i < tok.i]
     if not asks:
         return
     ask = asks[-1]
