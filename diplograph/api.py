@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TextIO, TypeVar
 
 import networkx as nx
 
@@ -104,12 +104,13 @@ def build(paths: Iterable[str | Path] | None = None, *, store: StoreArg = None,
     return BuildResult(store=target.location, stats=graph_stats(G), inputs=inputs, notes=notes)
 
 
-def extract(paths: Iterable[str | Path], *, output: str | Path, workers: int = 1,
+def extract(paths: Iterable[str | Path], *, output: str | Path | TextIO, workers: int = 1,
             cache: str | Path | None = DEFAULT_CACHE, progress: Progress | None = None
             ) -> ExtractResult:
     """Extract entities and ties from the documents under ``paths`` alone (curated YAML
     there is ignored; gazetteer YAML configures extraction) and write the graph's JSON
-    export to ``output`` (``-`` for stdout is left to the caller)."""
+    export to ``output``: a file path, or an open text stream (the CLI passes stdout
+    for ``-``)."""
     inputs = [str(p) for p in paths]
     documents = [f for f in iter_files(inputs) if f.suffix.lower() in DOCUMENT_SUFFIXES]
     if not documents:
@@ -120,8 +121,12 @@ def extract(paths: Iterable[str | Path], *, output: str | Path, workers: int = 1
     loaded = load_inputs([*documents, *gazetteers], workers=workers, cache=cache,
                          progress=progress)
     G = build_graph(loaded.claims)
-    written = export_graph(G, "json", output)
-    return ExtractResult(output=str(written), documents=loaded.documents,
+    if isinstance(output, (str, Path)):
+        written = str(export_graph(G, "json", output))
+    else:
+        EXPORTERS["json"].write(G, output)
+        written = getattr(output, "name", "-")
+    return ExtractResult(output=written, documents=loaded.documents,
                          nodes=G.number_of_nodes(), edges=G.number_of_edges(),
                          warnings=loaded.warnings)
 

@@ -75,7 +75,8 @@ def build(paths: tuple[str, ...], store: str | None, workers: int, cache: str | 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="Where to write the graph's JSON export.")
+              help="Where to write the graph's JSON export; - for stdout (the summary "
+                   "then goes to stderr).")
 @workers_option
 @cache_option
 @json_option
@@ -87,12 +88,16 @@ def extract(paths: tuple[str, ...], output: str, workers: int, cache: str | None
 
     Example: diplograph extract seeds/texts -o extracted.json
     """
-    result = api.extract(list(paths), output=output, workers=workers,
-                         cache=None if no_cache else cache, progress=progress)
+    to_stdout = output == "-"
+    result = api.extract(list(paths), output=sys.stdout if to_stdout
+                         else output, workers=workers, cache=None if no_cache else cache,
+                         progress=progress)
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
-    emit(result, as_json, f"Extracted {result.nodes} nodes and {result.edges} edges from "
-                          f"{result.documents} documents into {result.output}")
+    summary = (render.as_json(result) if as_json else
+               f"Extracted {result.nodes} nodes and {result.edges} edges from "
+               f"{result.documents} documents into {'stdout' if to_stdout else result.output}")
+    click.echo(summary, err=to_stdout)
 
 
 @cli.command()
