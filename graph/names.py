@@ -27,6 +27,8 @@ _SPACE = re.compile(r"\s+")
 
 
 def _strip_accents(text: str) -> str:
+    if text.isascii():  # nothing to strip (saving 80,000 rows keys each name and alias)
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return unicodedata.normalize("NFC", "".join(c for c in decomposed
                                                  if not unicodedata.combining(c)))

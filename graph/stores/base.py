@@ -4,7 +4,9 @@ to run server-side, returning the same result values."""
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, TypeVar
 
 import networkx as nx
 
@@ -13,7 +15,26 @@ from graph.queries.results import Neighborhood, NodeDetail, PathResult, Stats
 from graph.queries.analysis_results import (Between, Communities, Contradictions, Posts,
                                             Ranking, Timeline, Who)
 
-__all__ = ["GraphStore"]
+__all__ = ["GraphStore", "Progress", "reporting"]
+
+T = TypeVar("T")
+# Reports long work: called with the steps to be done and a label, it returns an
+# iterable of the same steps (a progress bar, say), which the store then works through.
+Progress = Callable[[Sequence[Any], str], Iterable[Any]]
+
+
+@contextmanager
+def reporting(progress: Progress | None, steps: Sequence[T], label: str
+              ) -> Iterator[Iterator[T]]:
+    """``steps``, through ``progress`` if given; closed on leaving, even on an error, so
+    that a bar is finished before the error is printed after it."""
+    walk = iter(progress(steps, label) if progress else steps)
+    try:
+        yield walk
+    finally:
+        close = getattr(walk, "close", None)
+        if close is not None:
+            close()
 
 
 class GraphStore(ABC):
@@ -29,12 +50,13 @@ class GraphStore(ABC):
         """Whether a graph has been saved here."""
 
     @abstractmethod
-    def load(self) -> nx.MultiDiGraph:
-        """The whole graph."""
+    def load(self, *, progress: Progress | None = None) -> nx.MultiDiGraph:
+        """The whole graph; a store that reads in steps reports them to ``progress``."""
 
     @abstractmethod
-    def save(self, G: nx.MultiDiGraph) -> None:
-        """Replace the stored graph with ``G``, all or nothing."""
+    def save(self, G: nx.MultiDiGraph, *, progress: Progress | None = None) -> None:
+        """Replace the stored graph with ``G``; a store that writes in batches reports
+        them to ``progress``."""
 
     def close(self) -> None:
         """Release connections; a no-op for file stores."""

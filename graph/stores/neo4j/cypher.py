@@ -29,7 +29,8 @@ from graph.errors import StoreError
 from graph.schema import SCHEMA
 
 __all__ = ["ENTITY", "DOCUMENT", "META", "kind_label", "node_labels", "rel_type",
-           "is_write_query", "MERGE_NODES", "MERGE_EDGES", "MERGE_DOCUMENTS"]
+           "is_write_query", "MERGE_NODES", "CREATE_NODES", "UPDATE_NODES", "MERGE_EDGES",
+           "CREATE_EDGES", "UPDATE_EDGES", "MERGE_DOCUMENTS"]
 
 ENTITY = "Entity"
 DOCUMENT = "Document"
@@ -83,17 +84,40 @@ def MERGE_NODES(label: str, kind: str | None) -> str:  # noqa: N802 - a query te
 
 
 def CREATE_NODES(label: str, kind: str | None) -> str:  # noqa: N802 - a query text
-    """For ids known to be absent (the id constraint still refuses a duplicate)."""
-    return f"UNWIND $rows AS row CREATE (n{node_labels(label, kind)}) SET n = row.props"
+    """For ids known to be absent (the id constraint still refuses a duplicate); returns
+    how many it wrote (``n``), and their ids and element ids, by which ties may then
+    find them (see the dialect), as two lists in one row (cheaper to read than a row
+    per node)."""
+    return (f"UNWIND $rows AS row CREATE (n{node_labels(label, kind)}) SET n = row.props "
+            "RETURN count(n) AS n, collect(row.id) AS ids, collect(elementId(n)) AS es")
 
 
 UPDATE_NODES = f"UNWIND $rows AS row MATCH (n:{ENTITY} {{id: row.id}}) SET n = row.props"
 
 
 def MERGE_EDGES(type_: str) -> str:  # noqa: N802 - a query text
+    """A tie whether or not it exists (what a loader that reads nothing first must send)."""
     return (f"UNWIND $rows AS row MATCH (a:{ENTITY} {{id: row.s}}) "
             f"MATCH (b:{ENTITY} {{id: row.t}}) MERGE (a)-[r:{rel_type(type_)}]->(b) "
             "SET r = row.props")
+
+
+def CREATE_EDGES(type_: str, *, by_element_id: bool = False) -> str:  # noqa: N802
+    """For ties the saver has read to be absent, their ends found by id (or, where the
+    dialect says so, by element id); returns how many it wrote, as ``n``."""
+    if by_element_id:
+        ends = (f"MATCH (a:{ENTITY}) WHERE elementId(a) = row.s "
+                f"MATCH (b:{ENTITY}) WHERE elementId(b) = row.t ")
+    else:
+        ends = f"MATCH (a:{ENTITY} {{id: row.s}}) MATCH (b:{ENTITY} {{id: row.t}}) "
+    return (f"UNWIND $rows AS row {ends}CREATE (a)-[r:{rel_type(type_)}]->(b) "
+            "SET r = row.props RETURN count(r) AS n")
+
+
+def UPDATE_EDGES(type_: str) -> str:  # noqa: N802 - a query text
+    """For ties the saver has read to be present."""
+    return (f"UNWIND $rows AS row MATCH (a:{ENTITY} {{id: row.s}})"
+            f"-[r:{rel_type(type_)}]->(b:{ENTITY} {{id: row.t}}) SET r = row.props")
 
 
 MERGE_DOCUMENTS = (f"UNWIND $rows AS row MERGE (d:{DOCUMENT} {{id: row.id}}) "
@@ -102,7 +126,8 @@ DELETE_NODES = f"UNWIND $ids AS i MATCH (n:{ENTITY} {{id: i}}) DETACH DELETE n"
 DELETE_DOCUMENTS = f"UNWIND $ids AS i MATCH (d:{DOCUMENT} {{id: i}}) DELETE d"
 DELETE_EDGES = (f"UNWIND $rows AS row MATCH (a:{ENTITY} {{id: row.s}})-[r]->"
                 f"(b:{ENTITY} {{id: row.t}}) WHERE type(r) = row.type DELETE r")
-EXISTING_NODES = f"MATCH (n:{ENTITY}) RETURN n.id AS id, n.label AS label, n.kind AS kind"
+EXISTING_NODES = (f"MATCH (n:{ENTITY}) "
+                  "RETURN n.id AS id, n.label AS label, n.kind AS kind, elementId(n) AS e")
 EXISTING_EDGES = (f"MATCH (a:{ENTITY})-[r]->(b:{ENTITY}) "
                   "RETURN a.id AS s, type(r) AS type, b.id AS t")
 EXISTING_DOCUMENTS = f"MATCH (d:{DOCUMENT}) RETURN d.id AS id"
@@ -114,10 +139,19 @@ READ_META = f"MATCH (m:{META} {{id: 'graph'}}) RETURN m.complete AS complete, m.
 
 # --- reading ---------------------------------------------------------------------------
 
-ALL_NODES = f"MATCH (n:{ENTITY}) RETURN n.id AS id, properties(n) AS props ORDER BY id"
-ALL_EDGES = (f"MATCH (a:{ENTITY})-[r]->(b:{ENTITY}) "
-             "RETURN a.id AS s, b.id AS t, properties(r) AS props")
 ALL_DOCUMENTS = f"MATCH (d:{DOCUMENT}) RETURN d.id AS id, properties(d) AS props ORDER BY id"
+
+
+def NODES_OF(label: str) -> str:  # noqa: N802 - a query text
+    """Every node of one label (a graph is read a label at a time, to report progress)."""
+    return (f"MATCH (n:{ENTITY}:{SCHEMA.label(label).name}) "
+            "RETURN n.id AS id, properties(n) AS props")
+
+
+def EDGES_OF(type_: str) -> str:  # noqa: N802 - a query text
+    """Every tie of one type."""
+    return (f"MATCH (a:{ENTITY})-[r:{rel_type(type_)}]->(b:{ENTITY}) "
+            "RETURN a.id AS s, b.id AS t, properties(r) AS props")
 COUNT_LABELS = f"MATCH (n:{ENTITY}) RETURN n.label AS label, count(*) AS n"
 COUNT_TYPES = f"MATCH (:{ENTITY})-[r]->(:{ENTITY}) RETURN type(r) AS type, count(*) AS n"
 COUNT_DOCUMENTS = f"MATCH (d:{DOCUMENT}) RETURN count(d) AS n"

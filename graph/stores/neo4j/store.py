@@ -30,7 +30,8 @@ from graph.errors import AmbiguousName, NodeNotFound, StoreError
 from graph.names import match_key
 from graph.queries.paths import path_result
 from graph.queries.results import Neighborhood, NodeDetail, PathResult, Stats
-from graph.stores.base import GraphStore
+from graph.schema import SCHEMA
+from graph.stores.base import GraphStore, Progress, reporting
 from graph.stores.neo4j import codec
 from graph.stores.neo4j import cypher as q
 from graph.stores.neo4j.dialect import Dialect, dialect_for
@@ -182,18 +183,27 @@ class Neo4jStore(GraphStore):
                 return session.execute_read(work)
         return self._guard(call)
 
-    def _write(self, query: str, hook_batch: int | None = None, **params: Any) -> None:
+    def _write(self, query: str, hook_batch: int | None = None, expect: int | None = None,
+               **params: Any) -> list[dict[str, Any]]:
+        """Run ``query`` in a write transaction and return its rows. With ``expect``,
+        the query returns its count as ``n``; any other count rolls the transaction back
+        (a batch that could not write every row it was given is not kept)."""
         hook = type(self).batch_hook
 
-        def work(tx: neo4j.ManagedTransaction) -> None:
-            tx.run(query, params).consume()
+        def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
+            rows = [record.data() for record in tx.run(query, params)]
+            if expect is not None and [row.get("n") for row in rows] != [expect]:
+                raise StoreError(f"{self.location}: a batch wrote {rows[0]['n'] if rows else 0}"
+                                 f" of its {expect} rows (were nodes removed while saving?); "
+                                 "nothing of it was kept: run the push (or build) again")
             if hook is not None and hook_batch is not None:
                 hook(tx, hook_batch)
+            return rows
 
-        def call() -> None:
+        def call() -> list[dict[str, Any]]:
             with self._session(write=True) as session:
-                session.execute_write(work)
-        self._guard(call)
+                return session.execute_write(work)
+        return self._guard(call)
 
     # --- the store protocol ----------------------------------------------------------
 
@@ -213,23 +223,35 @@ class Neo4jStore(GraphStore):
             raise StoreError(f"The last save to {self.location} did not finish; run the push "
                              "(or build) again to complete it")
 
-    def load(self) -> nx.MultiDiGraph:
+    def load(self, *, progress: Progress | None = None) -> nx.MultiDiGraph:
+        """The graph, read in steps (documents, the nodes of each label, the ties of each
+        type) that are reported to ``progress``."""
+        with codec.no_cyclic_gc():
+            return self._load(progress)
+
+    def _load(self, progress: Progress | None) -> nx.MultiDiGraph:
         self._check_complete()
         meta = self._meta() or {}
         graph_attrs = json.loads(meta.get("graph") or "{}")
-        documents = {row["id"]: codec.decode(row["props"]) for row in self._read(q.ALL_DOCUMENTS)}
+        steps = [("documents", q.ALL_DOCUMENTS),
+                 *(("nodes", q.NODES_OF(label)) for label in SCHEMA.labels),
+                 *(("edges", q.EDGES_OF(type_)) for type_ in SCHEMA.relations)]
+        rows: dict[str, list[dict[str, Any]]] = {"documents": [], "nodes": [], "edges": []}
+        with reporting(progress, steps, f"Loading from {self.location}") as walk:
+            for part, query in walk:
+                rows[part] += self._read(query)
+        documents = {row["id"]: codec.decode(row["props"]) for row in rows["documents"]}
         G = nx.MultiDiGraph(**graph_attrs, documents=documents)
-        for row in self._read(q.ALL_NODES):
+        for row in sorted(rows["nodes"], key=lambda r: r["id"]):
             G.add_node(row["id"], **codec.decode(row["props"]))
-        edges = sorted(self._read(q.ALL_EDGES), key=lambda r: (r["s"], r["props"]["type"], r["t"]))
-        for row in edges:
+        for row in sorted(rows["edges"], key=lambda r: (r["s"], r["props"]["type"], r["t"])):
             attrs = codec.decode(row["props"])
             G.add_edge(row["s"], row["t"], key=attrs["type"], **attrs)
         return G
 
-    def save(self, G: nx.MultiDiGraph) -> None:
+    def save(self, G: nx.MultiDiGraph, *, progress: Progress | None = None) -> None:
         from graph.stores.neo4j.writer import save_graph
-        save_graph(self, G)
+        save_graph(self, G, progress)
 
     @property
     def batch_size(self) -> int:

@@ -1,12 +1,14 @@
 """Saving a graph to a server: make the server graph equal ``G`` in batched transactions.
 
 Everything is encoded and checked before the server is touched, so a graph the server
-could not hold fails with nothing written. Then, in order: the schema (constraints and
-indexes, idempotent), the save is marked unfinished, what ``G`` lacks is deleted (ties,
-then nodes, then documents; a node whose labels change is deleted and written again),
-and documents, nodes and ties are merged on their ids (see the dialect for how nodes are
-on ArcadeDB) in batches of
-``store.batch_size`` rows, one transaction each. Only a save that got through every
+could not hold fails with nothing written. Then the schema is made (constraints and
+indexes, idempotent), the save is marked unfinished, and what the server holds is read
+(node and document ids, the ends and type of each tie). From that, :func:`plan` lists
+the write batches, in order: what ``G`` lacks is deleted (ties, then nodes, then
+documents; a node whose labels change is deleted, with its ties, and written again);
+then documents are merged on their ids, nodes written (see the dialect for how), and
+ties created where absent and updated where present. Each batch holds up to
+``store.batch_size`` rows and is one transaction. Only a save that got through every
 batch marks the graph finished. Nodes without the ``Entity`` label (someone else's data
 in the same database) are never touched.
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import networkx as nx
@@ -22,12 +25,14 @@ import networkx as nx
 from graph.errors import DiplographError, StoreError
 from graph.names import match_key
 from graph.stores.neo4j import codec
+from graph.stores.base import Progress, reporting
 from graph.stores.neo4j import cypher as q
 
 if TYPE_CHECKING:
+    from graph.stores.neo4j.dialect import Dialect
     from graph.stores.neo4j.store import Neo4jStore
 
-__all__ = ["save_graph", "node_rows", "edge_rows", "document_rows", "node_writes"]
+__all__ = ["save_graph", "plan", "Batch", "node_rows", "edge_rows", "document_rows"]
 
 T = TypeVar("T")
 
@@ -81,16 +86,6 @@ def document_rows(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
     return rows
 
 
-def node_writes(store: Neo4jStore, label: str, kind: str | None, rows: list[dict[str, Any]],
-                present: set[str]) -> list[tuple[str, list[dict[str, Any]]]]:
-    """(query, rows) pairs that write one label group: ``MERGE`` where the server's merge
-    is index-backed, else ``CREATE`` the ids not in ``present`` and update the others."""
-    if store.dialect.indexed_merge:
-        return [(q.MERGE_NODES(label, kind), rows)]
-    return [(q.CREATE_NODES(label, kind), [r for r in rows if r["id"] not in present]),
-            (q.UPDATE_NODES, [r for r in rows if r["id"] in present])]
-
-
 def _labels_of(label: str | None, kind: str | None) -> str | None:
     try:
         return q.node_labels(label or "", kind)
@@ -98,46 +93,115 @@ def _labels_of(label: str | None, kind: str | None) -> str | None:
         return None
 
 
-def save_graph(store: Neo4jStore, G: nx.MultiDiGraph) -> None:
-    """Make the graph in ``store`` equal ``G`` (see the module docstring)."""
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """One write transaction: ``query`` with its rows under the parameter ``key``.
+
+    ``counted``: the query returns how many rows it wrote, which must be all of them.
+    ``by_element_id``: the rows are ties whose ends are sent as element ids, looked up
+    when the batch runs (after the batches that create the nodes)."""
+
+    query: str
+    key: str
+    rows: list[Any]
+    counted: bool = False
+    by_element_id: bool = False
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def plan(nodes: dict[tuple[str, str | None], list[dict[str, Any]]],
+         edges: dict[str, list[dict[str, Any]]], documents: list[dict[str, Any]], *,
+         existing_nodes: list[dict[str, Any]], existing_edges: list[dict[str, Any]],
+         existing_documents: list[dict[str, Any]], size: int, dialect: Dialect
+         ) -> list[Batch]:
+    """The write batches that turn what the server holds (``existing_*``, as read by
+    :data:`~graph.stores.neo4j.cypher.EXISTING_NODES` and its siblings) into ``G``.
+
+    Ties known to be absent are created, ties known to be there are updated: the
+    server's ``MERGE`` would look each one up again. That holds for a re-run after a
+    failed batch too, since the re-run reads again what the failed run committed."""
+    batches: list[Batch] = []
+
+    def add(query: str, key: str, rows: Sequence[Any], **how: bool) -> None:
+        batches.extend(Batch(query, key, chunk, **how) for chunk in _chunks(rows, size))
+
+    # Delete what G lacks: ties, nodes (a node whose labels change goes too, with its
+    # ties, and is written again), documents.
+    wanted_edges = {(r["s"], t, r["t"]) for t, rows in edges.items() for r in rows}
+    stale_edges = [{"s": r["s"], "type": r["type"], "t": r["t"]} for r in existing_edges
+                   if (r["s"], r["type"], r["t"]) not in wanted_edges]
+    add(q.DELETE_EDGES, "rows", stale_edges)
+    wanted_nodes = {row["id"]: q.node_labels(label, kind)
+                    for (label, kind), rows in nodes.items() for row in rows}
+    stale_nodes = {r["id"] for r in existing_nodes if r["id"] not in wanted_nodes
+                   or wanted_nodes[r["id"]] != _labels_of(r["label"], r["kind"])}
+    add(q.DELETE_NODES, "ids", sorted(stale_nodes))
+    wanted_docs = {row["id"] for row in documents}
+    add(q.DELETE_DOCUMENTS, "ids",
+        [r["id"] for r in existing_documents if r["id"] not in wanted_docs])
+
+    # Write G: documents, nodes, then ties.
+    add(q.MERGE_DOCUMENTS, "rows", documents)
+    present = {r["id"] for r in existing_nodes} - stale_nodes
+    for (label, kind), rows in sorted(nodes.items(), key=lambda g: (g[0][0], g[0][1] or "")):
+        if dialect.indexed_merge:
+            add(q.MERGE_NODES(label, kind), "rows", rows)
+        else:
+            add(q.CREATE_NODES(label, kind), "rows", [r for r in rows if r["id"] not in present],
+                counted=True)
+            add(q.UPDATE_NODES, "rows", [r for r in rows if r["id"] in present])
+    kept = {(r["s"], r["type"], r["t"]) for r in existing_edges
+            if r["s"] not in stale_nodes and r["t"] not in stale_nodes}
+    by_element_id = dialect.ends_by_element_id
+    for type_, rows in sorted(edges.items()):
+        add(q.CREATE_EDGES(type_, by_element_id=by_element_id), "rows",
+            [r for r in rows if (r["s"], type_, r["t"]) not in kept],
+            counted=True, by_element_id=by_element_id)
+        add(q.UPDATE_EDGES(type_), "rows", [r for r in rows if (r["s"], type_, r["t"]) in kept])
+    return batches
+
+
+def _ends_by_element_id(rows: list[dict[str, Any]], element_ids: dict[str, str]
+                        ) -> list[dict[str, Any]]:
+    try:
+        return [{"s": element_ids[r["s"]], "t": element_ids[r["t"]], "props": r["props"]}
+                for r in rows]
+    except KeyError as exc:
+        raise StoreError(f"node {exc.args[0]} was not written before its ties; run the push "
+                         "(or build) again") from None
+
+
+def save_graph(store: Neo4jStore, G: nx.MultiDiGraph, progress: Progress | None = None
+               ) -> None:
+    """Make the graph in ``store`` equal ``G`` (see the module docstring); ``progress``,
+    if given, wraps the list of write batches (one step per transaction)."""
+    with codec.no_cyclic_gc():
+        _save(store, G, progress)
+
+
+def _save(store: Neo4jStore, G: nx.MultiDiGraph, progress: Progress | None) -> None:
     nodes, edges, documents = node_rows(G), edge_rows(G), document_rows(G)
     graph_attrs = json.dumps({k: v for k, v in G.graph.items() if k != "documents"},
                              ensure_ascii=False)
-    size = store.batch_size
     for statement in store.dialect.schema:
         store._write(statement)
     store._write(q.BEGIN_SAVE, graph=graph_attrs)
-
-    batch = 0
-
-    def run(query: str, key: str, rows: Sequence[Any]) -> None:
-        nonlocal batch
-        for chunk in _chunks(rows, size):
-            batch += 1
-            store._write(query, hook_batch=batch, **{key: chunk})
-
-    # Delete what G lacks.
-    wanted_edges = {(r["s"], t, r["t"]) for t, rows in edges.items() for r in rows}
-    stale_edges = [{"s": r["s"], "type": r["type"], "t": r["t"]}
-                   for r in store._read(q.EXISTING_EDGES)
-                   if (r["s"], r["type"], r["t"]) not in wanted_edges]
-    run(q.DELETE_EDGES, "rows", stale_edges)
-    wanted_nodes = {row["id"]: q.node_labels(label, kind)
-                    for (label, kind), rows in nodes.items() for row in rows}
-    existing = store._read(q.EXISTING_NODES)
-    stale_nodes = [r["id"] for r in existing if r["id"] not in wanted_nodes
-                   or wanted_nodes[r["id"]] != _labels_of(r["label"], r["kind"])]
-    run(q.DELETE_NODES, "ids", stale_nodes)
-    present = {r["id"] for r in existing} - set(stale_nodes)
-    wanted_docs = {row["id"] for row in documents}
-    run(q.DELETE_DOCUMENTS, "ids",
-        [r["id"] for r in store._read(q.EXISTING_DOCUMENTS) if r["id"] not in wanted_docs])
-
-    # Merge G in.
-    run(q.MERGE_DOCUMENTS, "rows", documents)
-    for (label, kind), rows in sorted(nodes.items(), key=lambda g: (g[0][0], g[0][1] or "")):
-        for query, chunk in node_writes(store, label, kind, rows, present):
-            run(query, "rows", chunk)
-    for type_, rows in sorted(edges.items()):
-        run(q.MERGE_EDGES(type_), "rows", rows)
+    existing_nodes = store._read(q.EXISTING_NODES)
+    batches = plan(nodes, edges, documents, existing_nodes=existing_nodes,
+                   existing_edges=store._read(q.EXISTING_EDGES),
+                   existing_documents=store._read(q.EXISTING_DOCUMENTS),
+                   size=store.batch_size, dialect=store.dialect)
+    # Element ids of the nodes, as read and then as created (a relabelled node's anew).
+    element_ids = {r["id"]: r["e"] for r in existing_nodes}
+    with reporting(progress, batches, f"Saving to {store.location}") as steps:
+        for number, batch in enumerate(steps, start=1):
+            rows = (_ends_by_element_id(batch.rows, element_ids) if batch.by_element_id
+                    else batch.rows)
+            written = store._write(batch.query, hook_batch=number,
+                                   expect=len(rows) if batch.counted else None,
+                                   **{batch.key: rows})
+            for row in written:
+                element_ids.update(zip(row.get("ids", ()), row.get("es", ())))
     store._write(q.END_SAVE, nodes=G.number_of_nodes(), edges=G.number_of_edges())
