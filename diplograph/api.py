@@ -99,7 +99,7 @@ def build(paths: Iterable[str | Path] | None = None, *, store: StoreArg = None,
     loaded = load_inputs(inputs, workers=workers, cache=cache, progress=progress)
     G = build_graph(loaded.claims)
     target = _store(store)
-    target.save(G)
+    target.save(G, progress=progress)
     notes = [*loaded.warnings, *(f"curated wins: {d}" for d in loaded.disagreements)]
     return BuildResult(store=target.location, stats=graph_stats(G), inputs=inputs, notes=notes)
 
@@ -273,23 +273,25 @@ def _server(uri: str | None, user: str | None, database: str | None) -> GraphSto
 
 
 def push(*, store: StoreArg = None, uri: str | None = None, user: str | None = None,
-         database: str | None = None) -> TransferResult:
+         database: str | None = None, progress: Progress | None = None) -> TransferResult:
     """Copy the graph of ``store`` (default the local one) to a Neo4j server, replacing
-    the graph there. Batched and idempotent: after a failure, push again."""
+    the graph there. Batched and idempotent: after a failure, push again. ``progress``
+    wraps the write batches."""
     source = _store(store)
     G = source.load()
     with _server(uri, user, database) as server:
-        server.save(G)
+        server.save(G, progress=progress)
         return TransferResult(source=source.location, target=server.location,
                               stats=graph_stats(G))
 
 
 def pull(*, store: StoreArg = None, uri: str | None = None, user: str | None = None,
-         database: str | None = None) -> TransferResult:
+         database: str | None = None, progress: Progress | None = None) -> TransferResult:
     """Copy the graph of a Neo4j server into ``store`` (default the local one), replacing
-    it; the pulled graph is identical to the one pushed, citations included."""
+    it; the pulled graph is identical to the one pushed, citations included. ``progress``
+    wraps the reads."""
     with _server(uri, user, database) as server:
-        G = server.load()
+        G = server.load(progress=progress)
         target = _store(store)
         target.save(G)
         return TransferResult(source=server.location, target=target.location,

@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from diplograph import api, render
-from diplograph.cli_options import emit, json_option, server_options, store_option
+from diplograph.cli_options import emit, json_option, progress, server_options, store_option
 
 
 @click.command()
@@ -24,7 +24,7 @@ def push(store: str | None, uri: str | None, user: str | None, database: str | N
 
     Example: NEO4J_PASSWORD=... diplograph push --uri bolt://localhost:7687
     """
-    result = api.push(store=store, uri=uri, user=user, database=database)
+    result = api.push(store=store, uri=uri, user=user, database=database, progress=progress)
     emit(result, as_json, f"Pushed {result.stats.nodes} nodes and {result.stats.edges} edges "
                           f"from {result.source} to {result.target}")
 
@@ -39,7 +39,7 @@ def pull(store: str | None, uri: str | None, user: str | None, database: str | N
 
     Example: diplograph pull --uri bolt://localhost:7687 --store pulled/
     """
-    result = api.pull(store=store, uri=uri, user=user, database=database)
+    result = api.pull(store=store, uri=uri, user=user, database=database, progress=progress)
     emit(result, as_json, f"Pulled {result.stats.nodes} nodes and {result.stats.edges} edges "
                           f"from {result.source} to {result.target}")
 

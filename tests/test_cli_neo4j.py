@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from click.testing import CliRunner
 
@@ -43,13 +44,46 @@ def db_args(bolt_server) -> list[str]:
 
 
 def test_push_then_pull_gives_back_the_same_bytes(env, bolt_server, seed_store, tmp_path):
-    out = run("push", "--store", seed_store, *db_args(bolt_server), "--json").output
-    data = json.loads(out)
+    result = run("push", "--store", seed_store, *db_args(bolt_server), "--json")
+    data = json.loads(result.stdout)  # the progress bar is on stderr, apart from the JSON
     assert data["stats"]["nodes"] > 0 and data["target"].startswith(bolt_server.uri)
-    assert bolt_server.password not in out
+    assert bolt_server.password not in result.output
     pulled = tmp_path / "pulled"
     run("pull", "--store", pulled, *db_args(bolt_server))
     assert (pulled / "graph.json").read_bytes() == (Path(seed_store) / "graph.json").read_bytes()
+
+
+def test_push_and_pull_show_progress_on_stderr(env, bolt_server, url, seed_store, seed_graph,
+                                               tmp_path):
+    result = run("push", "--store", seed_store, *db_args(bolt_server))
+    stats = f"{seed_graph.number_of_nodes()} nodes and {seed_graph.number_of_edges()} edges"
+    assert result.stdout == f"Pushed {stats} from {seed_store} to {url}\n"
+    # Not a terminal, so click prints the bar's label alone, once.
+    assert result.stderr == f"Saving to {url}\n"
+    pulled = tmp_path / "pulled"
+    result = run("pull", "--store", pulled, *db_args(bolt_server))
+    assert result.stdout == f"Pulled {stats} from {url} to {pulled}\n"
+    assert result.stderr == f"Loading from {url}\n"
+
+
+def test_push_reports_each_batch(env, bolt_server, seed_store, seed_graph, monkeypatch):
+    with bolt_server.store() as server:
+        server.save(nx.MultiDiGraph(documents={}))  # an empty database: nothing to delete
+    monkeypatch.setattr(Neo4jStore, "batch_size", property(lambda self: 7))
+    steps: list[tuple[int, str]] = []
+
+    def progress(items, label):
+        for batch in items:
+            steps.append((len(batch), label))
+            yield batch
+
+    result = api.push(store=seed_store, database=bolt_server.database, progress=progress)
+    assert {label for _, label in steps} == {f"Saving to {result.target}"}
+    # Every document, node and tie, in batches of at most 7 rows, one step each.
+    assert max(n for n, _ in steps) == 7
+    assert sum(n for n, _ in steps) == (len(seed_graph.graph["documents"])
+                                        + seed_graph.number_of_nodes()
+                                        + seed_graph.number_of_edges())
 
 
 @pytest.mark.parametrize("command", [
@@ -154,7 +188,8 @@ def test_a_failing_batch_then_a_rerun_completes(env, bolt_server, url, seed_stor
 
     monkeypatch.setattr(Neo4jStore, "batch_hook", fail_fourth)
     result = run("push", "--store", local, *db_args(bolt_server), code=1)
-    assert result.output == f"Error: {url} refused the query: / by zero\n"
+    assert result.stdout == ""
+    assert result.stderr == f"Saving to {url}\nError: {url} refused the query: / by zero\n"
     result = run("stats", "--store", url, code=1)
     assert result.output == (f"Error: The last save to {url} did not finish; run the push "
                              "(or build) again to complete it\n")
