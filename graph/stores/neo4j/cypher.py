@@ -78,9 +78,17 @@ def is_write_query(query: str) -> bool:
 
 # --- writing ---------------------------------------------------------------------------
 
+def _props(var: str) -> str:
+    """Set a node's or tie's properties from its row: ``row.props`` without the codec's
+    ``_keys`` and ``_json`` lists, which most rows of a batch share and which are sent
+    once, in ``$shapes``, the row holding their index as ``row.k`` (see
+    :func:`graph.stores.neo4j.writer.shaped`)."""
+    return f"{var} = row.props, {var} += $shapes[row.k]"
+
+
 def MERGE_NODES(label: str, kind: str | None) -> str:  # noqa: N802 - a query text
     return (f"UNWIND $rows AS row MERGE (n{node_labels(label, kind)} {{id: row.id}}) "
-            "SET n = row.props")
+            f"SET {_props('n')}")
 
 
 def CREATE_NODES(label: str, kind: str | None) -> str:  # noqa: N802 - a query text
@@ -88,18 +96,18 @@ def CREATE_NODES(label: str, kind: str | None) -> str:  # noqa: N802 - a query t
     how many it wrote (``n``), and their ids and element ids, by which ties may then
     find them (see the dialect), as two lists in one row (cheaper to read than a row
     per node)."""
-    return (f"UNWIND $rows AS row CREATE (n{node_labels(label, kind)}) SET n = row.props "
+    return (f"UNWIND $rows AS row CREATE (n{node_labels(label, kind)}) SET {_props('n')} "
             "RETURN count(n) AS n, collect(row.id) AS ids, collect(elementId(n)) AS es")
 
 
-UPDATE_NODES = f"UNWIND $rows AS row MATCH (n:{ENTITY} {{id: row.id}}) SET n = row.props"
+UPDATE_NODES = f"UNWIND $rows AS row MATCH (n:{ENTITY} {{id: row.id}}) SET {_props('n')}"
 
 
 def MERGE_EDGES(type_: str) -> str:  # noqa: N802 - a query text
     """A tie whether or not it exists (what a loader that reads nothing first must send)."""
     return (f"UNWIND $rows AS row MATCH (a:{ENTITY} {{id: row.s}}) "
             f"MATCH (b:{ENTITY} {{id: row.t}}) MERGE (a)-[r:{rel_type(type_)}]->(b) "
-            "SET r = row.props")
+            f"SET {_props('r')}")
 
 
 def CREATE_EDGES(type_: str, *, by_element_id: bool = False) -> str:  # noqa: N802
@@ -111,13 +119,13 @@ def CREATE_EDGES(type_: str, *, by_element_id: bool = False) -> str:  # noqa: N8
     else:
         ends = f"MATCH (a:{ENTITY} {{id: row.s}}) MATCH (b:{ENTITY} {{id: row.t}}) "
     return (f"UNWIND $rows AS row {ends}CREATE (a)-[r:{rel_type(type_)}]->(b) "
-            "SET r = row.props RETURN count(r) AS n")
+            f"SET {_props('r')} RETURN count(r) AS n")
 
 
 def UPDATE_EDGES(type_: str) -> str:  # noqa: N802 - a query text
     """For ties the saver has read to be present."""
     return (f"UNWIND $rows AS row MATCH (a:{ENTITY} {{id: row.s}})"
-            f"-[r:{rel_type(type_)}]->(b:{ENTITY} {{id: row.t}}) SET r = row.props")
+            f"-[r:{rel_type(type_)}]->(b:{ENTITY} {{id: row.t}}) SET {_props('r')}")
 
 
 MERGE_DOCUMENTS = (f"UNWIND $rows AS row MERGE (d:{DOCUMENT} {{id: row.id}}) "

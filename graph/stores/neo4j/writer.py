@@ -32,7 +32,8 @@ if TYPE_CHECKING:
     from graph.stores.neo4j.dialect import Dialect
     from graph.stores.neo4j.store import Neo4jStore
 
-__all__ = ["save_graph", "plan", "Batch", "node_rows", "edge_rows", "document_rows"]
+__all__ = ["save_graph", "plan", "Batch", "shaped", "node_rows", "edge_rows",
+           "document_rows"]
 
 T = TypeVar("T")
 
@@ -95,7 +96,8 @@ def _labels_of(label: str | None, kind: str | None) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class Batch:
-    """One write transaction: ``query`` with its rows under the parameter ``key``.
+    """One write transaction: ``query`` with its rows under the parameter ``key`` (and
+    ``shapes``, for rows of nodes and ties: see :func:`shaped`).
 
     ``counted``: the query returns how many rows it wrote, which must be all of them.
     ``by_element_id``: the rows are ties whose ends are sent as element ids, looked up
@@ -104,11 +106,43 @@ class Batch:
     query: str
     key: str
     rows: list[Any]
+    shapes: list[dict[str, list[str]]] | None = None  # see shaped()
     counted: bool = False
     by_element_id: bool = False
 
+    def params(self, rows: list[Any]) -> dict[str, Any]:
+        return {self.key: rows} if self.shapes is None else {self.key: rows,
+                                                              "shapes": self.shapes}
+
     def __len__(self) -> int:
         return len(self.rows)
+
+
+def shaped(rows: Sequence[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """``(rows, shapes)``: each row with the codec's ``_keys`` and ``_json`` lists taken
+    out of its ``props`` into ``shapes``, one entry per distinct pair, the row keeping
+    its index as ``k``. The queries set them back (``SET x = row.props, x +=
+    $shapes[row.k]``), so the stored properties are the same; the rows of a batch mostly
+    share one pair, and lists cost the server more to take in than strings (measured on
+    ArcadeDB: a new tie 0.025 ms instead of 0.038 ms).
+
+    >>> rows, shapes = shaped([{"id": "a", "props": {"_keys": ["name"], "_json": [],
+    ...                                              "name": "A"}}])
+    >>> rows, shapes
+    ([{'id': 'a', 'props': {'name': 'A'}, 'k': 0}], [{'_keys': ['name'], '_json': []}])
+    """
+    shapes: list[dict[str, Any]] = []
+    index: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
+    out = []
+    for row in rows:
+        props = dict(row["props"])
+        shape = (tuple(props.pop(codec.KEYS)), tuple(props.pop(codec.JSON)))
+        k = index.get(shape)
+        if k is None:
+            k = index[shape] = len(shapes)
+            shapes.append({codec.KEYS: list(shape[0]), codec.JSON: list(shape[1])})
+        out.append({**row, "props": props, "k": k})
+    return out, shapes
 
 
 def plan(nodes: dict[tuple[str, str | None], list[dict[str, Any]]],
@@ -124,15 +158,22 @@ def plan(nodes: dict[tuple[str, str | None], list[dict[str, Any]]],
     failed batch too, since the re-run reads again what the failed run committed."""
     batches: list[Batch] = []
 
-    def add(query: str, key: str, rows: Sequence[Any], **how: bool) -> None:
-        batches.extend(Batch(query, key, chunk, **how) for chunk in _chunks(rows, size))
+    def add(query: str, key: str, rows: Sequence[Any], *, shape: bool = False,
+            **how: bool) -> None:
+        for chunk in _chunks(rows, size):
+            if shape:
+                chunk, shapes = shaped(chunk)
+                batches.append(Batch(query, key, chunk, shapes, **how))
+            else:
+                batches.append(Batch(query, key, chunk, **how))
 
     # Delete what G lacks: ties, nodes (a node whose labels change goes too, with its
     # ties, and is written again), documents.
-    wanted_edges = {(r["s"], t, r["t"]) for t, rows in edges.items() for r in rows}
-    stale_edges = [{"s": r["s"], "type": r["type"], "t": r["t"]} for r in existing_edges
-                   if (r["s"], r["type"], r["t"]) not in wanted_edges]
-    add(q.DELETE_EDGES, "rows", stale_edges)
+    if existing_edges:  # (an empty target has nothing to compare)
+        wanted_edges = {(r["s"], t, r["t"]) for t, rows in edges.items() for r in rows}
+        add(q.DELETE_EDGES, "rows", [{"s": r["s"], "type": r["type"], "t": r["t"]}
+                                     for r in existing_edges
+                                     if (r["s"], r["type"], r["t"]) not in wanted_edges])
     wanted_nodes = {row["id"]: q.node_labels(label, kind)
                     for (label, kind), rows in nodes.items() for row in rows}
     stale_nodes = {r["id"] for r in existing_nodes if r["id"] not in wanted_nodes
@@ -147,27 +188,28 @@ def plan(nodes: dict[tuple[str, str | None], list[dict[str, Any]]],
     present = {r["id"] for r in existing_nodes} - stale_nodes
     for (label, kind), rows in sorted(nodes.items(), key=lambda g: (g[0][0], g[0][1] or "")):
         if dialect.indexed_merge:
-            add(q.MERGE_NODES(label, kind), "rows", rows)
+            add(q.MERGE_NODES(label, kind), "rows", rows, shape=True)
         else:
             add(q.CREATE_NODES(label, kind), "rows", [r for r in rows if r["id"] not in present],
-                counted=True)
-            add(q.UPDATE_NODES, "rows", [r for r in rows if r["id"] in present])
+                shape=True, counted=True)
+            add(q.UPDATE_NODES, "rows", [r for r in rows if r["id"] in present], shape=True)
     kept = {(r["s"], r["type"], r["t"]) for r in existing_edges
             if r["s"] not in stale_nodes and r["t"] not in stale_nodes}
     by_element_id = dialect.ends_by_element_id
     for type_, rows in sorted(edges.items()):
-        add(q.CREATE_EDGES(type_, by_element_id=by_element_id), "rows",
-            [r for r in rows if (r["s"], type_, r["t"]) not in kept],
-            counted=True, by_element_id=by_element_id)
-        add(q.UPDATE_EDGES(type_), "rows", [r for r in rows if (r["s"], type_, r["t"]) in kept])
+        new_ties = [r for r in rows if (r["s"], type_, r["t"]) not in kept] if kept else rows
+        add(q.CREATE_EDGES(type_, by_element_id=by_element_id), "rows", new_ties,
+            shape=True, counted=True, by_element_id=by_element_id)
+        if kept:
+            add(q.UPDATE_EDGES(type_), "rows",
+                [r for r in rows if (r["s"], type_, r["t"]) in kept], shape=True)
     return batches
 
 
 def _ends_by_element_id(rows: list[dict[str, Any]], element_ids: dict[str, str]
                         ) -> list[dict[str, Any]]:
     try:
-        return [{"s": element_ids[r["s"]], "t": element_ids[r["t"]], "props": r["props"]}
-                for r in rows]
+        return [{**r, "s": element_ids[r["s"]], "t": element_ids[r["t"]]} for r in rows]
     except KeyError as exc:
         raise StoreError(f"node {exc.args[0]} was not written before its ties; run the push "
                          "(or build) again") from None
@@ -201,7 +243,7 @@ def _save(store: Neo4jStore, G: nx.MultiDiGraph, progress: Progress | None) -> N
                     else batch.rows)
             written = store._write(batch.query, hook_batch=number,
                                    expect=len(rows) if batch.counted else None,
-                                   **{batch.key: rows})
+                                   **batch.params(rows))
             for row in written:
                 element_ids.update(zip(row.get("ids", ()), row.get("es", ())))
     store._write(q.END_SAVE, nodes=G.number_of_nodes(), edges=G.number_of_edges())
