@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from loaders.extract.vocab import (ACTORS, COOPERATES_WITH, COUNTRY, EVENT, LOCATED_IN,
                                    MECHANISM, MET_WITH, ORGANIZES, PARTICIPATES_IN, PLACE,
                                    VISITED)
-from loaders.extract.relations.sentence import Candidate, Sentence, read_trigger, subjects
+from loaders.extract.relations.sentence import Candidate, Sentence, by_trigger, subjects
 
 __all__ = ["meetings", "visits", "cooperation", "participation", "organizing", "location",
            "parties", "attendance", "EVENTS"]
@@ -17,34 +17,29 @@ _ATTENDING = {"send", "participate", "attend", "address", "join", "lead", "durin
               "deliver"}
 
 
-def _by_trigger(s: Sentence, rel: str) -> Iterator[Candidate]:
-    for tok, base, _ in s.triggered(rel):
-        yield from read_trigger(s, tok, base, rel)
-
-
 def meetings(s: Sentence) -> Iterator[Candidate]:
     """"A met (with) B"."""
-    yield from _by_trigger(s, MET_WITH)
+    yield from by_trigger(s, MET_WITH)
 
 
 def visits(s: Sentence) -> Iterator[Candidate]:
     """"A visited B", "A's trip to B"."""
-    yield from _by_trigger(s, VISITED)
+    yield from by_trigger(s, VISITED)
 
 
 def cooperation(s: Sentence) -> Iterator[Candidate]:
     """"cooperation between A and B", "A partners with B"."""
-    yield from _by_trigger(s, COOPERATES_WITH)
+    yield from by_trigger(s, COOPERATES_WITH)
 
 
 def participation(s: Sentence) -> Iterator[Candidate]:
     """"A participated in / attended / joined E", "A's delegation to E"."""
-    yield from _by_trigger(s, PARTICIPATES_IN)
+    yield from by_trigger(s, PARTICIPATES_IN)
 
 
 def organizing(s: Sentence) -> Iterator[Candidate]:
     """"A organized / hosted / convened E"."""
-    yield from _by_trigger(s, ORGANIZES)
+    yield from by_trigger(s, ORGANIZES)
 
 
 def location(s: Sentence) -> Iterator[Candidate]:

@@ -15,8 +15,8 @@ from loaders.extract.resolve import DocEntities, Entity, Mention
 from loaders.extract.vocab import ACTORS, OPPOSES, SEEKS_SUPPORT_FROM, SUPPORTS
 from loaders.extract.relations.words import AGENT_NOUNS, LEMMAS, TRIGGERS, is_noun, is_verb
 
-__all__ = ["Candidate", "Sentence", "subjects", "objects", "read_trigger", "gaz_entity",
-           "virtual"]
+__all__ = ["Candidate", "Sentence", "subjects", "objects", "read_trigger", "by_trigger",
+           "gaz_entity", "virtual"]
 
 # (subject, type, object, first token, end token, properties)
 Candidate = tuple[str, str, str, int, int, dict[str, Any]]
@@ -169,3 +169,9 @@ def read_trigger(s: Sentence, tok: Any, base: str, rel: str) -> Iterator[Candida
         for b in obj:
             lo, hi = min(a.start, b.start, tok.i), max(a.end, b.end, tok.i + 1)
             yield a.entity, rel, b.entity, lo, hi, {}
+
+
+def by_trigger(s: Sentence, rel: str) -> Iterator[Candidate]:
+    """Every reading of the sentence's trigger words for ``rel``."""
+    for tok, base, _ in s.triggered(rel):
+        yield from read_trigger(s, tok, base, rel)

@@ -6,8 +6,7 @@ from collections.abc import Iterator
 
 from loaders.extract.vocab import (ACQUIRES, COUNTRY, DEVELOPS, INITIATIVE, PART_OF,
                                    PROPOSES, RESEMBLES, WEAPON)
-from loaders.extract.relations.sentence import (Candidate, Sentence, objects, read_trigger,
-                                                subjects)
+from loaders.extract.relations.sentence import Candidate, Sentence, by_trigger, objects, subjects
 
 __all__ = ["developing", "possession", "acquiring", "composition", "resemblance",
            "proposals", "SYSTEMS"]
@@ -15,29 +14,24 @@ __all__ = ["developing", "possession", "acquiring", "composition", "resemblance"
 SYSTEMS = {WEAPON, INITIATIVE}
 
 
-def _by_trigger(s: Sentence, rel: str) -> Iterator[Candidate]:
-    for tok, base, _ in s.triggered(rel):
-        yield from read_trigger(s, tok, base, rel)
-
-
 def developing(s: Sentence) -> Iterator[Candidate]:
     """"A develops / builds / produces S"."""
-    yield from _by_trigger(s, DEVELOPS)
+    yield from by_trigger(s, DEVELOPS)
 
 
 def acquiring(s: Sentence) -> Iterator[Candidate]:
     """"A buys / acquires / procures S"."""
-    yield from _by_trigger(s, ACQUIRES)
+    yield from by_trigger(s, ACQUIRES)
 
 
 def proposals(s: Sentence) -> Iterator[Candidate]:
     """"A announced / proposed / launched I"."""
-    yield from _by_trigger(s, PROPOSES)
+    yield from by_trigger(s, PROPOSES)
 
 
 def resemblance(s: Sentence) -> Iterator[Candidate]:
     """"S resembles / was modelled on T"."""
-    yield from _by_trigger(s, RESEMBLES)
+    yield from by_trigger(s, RESEMBLES)
 
 
 def composition(s: Sentence) -> Iterator[Candidate]:
