@@ -22,12 +22,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from graph.claims import Citation, Claim, DocumentRecord, EdgeClaim, NodeClaim
+from graph.files import atomic_open
 
 __all__ = ["ClaimCache", "claim_to_dict", "claim_from_dict"]
 
@@ -86,11 +85,5 @@ class ClaimCache:
         path.parent.mkdir(parents=True, exist_ok=True)
         payload = json.dumps({"claims": [claim_to_dict(c) for c in claims]},
                              ensure_ascii=False, separators=(",", ":"))
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(payload)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with atomic_open(path, newline=None) as handle:
+            handle.write(payload)

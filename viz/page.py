@@ -29,6 +29,7 @@ from jinja2 import Environment, FileSystemLoader
 from pyvis.network import Network
 
 from graph.errors import DiplographError
+from graph.files import atomic_open
 from viz.layout import needs_layout, positions
 from viz.present import Presentation
 
@@ -135,9 +136,9 @@ def render_page(view: Presentation, *, physics: bool | None = None,
 def write_page(view: Presentation, output: str | Path, **options: Any) -> Path:
     """Write the page to ``output`` whole (temporary file, then rename)."""
     path = Path(output)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(render_page(view, **options), encoding="utf-8")
-    tmp.replace(path)
+    page = render_page(view, **options)
+    with atomic_open(path, newline=None) as fh:
+        fh.write(page)
     return path
 
 

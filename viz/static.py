@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from graph.errors import DependencyMissing
+from graph.files import atomic_open
 from viz.layout import positions
 from viz.present import Presentation
 
@@ -95,7 +96,10 @@ def draw(view: Presentation, output: str | Path, *, format: Literal["png", "svg"
                   frameon=False, fontsize=9)
     fig.tight_layout()
     path = Path(output)
-    fig.savefig(path, format=format, dpi=dpi, metadata=None if format == "png" else
-                {"Date": None})
-    plt.close(fig)
+    try:
+        with atomic_open(path, binary=True) as fh:
+            fig.savefig(fh, format=format, dpi=dpi, metadata=None if format == "png" else
+                        {"Date": None})
+    finally:
+        plt.close(fig)
     return path

@@ -8,13 +8,12 @@ so ``progress`` is accepted and has nothing to report.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import networkx as nx
 
 from graph.errors import StoreError
+from graph.files import atomic_open
 from graph.nodelink import dumps, from_nodelink
 from graph.stores.base import GraphStore, Progress
 
@@ -56,20 +55,7 @@ class EmbeddedStore(GraphStore):
         text = dumps(G)
         try:
             self.path.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".graph-", suffix=".tmp", dir=self.path)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    fh.write(text)
-                    fh.flush()
-                    os.fsync(fh.fileno())
-                os.replace(tmp, self.file)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-            dir_fd = os.open(self.path, os.O_RDONLY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
+            with atomic_open(self.file, newline=None, durable=True) as fh:
+                fh.write(text)
         except OSError as exc:
             raise StoreError(f"cannot write {self.file}: {exc.strerror or exc}") from None

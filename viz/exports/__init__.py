@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 
 import networkx as nx
 
+from graph.files import atomic_open
 from viz.exports.gexf import write_gexf
 from viz.exports.graphml import write_graphml
 from viz.exports.json import write_json
@@ -42,9 +43,6 @@ def export_graph(G: nx.MultiDiGraph, fmt: str, output: str | Path) -> Path:
     if exporter.directory:  # each file in it is written whole (temporary file, rename)
         exporter.write(G, path)
         return path
-    tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "wb" if exporter.binary else "w",
-              **({} if exporter.binary else {"encoding": "utf-8", "newline": "\n"})) as fh:
+    with atomic_open(path, binary=exporter.binary) as fh:
         exporter.write(G, fh)
-    tmp.replace(path)
     return path

@@ -20,6 +20,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.files import atomic_open
 from graph.stores.neo4j import cypher as q
 from viz.exports.flat import flat_value
 
@@ -55,13 +56,11 @@ def _write(path: Path, fixed: list[str], fixed_rows: list[list[str]],
         keys += [k for k in p if k not in keys]
     header = fixed + [k if column_type(p.get(k) for p in props) == "string"
                       else f"{k}:{column_type(p.get(k) for p in props)}" for k in keys]
-    tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "w", encoding="utf-8", newline="") as fh:
+    with atomic_open(path, newline="") as fh:
         writer = csv.writer(fh, quoting=csv.QUOTE_ALL, lineterminator="\n")
         writer.writerow(header)
         for head, p in zip(fixed_rows, props):
             writer.writerow(head + [_cell(p.get(k)) for k in keys])
-    tmp.replace(path)
 
 
 def write_neo4j_csv(G: nx.MultiDiGraph, directory: Path) -> None:
