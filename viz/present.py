@@ -39,6 +39,7 @@ from graph.errors import DiplographError
 from graph.queries.centrality import MEASURES, simple_view
 from graph.queries.lookup import resolve
 from graph.queries.neighborhood import neighborhood
+from graph.queries.posts import held_on
 from graph.schema import SCHEMA
 from viz.palette import COLOR_BY, NEUTRAL, CommunityStyle, community_styles
 
@@ -105,26 +106,16 @@ def _interval(attrs: dict[str, Any]) -> tuple[str | None, str | None]:
 def holds_on(attrs: dict[str, Any], day: str) -> bool:
     """Whether a tie held on ``day`` (ISO).
 
-    ``planned`` and ``denied`` ties never hold. A ``start``/``end`` interval must
-    contain the day (a missing bound is open). A ``former`` tie with neither
-    ``start`` nor ``end`` is dropped: when it held is unknown. A tie with only a
-    ``date`` (a meeting, a visit) holds from that date on. Undated current ties are
-    kept.
+    The rule of :func:`graph.queries.posts.held_on` (planned and denied ties never
+    hold; a ``start``/``end`` interval must contain the day; a ``former`` tie with
+    neither is dropped; undated current ties are kept), plus one case for ties that
+    are not posts: a tie with only a ``date`` (a meeting, a visit) holds from that
+    date on.
     """
-    status = attrs.get("status", "current")
-    if status in ("planned", "denied"):
-        return False
-    first, last = date_key(day), date_key(day, end=True)
-    start, end, date = attrs.get("start"), attrs.get("end"), attrs.get("date")
-    if start or end:
-        if start and date_key(str(start)) > last:
-            return False
-        return not (end and date_key(str(end), end=True) < first)
-    if status == "former":
-        return False
-    if date:
-        return date_key(str(date)) <= last
-    return True
+    date = attrs.get("date")
+    if date and not (attrs.get("start") or attrs.get("end")) and held_on(attrs, day):
+        return date_key(str(date)) <= date_key(day, end=True)
+    return held_on(attrs, day)
 
 
 def _in_range(attrs: dict[str, Any], since: str | None, until: str | None) -> bool:
