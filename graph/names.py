@@ -14,6 +14,7 @@ Examples
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -39,6 +40,7 @@ def normalize(text: str) -> str:
     return _SPACE.sub(" ", _strip_accents(str(text)).casefold()).strip()
 
 
+@functools.lru_cache(maxsize=1 << 16)  # extraction and lookup ask about the same forms again
 def match_key(text: str) -> str:
     """A looser key: :func:`normalize`, then no punctuation or spaces and no leading "the".
 

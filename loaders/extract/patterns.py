@@ -17,7 +17,6 @@ Examples
 """
 from __future__ import annotations
 
-import functools
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -26,23 +25,20 @@ from typing import Any
 
 from graph.errors import InvalidInput
 from graph.names import make_id
-from graph.names import match_key as _match_key
+from graph.names import match_key
 from loaders.curated import read_yaml
 from loaders.extract.vocab import (COUNTRY, INITIATIVE, MECHANISM, ORGANIZATION, PLACE,
                                    WEAPON)
 
 __all__ = ["Entry", "Gazetteer", "load_gazetteer", "DEFAULT_GAZETTEERS", "is_gazetteer",
            "ruler_patterns", "RULER_LABEL", "DEMONYM", "CAPITAL", "NAMED", "NAMED_ORG",
-           "name_heads", "named_spans", "EVENT_HEADS", "match_key"]
+           "name_heads", "named_spans", "EVENT_HEADS"]
 
 DEFAULT_GAZETTEERS = Path(__file__).resolve().parents[2] / "seeds" / "gazetteers"
 #: EntityRuler labels: a gazetteer entry, a demonym, a capital, a generic named pattern.
 RULER_LABEL, DEMONYM, CAPITAL, NAMED = "GAZ", "DEMONYM", "CAPITAL", "NAMED"
 NAMED_ORG = "NAMED_ORG"
 
-#: :func:`graph.names.match_key`, memoised: resolution asks it about the same few
-#: thousand surface forms over and over.
-match_key = functools.lru_cache(maxsize=1 << 16)(_match_key)
 
 _SECTIONS = {"countries": COUNTRY, "places": PLACE, "organizations": ORGANIZATION,
              "mechanisms": MECHANISM, "weapon_systems": WEAPON, "initiatives": INITIATIVE}

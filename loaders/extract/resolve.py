@@ -19,9 +19,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.names import make_id
-from loaders.extract.patterns import (CAPITAL, DEMONYM, NAMED, NAMED_ORG,
-                                      RULER_LABEL, Gazetteer, match_key)
+from graph.names import make_id, match_key
+from loaders.extract.patterns import (CAPITAL, DEMONYM, NAMED, NAMED_ORG, RULER_LABEL,
+                                      Gazetteer)
 from loaders.extract.vocab import (COUNTRY, EVENT, INITIATIVE, MECHANISM, ORGANIZATION,
                                    PERSON, PLACE, WEAPON)
 
