@@ -7,7 +7,6 @@ same name; each returns data and prints nothing.
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,13 +18,12 @@ from graph.errors import DiplographError
 from graph.merge import build_graph
 from graph.queries import stats as graph_stats
 from graph.queries.results import Neighborhood, NodeDetail, PathResult, Stats
-from graph.errors import StoreError
-from graph.nodelink import from_nodelink
 from graph.queries.analysis_results import (Between, Communities, Contradictions, Diff, Posts,
                                             Ranking, Timeline, Who)
 from graph.queries.centrality import MEASURES
 from graph.queries.diff import diff as diff_graphs
 from graph.stores import GraphStore, open_store
+from graph.stores.embedded import read_nodelink
 from loaders import iter_files, load_inputs
 from loaders.curated import read_yaml
 from loaders.documents import DOCUMENT_SUFFIXES
@@ -236,10 +234,7 @@ def contradictions(*, store: StoreArg = None) -> Contradictions:
 def _graph_of(source: StoreArg) -> tuple[nx.MultiDiGraph, str]:
     """A store, or a JSON export file, as a graph and the name to show for it."""
     if source is not None and not isinstance(source, GraphStore) and Path(source).is_file():
-        try:
-            return from_nodelink(json.loads(Path(source).read_text(encoding="utf-8"))), str(source)
-        except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError) as exc:
-            raise StoreError(f"{source} is not a diplograph JSON export: {exc}") from None
+        return read_nodelink(Path(source)), str(source)
     opened = _store(source)
     return opened.load(), opened.location
 

@@ -57,3 +57,11 @@ def test_a_kill_mid_save_leaves_the_previous_graph_loadable(seed_graph, tmp_path
     assert child.wait() == -signal.SIGKILL
     assert store.file.read_bytes() == before
     assert dumps(store.load()) == dumps(seed_graph)
+
+
+def test_a_store_file_that_is_not_text_is_a_store_error(tmp_path):
+    store = EmbeddedStore(tmp_path / "s")
+    store.path.mkdir()
+    store.file.write_bytes(b"\xff\xfe\x00 not utf-8")
+    with pytest.raises(StoreError, match=r"graph.json is not a diplograph graph: "):
+        store.load()

@@ -17,9 +17,18 @@ from graph.files import atomic_open
 from graph.nodelink import dumps, from_nodelink
 from graph.stores.base import GraphStore, Progress
 
-__all__ = ["EmbeddedStore", "GRAPH_FILE"]
+__all__ = ["EmbeddedStore", "GRAPH_FILE", "read_nodelink"]
 
 GRAPH_FILE = "graph.json"
+
+
+def read_nodelink(path: Path, *, what: str = "diplograph JSON export") -> nx.MultiDiGraph:
+    """The graph in a node-link JSON file (a store's graph.json or a JSON export); a file
+    that is not one raises ``StoreError`` naming it as ``what``."""
+    try:
+        return from_nodelink(json.loads(path.read_text(encoding="utf-8")))
+    except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError) as exc:
+        raise StoreError(f"{path} is not a {what}: {exc}") from None
 
 
 class EmbeddedStore(GraphStore):
@@ -46,10 +55,7 @@ class EmbeddedStore(GraphStore):
         if not self.exists():
             raise StoreError(f"No graph in {self.path}. Run 'diplograph build' first "
                              f"(or pass --store / set DIPLOGRAPH_STORE).")
-        try:
-            return from_nodelink(json.loads(self.file.read_text(encoding="utf-8")))
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise StoreError(f"{self.file} is not a diplograph graph: {exc}") from None
+        return read_nodelink(self.file, what="diplograph graph")
 
     def save(self, G: nx.MultiDiGraph, *, progress: Progress | None = None) -> None:
         text = dumps(G)
