@@ -3,7 +3,7 @@ Pure functions from result values to strings; the CLI only prints what they retu
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from graph.queries.results import EdgeSummary, Neighborhood, NodeDetail, PathResult, Stats
@@ -80,12 +80,15 @@ def neighborhood(nb: Neighborhood) -> str:
     return "\n".join(out)
 
 
-def paths(found: list[PathResult]) -> str:
+def paths(found: list[PathResult],
+          describe: Callable[[PathResult], str] = lambda p: f"{p.length} hops") -> str:
+    """Each path's nodes, then every hop's ties with their citations; ``describe`` says
+    what goes in brackets after "Path N"."""
     if not found:
         return "No path between them within the hop limit."
     out = []
     for i, p in enumerate(found, 1):
-        out.append(f"Path {i} ({p.length} hops): " + " - ".join(n.name for n in p.nodes))
+        out.append(f"Path {i} ({describe(p)}): " + " - ".join(n.name for n in p.nodes))
         for hop in p.hops:
             out += [edge(e, indent="  ") for e in hop]
     return "\n".join(out)

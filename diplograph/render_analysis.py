@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from diplograph.render import citation, edge, table
+from diplograph.render import citation, edge, paths, table
 from graph.queries.analysis_results import (Between, Change, Communities, Contradiction,
                                             Contradictions, Diff, EdgeRef, NodeRef,
                                             Participation, Posts, Ranking, Side, Timeline, Who)
@@ -209,14 +209,8 @@ def diff(result: Diff) -> str:
 
 def ranked_paths(found: list[PathResult]) -> str:
     """Paths with the evidence they are ranked by (documents behind the weakest hop)."""
-    if not found:
-        return "No path between them within the hop limit."
-    out = []
-    for i, p in enumerate(found, 1):
+    def strength(p: PathResult) -> str:
         weakest, total = path_strength(p)
-        out.append(f"Path {i} ({_plural(p.length, 'hop')}; weakest hop cited by "
-                   f"{_plural(weakest, 'document')}, {total} in all): "
-                   + " - ".join(n.name for n in p.nodes))
-        for hop in p.hops:
-            out += [edge(e, indent="  ") for e in hop]
-    return "\n".join(out)
+        return (f"{_plural(p.length, 'hop')}; weakest hop cited by "
+                f"{_plural(weakest, 'document')}, {total} in all")
+    return paths(found, strength)
