@@ -62,3 +62,15 @@ def test_no_hex_colours_outside_the_schema():
     hits = [str(p.relative_to(ROOT)) for package in ("graph", "viz", "diplograph")
             for p in (ROOT / package).rglob("*.py") if colour.search(p.read_text())]
     assert hits == []
+
+
+def test_the_cli_starts_without_loading_heavy_dependencies():
+    """spaCy, matplotlib and the neo4j driver load when a command needs them, not at start."""
+    import subprocess
+    import sys
+    code = ("import sys, diplograph.cli; "
+            "print(sorted(m for m in ('neo4j', 'spacy', 'matplotlib', 'trafilatura', 'pypdf') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=ROOT).stdout.strip()
+    assert out == "[]"
