@@ -25,6 +25,17 @@ from typing import IO, Any
 __all__ = ["atomic_open"]
 
 
+def _mode_for(target: Path) -> int:
+    """The mode an ordinary write would give: the file's own if it exists, else 0o666
+    less the umask (mkstemp's 0o600 would make a shared page or export private)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 @contextmanager
 def atomic_open(path: str | Path, *, binary: bool = False, newline: str | None = "\n",
                 durable: bool = False) -> Iterator[IO[Any]]:
@@ -37,6 +48,7 @@ def atomic_open(path: str | Path, *, binary: bool = False, newline: str | None =
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=target.parent)
     try:
+        os.fchmod(fd, _mode_for(target))
         mode = "wb" if binary else "w"
         text_args = {} if binary else {"encoding": "utf-8", "newline": newline}
         with os.fdopen(fd, mode, **text_args) as fh:

@@ -24,3 +24,19 @@ def test_the_new_content_replaces_the_old_whole(tmp_path, binary, data):
     expected = data if binary else data.encode("utf-8")
     assert target.read_bytes() == expected
     assert [p.name for p in tmp_path.iterdir()] == ["out.bin"]
+
+
+def test_new_files_get_the_umask_mode_and_old_files_keep_theirs(tmp_path):
+    import os
+    umask = os.umask(0o022)
+    try:
+        fresh = tmp_path / "page.html"
+        with atomic_open(fresh) as fh:
+            fh.write("x")
+        assert fresh.stat().st_mode & 0o777 == 0o644
+        fresh.chmod(0o640)
+        with atomic_open(fresh) as fh:
+            fh.write("y")
+        assert fresh.stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(umask)
