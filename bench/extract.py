@@ -20,9 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from loaders.documents import parse_text  # noqa: E402
-from loaders.extract import extract_documents, get_extractor, mask_boilerplate  # noqa: E402
-from loaders.extract import spacy_backend  # noqa: E402
+from diplograph.loaders.documents import parse_text  # noqa: E402
+from diplograph.loaders.extract import extract_documents, get_extractor, mask_boilerplate  # noqa: E402
+from diplograph.loaders.extract import spacy_backend  # noqa: E402
 
 
 def corpus(n: int) -> list:

@@ -45,11 +45,11 @@ import networkx as nx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graph.schema import SCHEMA  # noqa: E402
-from graph.stores.neo4j import Neo4jStore  # noqa: E402
-from graph.stores.neo4j import cypher as q  # noqa: E402
-from graph.stores.neo4j.codec import no_cyclic_gc  # noqa: E402
-from graph.stores.neo4j.writer import edge_rows, node_rows, shaped  # noqa: E402
+from diplograph.graph.schema import SCHEMA  # noqa: E402
+from diplograph.graph.stores.neo4j import Neo4jStore  # noqa: E402
+from diplograph.graph.stores.neo4j import cypher as q  # noqa: E402
+from diplograph.graph.stores.neo4j.codec import no_cyclic_gc  # noqa: E402
+from diplograph.graph.stores.neo4j.writer import edge_rows, node_rows, shaped  # noqa: E402
 from tests.bolt import BoltServer, start_server, stop_server  # noqa: E402
 
 

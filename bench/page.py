@@ -38,8 +38,8 @@ import networkx as nx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.schema import SCHEMA  # noqa: E402
-from graph.stores import open_store  # noqa: E402
+from diplograph.graph.schema import SCHEMA  # noqa: E402
+from diplograph.graph.stores import open_store  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",

@@ -14,21 +14,21 @@ from typing import Any, TextIO, TypeVar
 
 import networkx as nx
 
-from graph.errors import DiplographError
-from graph.merge import build_graph
-from graph.queries import stats as graph_stats
-from graph.queries.results import Neighborhood, NodeDetail, PathResult, Stats
-from graph.queries.analysis_results import (Between, Communities, Contradictions, Diff, Posts,
+from diplograph.graph.errors import DiplographError
+from diplograph.graph.merge import build_graph
+from diplograph.graph.queries import stats as graph_stats
+from diplograph.graph.queries.results import Neighborhood, NodeDetail, PathResult, Stats
+from diplograph.graph.queries.analysis_results import (Between, Communities, Contradictions, Diff, Posts,
                                             Ranking, Timeline, Who)
-from graph.queries.centrality import MEASURES
-from graph.queries.diff import diff as diff_graphs
-from graph.stores import GraphStore, open_store
-from graph.stores.embedded import read_nodelink
-from loaders import iter_files, load_inputs
-from loaders.curated import read_yaml
-from loaders.documents import DOCUMENT_SUFFIXES
-from loaders.extract.patterns import is_gazetteer
-from viz.exports import EXPORTERS, export_graph
+from diplograph.graph.queries.centrality import MEASURES
+from diplograph.graph.queries.diff import diff as diff_graphs
+from diplograph.graph.stores import GraphStore, open_store
+from diplograph.graph.stores.embedded import read_nodelink
+from diplograph.loaders import iter_files, load_inputs
+from diplograph.loaders.curated import read_yaml
+from diplograph.loaders.documents import DOCUMENT_SUFFIXES
+from diplograph.loaders.extract.patterns import is_gazetteer
+from diplograph.viz.exports import EXPORTERS, export_graph
 
 __all__ = ["BuildResult", "ExtractResult", "extract", "ExportResult", "Progress", "build", "load_graph", "stats", "show",
            "neighbors", "path", "export", "DEFAULT_SEEDS",
@@ -263,7 +263,7 @@ class TransferResult:
 def _server(uri: str | None, user: str | None, database: str | None) -> GraphStore:
     """The server store at ``uri`` (default ``$NEO4J_URI``); the password comes from
     ``$NEO4J_PASSWORD`` only."""
-    from graph.stores.neo4j import Neo4jStore
+    from diplograph.graph.stores.neo4j import Neo4jStore
     return Neo4jStore(uri, user=user, database=database)
 
 
@@ -298,7 +298,7 @@ def cypher(query: str, params: dict[str, Any] | None = None, *, write: bool = Fa
            ) -> Any:
     """Run ad-hoc Cypher on a server: in a read transaction, refusing write clauses,
     unless ``write``. Returns a ``CypherResult`` (columns, rows, counters)."""
-    from graph.stores.neo4j import Neo4jStore
+    from diplograph.graph.stores.neo4j import Neo4jStore
     with Neo4jStore(uri, user=user, database=database) as server:
         return server.run_cypher(query, params, write=write)
 
@@ -325,7 +325,7 @@ class VizResult:
                 "edges": self.edges, "physics": self.physics}
 
     def _repr_html_(self) -> str | None:
-        from viz.page import iframe
+        from diplograph.viz.page import iframe
         return iframe(self.html) if self.html else None
 
 
@@ -345,9 +345,9 @@ def viz(output: str | Path | None = None, *, format: str | None = None,
     colour by ``color_by``: ``label`` (the schema's colours) or ``community`` (the
     Louvain communities of :func:`communities`, each label keeping its shape).
     """
-    from graph.dates import normalize_date
-    from viz.page import render_page, write_page
-    from viz.present import Filters, present
+    from diplograph.graph.dates import normalize_date
+    from diplograph.viz.page import render_page, write_page
+    from diplograph.viz.present import Filters, present
 
     fmt = (format or (Path(output).suffix.lstrip(".").lower() if output else "") or "html")
     if fmt not in PAGE_FORMATS:
@@ -369,10 +369,10 @@ def viz(output: str | Path | None = None, *, format: str | None = None,
                    title=title or (f"diplograph: around {focus}" if focus else "diplograph"))
     n, e = len(view["nodes"]), len(view["edges"])
     if fmt != "html":
-        from viz.static import draw
+        from diplograph.viz.static import draw
         written = draw(view, output, format=fmt)  # type: ignore[arg-type]
         return VizResult(format=fmt, path=str(written), nodes=n, edges=e)
-    from viz.layout import needs_layout
+    from diplograph.viz.layout import needs_layout
     physics_on = (not needs_layout(n)) if physics is None else physics
     if output is None:
         return VizResult(format=fmt, path="", nodes=n, edges=e, physics=physics_on,

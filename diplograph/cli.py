@@ -20,9 +20,9 @@ from diplograph.cli_options import (
     type_choice,
     workers_option,
 )
-from graph.errors import DiplographError
-from viz.exports import EXPORTERS
-from viz.present import COLOR_BY, SIZE_BY
+from diplograph.graph.errors import DiplographError
+from diplograph.viz.exports import EXPORTERS
+from diplograph.viz.present import COLOR_BY, SIZE_BY
 
 
 class DiplographGroup(click.Group):

@@ -12,7 +12,7 @@ from diplograph.cli_options import (
     store_option,
     to_label,
 )
-from graph.queries.centrality import MEASURES
+from diplograph.graph.queries.centrality import MEASURES
 
 
 @click.command()

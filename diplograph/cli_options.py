@@ -9,8 +9,8 @@ from typing import Any, TypeVar
 import click
 
 from diplograph import api, render
-from graph.schema import SCHEMA
-from graph.stores import DEFAULT_STORE
+from diplograph.graph.schema import SCHEMA
+from diplograph.graph.stores import DEFAULT_STORE
 
 T = TypeVar("T")
 

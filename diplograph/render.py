@@ -6,8 +6,8 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from graph.queries.results import EdgeSummary, Neighborhood, NodeDetail, PathResult, Stats
-from graph.schema import SCHEMA
+from diplograph.graph.queries.results import EdgeSummary, Neighborhood, NodeDetail, PathResult, Stats
+from diplograph.graph.schema import SCHEMA
 
 __all__ = ["as_json", "table", "citation", "stats", "detail", "neighborhood", "paths", "edge"]
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from diplograph.render import citation, edge, paths, table
-from graph.queries.analysis_results import (Between, Change, Communities, Contradiction,
+from diplograph.graph.queries.analysis_results import (Between, Change, Communities, Contradiction,
                                             Contradictions, Diff, EdgeRef, NodeRef,
                                             Participation, Posts, Ranking, Side, Timeline, Who)
-from graph.queries.paths import path_strength
-from graph.queries.results import NodeSummary, PathResult
+from diplograph.graph.queries.paths import path_strength
+from diplograph.graph.queries.results import NodeSummary, PathResult
 
 __all__ = ["between", "who", "posts", "ranking", "communities", "timeline", "contradictions",
            "diff", "ranked_paths"]

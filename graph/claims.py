@@ -18,8 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, TypedDict
 
-from graph.errors import InvalidInput
-from graph.schema import SCHEMA
+from diplograph.graph.errors import InvalidInput
+from diplograph.graph.schema import SCHEMA
 
 __all__ = ["Citation", "CitationDict", "NodeClaim", "EdgeClaim", "DocumentRecord", "Claim",
            "invalid_at", "split_origin",

@@ -10,7 +10,7 @@ then higher confidence, then first seen) and lists every value under
 
 Examples
 --------
->>> from graph.claims import Citation, NodeClaim, EdgeClaim
+>>> from diplograph.graph.claims import Citation, NodeClaim, EdgeClaim
 >>> cite = Citation(doc="d1", note="n")
 >>> G = build_graph([
 ...     NodeClaim(id="person:wu", label="Person", name="François Wu", aliases=("Wu",)),
@@ -29,10 +29,10 @@ from typing import Any
 
 import networkx as nx
 
-from graph.claims import (Citation, Claim, DocumentRecord, EdgeClaim, NodeClaim, invalid_at,
+from diplograph.graph.claims import (Citation, Claim, DocumentRecord, EdgeClaim, NodeClaim, invalid_at,
                           validate_edge, validate_node)
-from graph.names import closest, normalize
-from graph.schema import SCHEMA
+from diplograph.graph.names import closest, normalize
+from diplograph.graph.schema import SCHEMA
 
 __all__ = ["build_graph", "edge_key", "citation_rank"]
 

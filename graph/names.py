@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from graph.schema import SCHEMA
+from diplograph.graph.schema import SCHEMA
 
 __all__ = ["normalize", "match_key", "slugify", "make_id", "closest"]
 

@@ -22,7 +22,7 @@ from typing import Any, TypedDict
 
 import networkx as nx
 
-from graph.claims import CitationDict
+from diplograph.graph.claims import CitationDict
 
 __all__ = ["NodeDict", "EdgeDict", "NodeLink", "to_nodelink", "from_nodelink", "dumps"]
 

@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from graph.errors import SchemaError
+from diplograph.graph.errors import SchemaError
 
 __all__ = ["LabelSpec", "RelationSpec", "Schema", "SCHEMA", "load_schema"]
 
@@ -133,7 +133,7 @@ def load_schema(data: dict[str, Any]) -> Schema:
 
 
 def _load_packaged() -> Schema:
-    text = resources.files("graph").joinpath("schema.yaml").read_text(encoding="utf-8")
+    text = resources.files(__package__).joinpath("schema.yaml").read_text(encoding="utf-8")
     return load_schema(yaml.safe_load(text))
 
 

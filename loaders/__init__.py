@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph.claims import Claim
-from graph.errors import InvalidInput
-from loaders.curated import load_curated, read_yaml
-from loaders.documents import DOCUMENT_SUFFIXES, read_documents
+from diplograph.graph.claims import Claim
+from diplograph.graph.errors import InvalidInput
+from diplograph.loaders.curated import load_curated, read_yaml
+from diplograph.loaders.documents import DOCUMENT_SUFFIXES, read_documents
 
 __all__ = ["LOADERS", "load_paths", "load_inputs", "iter_files", "Loaded"]
 
@@ -56,7 +56,7 @@ def load_inputs(paths: Iterable[str | Path], *, workers: int = 1,
                 cache: str | Path | None = None, progress: Any = None,
                 warn: Callable[[str], None] | None = None) -> Loaded:
     """Curated claims and extracted claims from every loadable file under ``paths``."""
-    from loaders.extract.patterns import is_gazetteer
+    from diplograph.loaders.extract.patterns import is_gazetteer
     result = Loaded()
     gazetteers: list[Path] = []
     documents: list[Path] = []
@@ -77,9 +77,9 @@ def load_inputs(paths: Iterable[str | Path], *, workers: int = 1,
         if warn is not None:
             warn(message)
 
-    from loaders.extract import extract_documents, get_extractor
-    from loaders.extract.align import align
-    from loaders.extract.patterns import load_gazetteer
+    from diplograph.loaders.extract import extract_documents, get_extractor
+    from diplograph.loaders.extract.align import align
+    from diplograph.loaders.extract.patterns import load_gazetteer
     docs = list(read_documents(documents, warn=note))
     result.documents = len(docs)
     extractor = get_extractor(gazetteer=load_gazetteer(gazetteers))

@@ -9,7 +9,7 @@ written atomically (temporary file + ``os.replace``).
 Examples
 --------
 >>> import tempfile
->>> from graph.claims import Citation, NodeClaim
+>>> from diplograph.graph.claims import Citation, NodeClaim
 >>> cache = ClaimCache(tempfile.mkdtemp(), fingerprint="demo")
 >>> claims = [NodeClaim(id="country:taiwan", label="Country", name="Taiwan",
 ...                     citation=Citation(doc="d", start=0, end=6, snippet="Taiwan",
@@ -25,8 +25,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from graph.claims import Citation, Claim, DocumentRecord, EdgeClaim, NodeClaim
-from graph.files import atomic_open
+from diplograph.graph.claims import Citation, Claim, DocumentRecord, EdgeClaim, NodeClaim
+from diplograph.graph.files import atomic_open
 
 __all__ = ["ClaimCache", "claim_to_dict", "claim_from_dict"]
 

@@ -24,11 +24,11 @@ from typing import Any
 
 import yaml
 
-from graph.claims import Citation, Claim, DocumentRecord, EdgeClaim, NodeClaim
-from graph.dates import normalize_date
-from graph.errors import InvalidInput
-from graph.names import make_id
-from graph.schema import SCHEMA
+from diplograph.graph.claims import Citation, Claim, DocumentRecord, EdgeClaim, NodeClaim
+from diplograph.graph.dates import normalize_date
+from diplograph.graph.errors import InvalidInput
+from diplograph.graph.names import make_id
+from diplograph.graph.schema import SCHEMA
 
 __all__ = ["load_curated", "is_curated", "read_yaml"]
 

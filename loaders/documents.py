@@ -23,9 +23,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.claims import DocumentRecord
-from graph.dates import normalize_date
-from graph.errors import DependencyMissing
+from diplograph.graph.claims import DocumentRecord
+from diplograph.graph.dates import normalize_date
+from diplograph.graph.errors import DependencyMissing
 
 __all__ = ["Document", "DOCUMENT_SUFFIXES", "MAX_CHARS", "SkippedFile", "read_document",
            "read_documents", "parse_text", "content_hash"]

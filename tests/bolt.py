@@ -46,7 +46,7 @@ class BoltServer:
         return env
 
     def store(self, **options: Any):
-        from graph.stores.neo4j import Neo4jStore
+        from diplograph.graph.stores.neo4j import Neo4jStore
         return Neo4jStore(self.uri, user=self.user, password=self.password,
                           database=self.database, **options)
 

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.claims import Citation, EdgeClaim, NodeClaim
-from loaders.cache import ClaimCache
-from loaders.documents import parse_text
-from loaders.extract import extract_documents
+from diplograph.graph.claims import Citation, EdgeClaim, NodeClaim
+from diplograph.loaders.cache import ClaimCache
+from diplograph.loaders.documents import parse_text
+from diplograph.loaders.extract import extract_documents
 
 
 class CountingExtractor:

@@ -12,9 +12,9 @@ from click.testing import CliRunner
 
 from diplograph import api
 from diplograph.cli import cli
-from graph.nodelink import dumps
-from graph.stores import EmbeddedStore
-from graph.stores.neo4j import Neo4jStore
+from diplograph.graph.nodelink import dumps
+from diplograph.graph.stores import EmbeddedStore
+from diplograph.graph.stores.neo4j import Neo4jStore
 from tests.bolt import free_port
 
 
@@ -125,7 +125,7 @@ def test_cypher_refuses_writes_unless_asked(env, bolt_server):
 
 
 def test_a_write_the_clause_check_misses_is_still_not_kept(env, bolt_server, monkeypatch):
-    from graph.stores.neo4j import cypher as q
+    from diplograph.graph.stores.neo4j import cypher as q
     monkeypatch.setattr(q, "is_write_query", lambda query: False)
     result = run("cypher", "CREATE (x:Scratch {id: 'sneaky'})", *db_args(bolt_server), code=1)
     # ArcadeDB runs it and the store rolls it back; Neo4j refuses it in a read transaction.

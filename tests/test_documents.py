@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from loaders import load_inputs
-from loaders.documents import MAX_CHARS, read_documents
+from diplograph.loaders import load_inputs
+from diplograph.loaders.documents import MAX_CHARS, read_documents
 
 
 def _read(paths: list[Path]) -> tuple[list, list[str]]:

@@ -9,12 +9,12 @@ import json
 import networkx as nx
 import pytest
 
-from graph.nodelink import dumps, from_nodelink
-from graph.schema import SCHEMA
+from diplograph.graph.nodelink import dumps, from_nodelink
+from diplograph.graph.schema import SCHEMA
 from tests.viz_graphs import IMG, KU, SCRIPT, hostile_graph
-from viz.exports import EXPORTERS, export_graph
-from viz.exports.cypher import literal, statements
-from viz.exports.neo4j_csv import FILES
+from diplograph.viz.exports import EXPORTERS, export_graph
+from diplograph.viz.exports.cypher import literal, statements
+from diplograph.viz.exports.neo4j_csv import FILES
 
 
 @pytest.fixture(params=["hostile", "seeds"])

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from graph.claims import EdgeClaim
-from graph.dates import normalize_date, normalize_period, roc_to_gregorian
-from loaders.documents import parse_text
-from loaders.extract.when import dates_in, money_in, periods_in
+from diplograph.graph.claims import EdgeClaim
+from diplograph.graph.dates import normalize_date, normalize_period, roc_to_gregorian
+from diplograph.loaders.documents import parse_text
+from diplograph.loaders.extract.when import dates_in, money_in, periods_in
 
 
 @pytest.mark.parametrize("text, year, expected", [
@@ -59,7 +59,7 @@ def test_roc_conversions():
 @pytest.fixture(scope="module")
 def edges():
     pytest.importorskip("spacy")
-    from loaders.extract import get_extractor
+    from diplograph.loaders.extract import get_extractor
     extractor = get_extractor()
 
     def run(text: str) -> dict:

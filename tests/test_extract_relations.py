@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import pytest
 
-from graph.claims import EdgeClaim, NodeClaim
-from loaders.documents import parse_text
+from diplograph.graph.claims import EdgeClaim, NodeClaim
+from diplograph.loaders.documents import parse_text
 
 pytest.importorskip("spacy")
 
 
 @pytest.fixture(scope="module")
 def extract():
-    from loaders.extract import get_extractor
+    from diplograph.loaders.extract import get_extractor
     extractor = get_extractor()
 
     def run(text: str):

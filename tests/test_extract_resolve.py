@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from graph.claims import EdgeClaim, NodeClaim
-from graph.merge import build_graph
-from loaders.documents import parse_text
+from diplograph.graph.claims import EdgeClaim, NodeClaim
+from diplograph.graph.merge import build_graph
+from diplograph.loaders.documents import parse_text
 
 pytest.importorskip("spacy")
 
 
 @pytest.fixture(scope="module")
 def run():
-    from loaders.extract import get_extractor
+    from diplograph.loaders.extract import get_extractor
     extractor = get_extractor()
 
     def extract(*texts: str):

@@ -1,7 +1,7 @@
 """atomic_open: a file appears whole or not at all, and a failed write leaves nothing."""
 import pytest
 
-from graph.files import atomic_open
+from diplograph.graph.files import atomic_open
 
 
 def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary(tmp_path):

@@ -1,9 +1,9 @@
 import pytest
 
-from graph.claims import Citation, DocumentRecord, EdgeClaim, NodeClaim
-from graph.errors import InvalidInput
-from graph.merge import build_graph
-from graph.nodelink import dumps, from_nodelink, to_nodelink
+from diplograph.graph.claims import Citation, DocumentRecord, EdgeClaim, NodeClaim
+from diplograph.graph.errors import InvalidInput
+from diplograph.graph.merge import build_graph
+from diplograph.graph.nodelink import dumps, from_nodelink, to_nodelink
 
 
 def cite(doc="d1", **kw):

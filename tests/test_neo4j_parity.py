@@ -11,9 +11,9 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from graph.errors import DiplographError
-from graph.schema import SCHEMA
-from graph.stores import EmbeddedStore, GraphStore
+from diplograph.graph.errors import DiplographError
+from diplograph.graph.schema import SCHEMA
+from diplograph.graph.stores import EmbeddedStore, GraphStore
 
 
 def generated_graph(seed: int = 7, n: int = 120, m: int = 260) -> nx.MultiDiGraph:

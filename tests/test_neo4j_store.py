@@ -5,10 +5,10 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from graph.errors import StoreError
-from graph.nodelink import dumps
-from graph.stores import open_store
-from graph.stores.neo4j import Neo4jStore
+from diplograph.graph.errors import StoreError
+from diplograph.graph.nodelink import dumps
+from diplograph.graph.stores import open_store
+from diplograph.graph.stores.neo4j import Neo4jStore
 
 
 def tricky_graph() -> nx.MultiDiGraph:

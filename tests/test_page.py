@@ -10,9 +10,9 @@ from click.testing import CliRunner
 from diplograph import api
 from diplograph.cli import cli
 from tests.viz_graphs import IMG, KU, LIN, SCRIPT, hostile_graph
-from viz.layout import PHYSICS_UP_TO
-from viz.page import external_references, render_page
-from viz.present import present
+from diplograph.viz.layout import PHYSICS_UP_TO
+from diplograph.viz.page import external_references, render_page
+from diplograph.viz.present import present
 
 
 @pytest.fixture(scope="module")

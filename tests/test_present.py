@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from graph.errors import DiplographError, NodeNotFound
-from graph.schema import SCHEMA
+from diplograph.graph.errors import DiplographError, NodeNotFound
+from diplograph.graph.schema import SCHEMA
 from tests.viz_graphs import IMG, KU, LIN, SCRIPT, hostile_graph, two_clusters_graph
-from viz.palette import NEUTRAL
-from viz.present import COLOR_BY, SIZE_BY, Filters, holds_on, present
+from diplograph.viz.palette import NEUTRAL
+from diplograph.viz.present import COLOR_BY, SIZE_BY, Filters, holds_on, present
 
 
 @pytest.fixture(scope="module")

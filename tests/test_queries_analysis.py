@@ -5,10 +5,10 @@ import json
 import networkx as nx
 import pytest
 
-from graph.claims import Citation, EdgeClaim, NodeClaim
-from graph.errors import DiplographError
-from graph.merge import build_graph
-from graph.queries import (all_paths, between, communities, contradictions, diff, posts, rank,
+from diplograph.graph.claims import Citation, EdgeClaim, NodeClaim
+from diplograph.graph.errors import DiplographError
+from diplograph.graph.merge import build_graph
+from diplograph.graph.queries import (all_paths, between, communities, contradictions, diff, posts, rank,
                            resolve, timeline, who)
 
 PREFIX = {"country": "Country", "org": "Organization", "person": "Person",

@@ -2,8 +2,8 @@
 import networkx as nx
 import pytest
 
-from graph.errors import AmbiguousName, NodeNotFound
-from graph.queries import neighbors, resolve, shortest_paths
+from diplograph.graph.errors import AmbiguousName, NodeNotFound
+from diplograph.graph.queries import neighbors, resolve, shortest_paths
 
 
 @pytest.fixture

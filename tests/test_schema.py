@@ -1,8 +1,8 @@
 import pytest
 import yaml
 
-from graph.errors import SchemaError
-from graph.schema import SCHEMA, load_schema
+from diplograph.graph.errors import SchemaError
+from diplograph.graph.schema import SCHEMA, load_schema
 
 SHARED_LABELS = ["Person", "Organization", "Country", "Mechanism", "Event", "Initiative",
                  "WeaponSystem", "Place"]
@@ -56,5 +56,5 @@ def test_unknown_names_list_the_valid_ones():
 
 def test_schema_yaml_parses_to_the_loaded_schema():
     from importlib import resources
-    data = yaml.safe_load(resources.files("graph").joinpath("schema.yaml").read_text())
+    data = yaml.safe_load(resources.files("diplograph.graph").joinpath("schema.yaml").read_text())
     assert load_schema(data) == SCHEMA

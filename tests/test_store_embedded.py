@@ -8,9 +8,9 @@ import time
 
 import pytest
 
-from graph.errors import StoreError
-from graph.nodelink import dumps
-from graph.stores import EmbeddedStore, open_store
+from diplograph.graph.errors import StoreError
+from diplograph.graph.nodelink import dumps
+from diplograph.graph.stores import EmbeddedStore, open_store
 
 
 def test_round_trip_gives_back_the_identical_graph(seed_graph, tmp_path):
@@ -37,7 +37,7 @@ def test_a_kill_mid_save_leaves_the_previous_graph_loadable(seed_graph, tmp_path
     before = store.file.read_bytes()
     script = textwrap.dedent(f"""
         import networkx as nx, sys
-        from graph.stores import EmbeddedStore
+        from diplograph.graph.stores import EmbeddedStore
         G = nx.MultiDiGraph(documents={{}})
         for i in range(1_000_000):
             G.add_node(f"person:p{{i}}", label="Person", name="x" * 40, aliases=[], kind=None)

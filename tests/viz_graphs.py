@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import networkx as nx
 
-from graph.claims import Citation, DocumentRecord, EdgeClaim, NodeClaim
-from graph.merge import build_graph
+from diplograph.graph.claims import Citation, DocumentRecord, EdgeClaim, NodeClaim
+from diplograph.graph.merge import build_graph
 
 IMG = "<img src=x onerror=window.__pwned=1>"
 SCRIPT = "<script>window.__pwned=1</script>"

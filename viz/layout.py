@@ -130,7 +130,7 @@ def positions(ids: Sequence[str], edges: Sequence[tuple[str, str]], *,
             coords = _igraph_fr(n, pairs)
         except ImportError:
             if method == "igraph":
-                from graph.errors import DependencyMissing
+                from diplograph.graph.errors import DependencyMissing
                 raise DependencyMissing("igraph", "layout") from None
     if coords is None:
         coords = _spectral_force(n, pairs)

@@ -28,16 +28,16 @@ import pyvis
 from jinja2 import Environment, FileSystemLoader
 from pyvis.network import Network
 
-from graph.errors import DiplographError
-from graph.files import atomic_open
-from viz.layout import needs_layout, positions
-from viz.present import Presentation
+from diplograph.graph.errors import DiplographError
+from diplograph.graph.files import atomic_open
+from diplograph.viz.layout import needs_layout, positions
+from diplograph.viz.present import Presentation
 
 __all__ = ["render_page", "write_page", "external_references", "display", "iframe", "vis_options",
            "VIS_VERSION"]
 
 VIS_VERSION = "9.1.2"
-ASSETS = Path(str(resources.files("viz").joinpath("assets")))
+ASSETS = Path(str(resources.files(__package__).joinpath("assets")))
 PYVIS_TEMPLATES = Path(pyvis.__file__).parent / "templates"  # holds lib/vis-9.1.2/
 
 # A reference that would make the browser fetch something: src/href/action/poster/
@@ -154,7 +154,7 @@ def display(view: Presentation, *, height: int = 640, **options: Any) -> Any:
     try:
         from IPython.display import HTML, display as show  # the one IPython import
     except ImportError:
-        from graph.errors import DependencyMissing
+        from diplograph.graph.errors import DependencyMissing
         raise DependencyMissing("IPython", "jupyter") from None
     shown = HTML(iframe(render_page(view, **options), height=height))
     show(shown)

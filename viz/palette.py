@@ -32,7 +32,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.queries.centrality import LOUVAIN_SEED, communities
+from diplograph.graph.queries.centrality import LOUVAIN_SEED, communities
 
 __all__ = ["COLOR_BY", "CommunityStyle", "community_color", "community_styles", "NEUTRAL"]
 

@@ -34,14 +34,14 @@ from typing import Any, TypedDict
 
 import networkx as nx
 
-from graph.dates import date_key
-from graph.errors import DiplographError
-from graph.queries.centrality import MEASURES, simple_view
-from graph.queries.lookup import resolve
-from graph.queries.neighborhood import neighborhood
-from graph.queries.posts import held_on
-from graph.schema import SCHEMA
-from viz.palette import COLOR_BY, NEUTRAL, CommunityStyle, community_styles
+from diplograph.graph.dates import date_key
+from diplograph.graph.errors import DiplographError
+from diplograph.graph.queries.centrality import MEASURES, simple_view
+from diplograph.graph.queries.lookup import resolve
+from diplograph.graph.queries.neighborhood import neighborhood
+from diplograph.graph.queries.posts import held_on
+from diplograph.graph.schema import SCHEMA
+from diplograph.viz.palette import COLOR_BY, NEUTRAL, CommunityStyle, community_styles
 
 __all__ = ["Filters", "Presentation", "SIZE_BY", "COLOR_BY", "present", "filter_graph",
            "sources_of", "node_tooltip", "edge_tooltip", "EDGE_LABELS_UP_TO"]

@@ -7,10 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from graph.errors import DependencyMissing
-from graph.files import atomic_open
-from viz.layout import positions
-from viz.present import Presentation
+from diplograph.graph.errors import DependencyMissing
+from diplograph.graph.files import atomic_open
+from diplograph.viz.layout import positions
+from diplograph.viz.present import Presentation
 
 __all__ = ["draw", "MARKERS"]
 

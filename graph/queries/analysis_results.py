@@ -19,7 +19,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.queries.results import EdgeSummary, NodeSummary, _Result
+from diplograph.graph.queries.results import EdgeSummary, NodeSummary, _Result
 
 __all__ = ["NodeRef", "node_ref", "Participation", "Side", "SharedVenue", "Between", "Who",
            "Post", "Posts", "RankEntry", "Ranking", "Community", "Communities",

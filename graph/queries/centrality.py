@@ -23,7 +23,7 @@ from collections.abc import Callable
 
 import networkx as nx
 
-from graph.queries.analysis_results import Communities, Community, RankEntry, Ranking, node_ref
+from diplograph.graph.queries.analysis_results import Communities, Community, RankEntry, Ranking, node_ref
 
 __all__ = ["rank", "communities", "simple_view", "MEASURES", "LOUVAIN_SEED"]
 

@@ -33,11 +33,11 @@ from typing import Any
 
 import networkx as nx
 
-from graph.names import match_key
-from graph.queries.analysis_results import (ClaimedValue, Contradiction, Contradictions,
+from diplograph.graph.names import match_key
+from diplograph.graph.queries.analysis_results import (ClaimedValue, Contradiction, Contradictions,
                                             node_ref)
-from graph.queries.posts import CURRENT
-from graph.queries.vocabulary import DATE_FIELDS, HOLDS_POSITION, PART_OF, SIDE_LABEL
+from diplograph.graph.queries.posts import CURRENT
+from diplograph.graph.queries.vocabulary import DATE_FIELDS, HOLDS_POSITION, PART_OF, SIDE_LABEL
 
 __all__ = ["contradictions", "CHECKS"]
 

@@ -25,7 +25,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.queries.analysis_results import (Change, Diff, EdgeChange, EdgeRef, NodeChange,
+from diplograph.graph.queries.analysis_results import (Change, Diff, EdgeChange, EdgeRef, NodeChange,
                                             node_ref)
 
 __all__ = ["diff"]

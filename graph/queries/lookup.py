@@ -12,14 +12,14 @@ Examples
 >>> resolve(G, "Fran Wu")
 Traceback (most recent call last):
 ...
-graph.errors.NodeNotFound: No node matches 'Fran Wu'. Did you mean: François Wu?
+diplograph.graph.errors.NodeNotFound: No node matches 'Fran Wu'. Did you mean: François Wu?
 """
 from __future__ import annotations
 
 import networkx as nx
 
-from graph.errors import AmbiguousName, NodeNotFound
-from graph.names import closest, match_key, normalize
+from diplograph.graph.errors import AmbiguousName, NodeNotFound
+from diplograph.graph.names import closest, match_key, normalize
 
 __all__ = ["resolve", "suggest", "name_index"]
 

@@ -38,13 +38,13 @@ from typing import Any
 
 import networkx as nx
 
-from graph.dates import date_key
-from graph.errors import DiplographError
-from graph.names import match_key
-from graph.queries.analysis_results import (Between, NodeRef, Participation, SharedVenue,
+from diplograph.graph.dates import date_key
+from diplograph.graph.errors import DiplographError
+from diplograph.graph.names import match_key
+from diplograph.graph.queries.analysis_results import (Between, NodeRef, Participation, SharedVenue,
                                             Side, Who, node_ref)
-from graph.queries.results import EDGE_META, edge_summary, node_summary
-from graph.queries.vocabulary import (ACTOR_LABELS, AFFILIATION_TYPES, FUNDS, INSTANCE_OF,
+from diplograph.graph.queries.results import EDGE_META, edge_summary, node_summary
+from diplograph.graph.queries.vocabulary import (ACTOR_LABELS, AFFILIATION_TYPES, FUNDS, INSTANCE_OF,
                                       LOCATED_IN, PART_OF, SIDE_LABEL, SUBORDINATE_TO,
                                       VENUE_LABELS, VENUE_TYPES)
 

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 
 import networkx as nx
 
-from graph.queries.results import Neighborhood, edge_summary, node_summary
+from diplograph.graph.queries.results import Neighborhood, edge_summary, node_summary
 
 __all__ = ["neighborhood", "neighbors", "incident_edges"]
 

@@ -22,7 +22,7 @@ import itertools
 
 import networkx as nx
 
-from graph.queries.results import EdgeSummary, PathResult, edge_summary, node_summary
+from diplograph.graph.queries.results import EdgeSummary, PathResult, edge_summary, node_summary
 
 __all__ = ["shortest_paths", "all_paths", "path_strength", "hop_edges", "path_result"]
 

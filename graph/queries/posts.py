@@ -25,10 +25,10 @@ from typing import Any
 
 import networkx as nx
 
-from graph.dates import date_key
-from graph.queries.analysis_results import Post, Posts, node_ref
-from graph.queries.timeline import parse_day
-from graph.queries.vocabulary import HOLDS_POSITION
+from diplograph.graph.dates import date_key
+from diplograph.graph.queries.analysis_results import Post, Posts, node_ref
+from diplograph.graph.queries.timeline import parse_day
+from diplograph.graph.queries.vocabulary import HOLDS_POSITION
 
 __all__ = ["posts", "held_on", "CURRENT", "FORMER"]
 

@@ -16,8 +16,8 @@ from collections import Counter
 
 import networkx as nx
 
-from graph.queries.neighborhood import incident_edges
-from graph.queries.results import NodeDetail, Stats, edge_summary, node_summary
+from diplograph.graph.queries.neighborhood import incident_edges
+from diplograph.graph.queries.results import NodeDetail, Stats, edge_summary, node_summary
 
 __all__ = ["stats", "describe"]
 

@@ -28,12 +28,12 @@ from typing import Any
 
 import networkx as nx
 
-from graph.dates import date_in_range, date_key, normalize_date
-from graph.errors import DiplographError
-from graph.queries.analysis_results import Timeline, TimelineEntry, node_ref
-from graph.queries.neighborhood import incident_edges
-from graph.queries.results import EDGE_META
-from graph.queries.vocabulary import DATE_FIELDS
+from diplograph.graph.dates import date_in_range, date_key, normalize_date
+from diplograph.graph.errors import DiplographError
+from diplograph.graph.queries.analysis_results import Timeline, TimelineEntry, node_ref
+from diplograph.graph.queries.neighborhood import incident_edges
+from diplograph.graph.queries.results import EDGE_META
+from diplograph.graph.queries.vocabulary import DATE_FIELDS
 
 __all__ = ["timeline", "parse_day"]
 

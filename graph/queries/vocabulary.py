@@ -14,7 +14,7 @@ True
 """
 from __future__ import annotations
 
-from graph.schema import SCHEMA
+from diplograph.graph.schema import SCHEMA
 
 __all__ = ["HOLDS_POSITION", "PART_OF", "MEMBER_OF", "PARTICIPATES_IN", "ORGANIZES",
            "INSTANCE_OF", "LOCATED_IN", "FUNDS", "SUBORDINATE_TO", "AFFILIATION_TYPES",

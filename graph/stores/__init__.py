@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from graph.errors import StoreError
-from graph.stores.base import GraphStore
-from graph.stores.embedded import EmbeddedStore
+from diplograph.graph.errors import StoreError
+from diplograph.graph.stores.base import GraphStore
+from diplograph.graph.stores.embedded import EmbeddedStore
 
 __all__ = ["GraphStore", "EmbeddedStore", "SCHEMES", "DEFAULT_STORE", "open_store",
            "default_location"]
@@ -18,7 +18,7 @@ SCHEMES: dict[str, Callable[..., GraphStore]] = {}
 
 
 def _neo4j_store(location: str, **options: object) -> GraphStore:
-    from graph.stores.neo4j import Neo4jStore  # the driver loads only when a URI is used
+    from diplograph.graph.stores.neo4j import Neo4jStore  # the driver loads only when a URI is used
     return Neo4jStore(location, **options)  # type: ignore[arg-type]
 
 

@@ -10,9 +10,9 @@ from typing import Any, TypeVar
 
 import networkx as nx
 
-from graph import queries
-from graph.queries.results import Neighborhood, NodeDetail, PathResult, Stats
-from graph.queries.analysis_results import (Between, Communities, Contradictions, Posts,
+from diplograph.graph import queries
+from diplograph.graph.queries.results import Neighborhood, NodeDetail, PathResult, Stats
+from diplograph.graph.queries.analysis_results import (Between, Communities, Contradictions, Posts,
                                             Ranking, Timeline, Who)
 
 __all__ = ["GraphStore", "Progress", "reporting"]

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.errors import StoreError
-from graph.files import atomic_open
-from graph.nodelink import dumps, from_nodelink
-from graph.stores.base import GraphStore, Progress
+from diplograph.graph.errors import StoreError
+from diplograph.graph.files import atomic_open
+from diplograph.graph.nodelink import dumps, from_nodelink
+from diplograph.graph.stores.base import GraphStore, Progress
 
 __all__ = ["EmbeddedStore", "GRAPH_FILE", "read_nodelink"]
 

@@ -13,13 +13,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from graph.claims import Citation, Claim, NodeClaim
-from graph.errors import DiplographError
-from loaders.cache import ClaimCache
-from loaders.documents import Document
-from loaders.extract.patterns import Gazetteer, load_gazetteer
-from loaders.extract.relations import relation_claims
-from loaders.extract.resolve import DocEntities, resolve_document
+from diplograph.graph.claims import Citation, Claim, NodeClaim
+from diplograph.graph.errors import DiplographError
+from diplograph.loaders.cache import ClaimCache
+from diplograph.loaders.documents import Document
+from diplograph.loaders.extract.patterns import Gazetteer, load_gazetteer
+from diplograph.loaders.extract.relations import relation_claims
+from diplograph.loaders.extract.resolve import DocEntities, resolve_document
 
 __all__ = ["Extractor", "SpacyExtractor", "EXTRACTORS", "get_extractor", "extract_documents",
            "mask_boilerplate", "VERSION"]
@@ -77,7 +77,7 @@ class SpacyExtractor:
     """spaCy's statistical NER and parse, gazetteer patterns, rule-based relations."""
 
     def __init__(self, gazetteer: Gazetteer | None = None, *, model: str | None = None) -> None:
-        from loaders.extract import spacy_backend
+        from diplograph.loaders.extract import spacy_backend
         self.gazetteer = gazetteer or load_gazetteer()
         self.model = model or spacy_backend.MODEL
         self.fingerprint = (f"spacy/{VERSION}/{spacy_backend.model_version(self.model)}/"
@@ -91,7 +91,7 @@ class SpacyExtractor:
 
     def extract(self, docs: Sequence[Document], *, workers: int = 1
                 ) -> Iterator[tuple[Document, list[Claim]]]:
-        from loaders.extract import spacy_backend
+        from diplograph.loaders.extract import spacy_backend
         if self._nlp is None:
             self._nlp = spacy_backend.load_nlp(self.gazetteer, model=self.model)
         texts = (mask_boilerplate(d.text) for d in docs)

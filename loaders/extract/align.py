@@ -9,7 +9,7 @@ reported.
 
 Examples
 --------
->>> from graph.claims import NodeClaim
+>>> from diplograph.graph.claims import NodeClaim
 >>> curated = [NodeClaim(id="org:mnd-taiwan", label="Organization", name="MND")]
 >>> extracted = [NodeClaim(id="org:ministry-of-national-defense-taiwan",
 ...                        label="Organization", name="Ministry of National Defense",
@@ -23,9 +23,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from graph.claims import Claim, EdgeClaim, NodeClaim
-from graph.names import match_key
-from graph.schema import SCHEMA
+from diplograph.graph.claims import Claim, EdgeClaim, NodeClaim
+from diplograph.graph.names import match_key
+from diplograph.graph.schema import SCHEMA
 
 __all__ = ["align"]
 

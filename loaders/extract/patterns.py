@@ -23,11 +23,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph.errors import InvalidInput
-from graph.names import make_id
-from graph.names import match_key
-from loaders.curated import read_yaml
-from loaders.extract.vocab import (COUNTRY, INITIATIVE, MECHANISM, ORGANIZATION, PLACE,
+from diplograph.graph.errors import InvalidInput
+from diplograph.graph.names import make_id
+from diplograph.graph.names import match_key
+from diplograph.loaders.curated import read_yaml
+from diplograph.loaders.extract.vocab import (COUNTRY, INITIATIVE, MECHANISM, ORGANIZATION, PLACE,
                                    WEAPON)
 
 __all__ = ["Entry", "Gazetteer", "load_gazetteer", "DEFAULT_GAZETTEERS", "is_gazetteer",

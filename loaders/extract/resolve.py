@@ -19,10 +19,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.names import make_id, match_key
-from loaders.extract.patterns import (CAPITAL, DEMONYM, NAMED, NAMED_ORG, RULER_LABEL,
+from diplograph.graph.names import make_id, match_key
+from diplograph.loaders.extract.patterns import (CAPITAL, DEMONYM, NAMED, NAMED_ORG, RULER_LABEL,
                                       Gazetteer)
-from loaders.extract.vocab import (COUNTRY, EVENT, INITIATIVE, MECHANISM, ORGANIZATION,
+from diplograph.loaders.extract.vocab import (COUNTRY, EVENT, INITIATIVE, MECHANISM, ORGANIZATION,
                                    PERSON, PLACE, WEAPON)
 
 __all__ = ["Mention", "Entity", "DocEntities", "resolve_document", "GOVERNMENT_KINDS"]

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from graph.errors import DependencyMissing
-from loaders.extract.patterns import Gazetteer, name_heads, named_spans, ruler_patterns
+from diplograph.graph.errors import DependencyMissing
+from diplograph.loaders.extract.patterns import Gazetteer, name_heads, named_spans, ruler_patterns
 
 __all__ = ["MODEL", "UNUSED", "load_nlp", "pipe", "model_version"]
 

@@ -9,7 +9,7 @@ from the schema's endpoint rules or built from these constants, never re-listed.
 """
 from __future__ import annotations
 
-from graph.schema import SCHEMA
+from diplograph.graph.schema import SCHEMA
 
 __all__ = ["PERSON", "ORGANIZATION", "COUNTRY", "MECHANISM", "EVENT", "INITIATIVE", "WEAPON",
            "PLACE", "HOLDS_POSITION", "MEMBER_OF", "PART_OF", "PARTICIPATES_IN", "ORGANIZES",

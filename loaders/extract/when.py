@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from graph.dates import normalize_date, normalize_period
-from loaders.extract.vocab import ACQUIRES, DATED, FUNDS
+from diplograph.graph.dates import normalize_date, normalize_period
+from diplograph.loaders.extract.vocab import ACQUIRES, DATED, FUNDS
 
 __all__ = ["Found", "Money", "SentenceFacts", "dates_in", "periods_in", "money_in", "nearest",
            "sentence_facts", "claim_facts"]

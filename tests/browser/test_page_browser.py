@@ -8,8 +8,8 @@ import pytest
 
 from diplograph import api
 from tests.viz_graphs import IMG, KU, LIN, SCRIPT, hostile_graph, two_clusters_graph
-from viz.page import write_page
-from viz.present import present
+from diplograph.viz.page import write_page
+from diplograph.viz.present import present
 
 SHOTS = Path("/tmp") / "diplograph-shots"
 

@@ -9,12 +9,12 @@ from typing import Any, NamedTuple
 
 import networkx as nx
 
-from graph.files import atomic_open
-from viz.exports.gexf import write_gexf
-from viz.exports.graphml import write_graphml
-from viz.exports.json import write_json
-from viz.exports.cypher import write_cypher
-from viz.exports.neo4j_csv import write_neo4j_csv
+from diplograph.graph.files import atomic_open
+from diplograph.viz.exports.gexf import write_gexf
+from diplograph.viz.exports.graphml import write_graphml
+from diplograph.viz.exports.json import write_json
+from diplograph.viz.exports.cypher import write_cypher
+from diplograph.viz.exports.neo4j_csv import write_neo4j_csv
 
 __all__ = ["Exporter", "EXPORTERS", "export_graph"]
 

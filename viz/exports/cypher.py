@@ -26,8 +26,8 @@ from typing import IO, Any
 
 import networkx as nx
 
-from graph.stores.neo4j import cypher as q
-from graph.stores.neo4j.writer import document_rows, edge_rows, node_rows
+from diplograph.graph.stores.neo4j import cypher as q
+from diplograph.graph.stores.neo4j.writer import document_rows, edge_rows, node_rows
 
 __all__ = ["write_cypher", "literal", "statements"]
 

@@ -14,10 +14,10 @@ from typing import IO, Any
 
 import networkx as nx
 
-from graph.dates import date_key
-from graph.schema import SCHEMA
-from viz.exports.flat import flat_graph
-from viz.layout import SCALE, positions
+from diplograph.graph.dates import date_key
+from diplograph.graph.schema import SCHEMA
+from diplograph.viz.exports.flat import flat_graph
+from diplograph.viz.layout import SCALE, positions
 
 __all__ = ["write_gexf", "GEXF_SHAPES", "interval"]
 

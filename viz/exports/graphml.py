@@ -5,7 +5,7 @@ from typing import IO
 
 import networkx as nx
 
-from viz.exports.flat import flat_graph
+from diplograph.viz.exports.flat import flat_graph
 
 
 def write_graphml(G: nx.MultiDiGraph, out: IO[bytes]) -> None:

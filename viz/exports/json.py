@@ -5,7 +5,7 @@ from typing import IO
 
 import networkx as nx
 
-from graph.nodelink import dumps
+from diplograph.graph.nodelink import dumps
 
 
 def write_json(G: nx.MultiDiGraph, out: IO[str]) -> None:

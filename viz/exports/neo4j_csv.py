@@ -20,9 +20,9 @@ from typing import Any
 
 import networkx as nx
 
-from graph.files import atomic_open
-from graph.stores.neo4j import cypher as q
-from viz.exports.flat import flat_value
+from diplograph.graph.files import atomic_open
+from diplograph.graph.stores.neo4j import cypher as q
+from diplograph.viz.exports.flat import flat_value
 
 __all__ = ["write_neo4j_csv", "FILES", "column_type"]
 

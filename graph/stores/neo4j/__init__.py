@@ -7,7 +7,7 @@ store's names are exported lazily, so that the driver-free modules of this packa
 """
 from typing import Any
 
-from graph.stores.neo4j.dialect import ARCADEDB, NEO4J, Dialect, dialect_for
+from diplograph.graph.stores.neo4j.dialect import ARCADEDB, NEO4J, Dialect, dialect_for
 
 __all__ = ["Neo4jStore", "CypherResult", "SCHEMES", "Dialect", "NEO4J", "ARCADEDB",
            "dialect_for"]
@@ -17,6 +17,6 @@ _FROM_STORE = ("Neo4jStore", "CypherResult", "SCHEMES")
 
 def __getattr__(name: str) -> Any:
     if name in _FROM_STORE:
-        from graph.stores.neo4j import store
+        from diplograph.graph.stores.neo4j import store
         return getattr(store, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

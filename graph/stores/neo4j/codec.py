@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
-from graph.errors import StoreError
+from diplograph.graph.errors import StoreError
 
 __all__ = ["KEYS", "JSON", "RESERVED", "encode", "decode", "doc_ids", "no_cyclic_gc"]
 

@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import re
 
-from graph.errors import StoreError
-from graph.schema import SCHEMA
+from diplograph.graph.errors import StoreError
+from diplograph.graph.schema import SCHEMA
 
 __all__ = ["ENTITY", "DOCUMENT", "META", "kind_label", "node_labels", "rel_type",
            "is_write_query", "MERGE_NODES", "CREATE_NODES", "UPDATE_NODES", "MERGE_EDGES",

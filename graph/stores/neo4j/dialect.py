@@ -47,8 +47,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph.schema import SCHEMA
-from graph.stores.neo4j.cypher import DOCUMENT, ENTITY
+from diplograph.graph.schema import SCHEMA
+from diplograph.graph.stores.neo4j.cypher import DOCUMENT, ENTITY
 
 __all__ = ["Dialect", "NEO4J", "ARCADEDB", "dialect_for"]
 

@@ -25,16 +25,16 @@ import neo4j
 import networkx as nx
 from neo4j import exceptions as neo4j_errors
 
-from graph import queries
-from graph.errors import AmbiguousName, NodeNotFound, StoreError
-from graph.names import match_key
-from graph.queries.paths import path_result
-from graph.queries.results import Neighborhood, NodeDetail, PathResult, Stats
-from graph.schema import SCHEMA
-from graph.stores.base import GraphStore, Progress, reporting
-from graph.stores.neo4j import codec
-from graph.stores.neo4j import cypher as q
-from graph.stores.neo4j.dialect import Dialect, dialect_for
+from diplograph.graph import queries
+from diplograph.graph.errors import AmbiguousName, NodeNotFound, StoreError
+from diplograph.graph.names import match_key
+from diplograph.graph.queries.paths import path_result
+from diplograph.graph.queries.results import Neighborhood, NodeDetail, PathResult, Stats
+from diplograph.graph.schema import SCHEMA
+from diplograph.graph.stores.base import GraphStore, Progress, reporting
+from diplograph.graph.stores.neo4j import codec
+from diplograph.graph.stores.neo4j import cypher as q
+from diplograph.graph.stores.neo4j.dialect import Dialect, dialect_for
 
 __all__ = ["Neo4jStore", "CypherResult", "SCHEMES"]
 
@@ -250,7 +250,7 @@ class Neo4jStore(GraphStore):
         return G
 
     def save(self, G: nx.MultiDiGraph, *, progress: Progress | None = None) -> None:
-        from graph.stores.neo4j.writer import save_graph
+        from diplograph.graph.stores.neo4j.writer import save_graph
         save_graph(self, G, progress)
 
     @property

@@ -22,15 +22,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import networkx as nx
 
-from graph.errors import DiplographError, StoreError
-from graph.names import match_key
-from graph.stores.neo4j import codec
-from graph.stores.base import Progress, reporting
-from graph.stores.neo4j import cypher as q
+from diplograph.graph.errors import DiplographError, StoreError
+from diplograph.graph.names import match_key
+from diplograph.graph.stores.neo4j import codec
+from diplograph.graph.stores.base import Progress, reporting
+from diplograph.graph.stores.neo4j import cypher as q
 
 if TYPE_CHECKING:
-    from graph.stores.neo4j.dialect import Dialect
-    from graph.stores.neo4j.store import Neo4jStore
+    from diplograph.graph.stores.neo4j.dialect import Dialect
+    from diplograph.graph.stores.neo4j.store import Neo4jStore
 
 __all__ = ["save_graph", "plan", "Batch", "shaped", "node_rows", "edge_rows",
            "document_rows"]

@@ -19,7 +19,7 @@ rules read trigger words (:mod:`.words`), the parse and the gazetteers.
 """
 from __future__ import annotations
 
-from loaders.extract.relations.emit import RULES, relation_claims
-from loaders.extract.relations.sentence import Candidate, Sentence
+from diplograph.loaders.extract.relations.emit import RULES, relation_claims
+from diplograph.loaders.extract.relations.sentence import Candidate, Sentence
 
 __all__ = ["relation_claims", "RULES", "Candidate", "Sentence"]

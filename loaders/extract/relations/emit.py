@@ -6,16 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from graph.claims import Citation, Claim, EdgeClaim
-from graph.schema import SCHEMA
-from loaders.documents import Document
-from loaders.extract.patterns import Gazetteer
-from loaders.extract.resolve import DocEntities, Mention
-from loaders.extract.vocab import DATED
-from loaders.extract.when import SentenceFacts, claim_facts, sentence_facts
-from loaders.extract.relations import events, posts, support, systems
-from loaders.extract.relations.sentence import Candidate, Sentence
-from loaders.extract.relations.structural import structural
+from diplograph.graph.claims import Citation, Claim, EdgeClaim
+from diplograph.graph.schema import SCHEMA
+from diplograph.loaders.documents import Document
+from diplograph.loaders.extract.patterns import Gazetteer
+from diplograph.loaders.extract.resolve import DocEntities, Mention
+from diplograph.loaders.extract.vocab import DATED
+from diplograph.loaders.extract.when import SentenceFacts, claim_facts, sentence_facts
+from diplograph.loaders.extract.relations import events, posts, support, systems
+from diplograph.loaders.extract.relations.sentence import Candidate, Sentence
+from diplograph.loaders.extract.relations.structural import structural
 
 __all__ = ["RULES", "relation_claims"]
 

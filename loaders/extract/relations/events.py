@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from loaders.extract.vocab import (ACTORS, COOPERATES_WITH, COUNTRY, EVENT, LOCATED_IN,
+from diplograph.loaders.extract.vocab import (ACTORS, COOPERATES_WITH, COUNTRY, EVENT, LOCATED_IN,
                                    MECHANISM, MET_WITH, ORGANIZES, PARTICIPATES_IN, PLACE,
                                    VISITED)
-from loaders.extract.relations.sentence import Candidate, Sentence, by_trigger, subjects
+from diplograph.loaders.extract.relations.sentence import Candidate, Sentence, by_trigger, subjects
 
 __all__ = ["meetings", "visits", "cooperation", "participation", "organizing", "location",
            "parties", "attendance", "EVENTS"]

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from loaders.extract.resolve import Mention
-from loaders.extract.vocab import COUNTRY, HOLDS_POSITION, MEMBER_OF, ORGANIZATION, PERSON
-from loaders.extract.relations.sentence import Candidate, Sentence, gaz_entity
-from loaders.extract.relations.words import TITLE_WORDS
+from diplograph.loaders.extract.resolve import Mention
+from diplograph.loaders.extract.vocab import COUNTRY, HOLDS_POSITION, MEMBER_OF, ORGANIZATION, PERSON
+from diplograph.loaders.extract.relations.sentence import Candidate, Sentence, gaz_entity
+from diplograph.loaders.extract.relations.words import TITLE_WORDS
 
 __all__ = ["titles", "appositions"]
 

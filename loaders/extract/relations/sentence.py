@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from graph.schema import SCHEMA
-from loaders.extract.patterns import Gazetteer
-from loaders.extract.resolve import DocEntities, Entity, Mention
-from loaders.extract.vocab import ACTORS, OPPOSES, SEEKS_SUPPORT_FROM, SUPPORTS
-from loaders.extract.relations.words import AGENT_NOUNS, LEMMAS, TRIGGERS, is_noun, is_verb
+from diplograph.graph.schema import SCHEMA
+from diplograph.loaders.extract.patterns import Gazetteer
+from diplograph.loaders.extract.resolve import DocEntities, Entity, Mention
+from diplograph.loaders.extract.vocab import ACTORS, OPPOSES, SEEKS_SUPPORT_FROM, SUPPORTS
+from diplograph.loaders.extract.relations.words import AGENT_NOUNS, LEMMAS, TRIGGERS, is_noun, is_verb
 
 __all__ = ["Candidate", "Sentence", "subjects", "objects", "read_trigger", "by_trigger",
            "gaz_entity", "virtual"]

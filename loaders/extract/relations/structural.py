@@ -8,13 +8,13 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from loaders.extract.patterns import Gazetteer
-from loaders.extract.resolve import GOVERNMENT_KINDS, DocEntities, Entity, Mention
-from loaders.extract.vocab import (DEVELOPS, EVENT, INSTANCE_OF, LOCATED_IN, ORGANIZATION,
+from diplograph.loaders.extract.patterns import Gazetteer
+from diplograph.loaders.extract.resolve import GOVERNMENT_KINDS, DocEntities, Entity, Mention
+from diplograph.loaders.extract.vocab import (DEVELOPS, EVENT, INSTANCE_OF, LOCATED_IN, ORGANIZATION,
                                    ORGANIZES, PART_OF, PARTICIPATES_IN, PLACE)
-from loaders.extract.relations.events import EVENTS
-from loaders.extract.relations.sentence import Candidate, gaz_entity
-from loaders.extract.relations.systems import SYSTEMS
+from diplograph.loaders.extract.relations.events import EVENTS
+from diplograph.loaders.extract.relations.sentence import Candidate, gaz_entity
+from diplograph.loaders.extract.relations.systems import SYSTEMS
 
 __all__ = ["structural", "IMPLIED"]
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from loaders.extract.vocab import ACTORS, FUNDS, OPPOSES, SEEKS_SUPPORT_FROM, SUPPORTS
-from loaders.extract.relations.sentence import (Candidate, Sentence, read_trigger, subjects,
+from diplograph.loaders.extract.vocab import ACTORS, FUNDS, OPPOSES, SEEKS_SUPPORT_FROM, SUPPORTS
+from diplograph.loaders.extract.relations.sentence import (Candidate, Sentence, read_trigger, subjects,
                                                 virtual)
-from loaders.extract.relations.words import ASK_WORDS, SUPPORT_NOUNS
+from diplograph.loaders.extract.relations.words import ASK_WORDS, SUPPORT_NOUNS
 
 __all__ = ["opposition", "support", "requests", "funding"]
 

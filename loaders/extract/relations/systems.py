@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from loaders.extract.vocab import (ACQUIRES, COUNTRY, DEVELOPS, INITIATIVE, PART_OF,
+from diplograph.loaders.extract.vocab import (ACQUIRES, COUNTRY, DEVELOPS, INITIATIVE, PART_OF,
                                    PROPOSES, RESEMBLES, WEAPON)
-from loaders.extract.relations.sentence import Candidate, Sentence, by_trigger, objects, subjects
+from diplograph.loaders.extract.relations.sentence import Candidate, Sentence, by_trigger, objects, subjects
 
 __all__ = ["developing", "possession", "acquiring", "composition", "resemblance",
            "proposals", "SYSTEMS"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from loaders.extract.vocab import (ACQUIRES, COOPERATES_WITH, DEVELOPS, FUNDS, MET_WITH,
+from diplograph.loaders.extract.vocab import (ACQUIRES, COOPERATES_WITH, DEVELOPS, FUNDS, MET_WITH,
                                    OPPOSES, ORGANIZES, PART_OF, PARTICIPATES_IN, PROPOSES,
                                    RESEMBLES, SEEKS_SUPPORT_FROM, SUPPORTS, VISITED)
 
