@@ -14,7 +14,9 @@ from typing import Any, TextIO, TypeVar
 
 import networkx as nx
 
-from diplograph.graph.errors import DiplographError
+from diplograph.graph.claims import NodeClaim
+from diplograph.graph.errors import DiplographError, InvalidInput
+from diplograph.graph.files import output_path
 from diplograph.graph.merge import build_graph
 from diplograph.graph.queries import stats as graph_stats
 from diplograph.graph.queries.results import Neighborhood, NodeDetail, PathResult, Stats
@@ -86,20 +88,54 @@ def _store(store: StoreArg) -> GraphStore:
 
 def build(paths: Iterable[str | Path] | None = None, *, store: StoreArg = None,
           progress: Progress | None = None, workers: int = 1,
-          cache: str | Path | None = DEFAULT_CACHE) -> BuildResult:
+          cache: str | Path | None = DEFAULT_CACHE,
+          warn: Callable[[str], None] | None = None) -> BuildResult:
     """Load curated YAML and documents from ``paths`` (default ``seeds/``), merge them
-    and replace the store's graph. Nothing is written unless every input is valid.
+    and replace the store's graph. Nothing is written unless every input is valid and
+    they give at least one entity.
 
     Documents are extracted in ``workers`` processes, reusing ``cache`` for unchanged
     ones; where extracted and curated claims disagree, curated wins and ``notes`` say so,
-    beside one line per skipped file."""
+    beside one line per skipped file and a warning when the new graph has less than
+    half the nodes of the one it replaces. ``warn`` is called with each of these lines
+    as it arises (the CLI prints them on stderr)."""
     inputs = [str(p) for p in (paths or [DEFAULT_SEEDS])]
-    loaded = load_inputs(inputs, workers=workers, cache=cache, progress=progress)
-    G = build_graph(loaded.claims)
+    notes: list[str] = []
+
+    def note(line: str) -> None:
+        notes.append(line)
+        if warn is not None:
+            warn(line)
+
+    loaded = load_inputs(inputs, workers=workers, cache=cache, progress=progress, warn=note)
+    for disagreement in loaded.disagreements:
+        note(f"curated wins: {disagreement}")
     target = _store(store)
+    _refuse_empty(loaded, inputs, target)
+    G = build_graph(loaded.claims)
+    before = _nodes_held(target)
+    if before is not None and 2 * G.number_of_nodes() < before:
+        note(f"Warning: the new graph has {G.number_of_nodes()} nodes where {target.location} "
+             f"held {before}: less than half. Check that every input was read.")
     target.save(G, progress=progress)
-    notes = [*loaded.warnings, *(f"curated wins: {d}" for d in loaded.disagreements)]
     return BuildResult(store=target.location, stats=graph_stats(G), inputs=inputs, notes=notes)
+
+
+def _refuse_empty(loaded: Any, inputs: list[str], target: GraphStore) -> None:
+    """A build whose inputs give no entity is a mistake (an empty folder, unreadable
+    files), never a request to empty the store."""
+    if not any(isinstance(c, NodeClaim) for c in loaded.claims):
+        skipped = f"; {len(loaded.warnings)} file(s) skipped" if loaded.warnings else ""
+        raise InvalidInput(f"no entity found in these inputs{skipped}: nothing was built "
+                           f"and {target.location} was left as it was", ", ".join(inputs))
+
+
+def _nodes_held(target: GraphStore) -> int | None:
+    """How many nodes the store holds now (None when empty or unreadable)."""
+    try:
+        return target.stats().nodes if target.exists() else None
+    except DiplographError:
+        return None
 
 
 def extract(paths: Iterable[str | Path], *, output: str | Path | TextIO, workers: int = 1,
@@ -110,6 +146,8 @@ def extract(paths: Iterable[str | Path], *, output: str | Path | TextIO, workers
     export to ``output``: a file path, or an open text stream (the CLI passes stdout
     for ``-``)."""
     inputs = [str(p) for p in paths]
+    if isinstance(output, (str, Path)):
+        output_path(output)             # a missing folder fails now, not after extracting
     documents = [f for f in iter_files(inputs) if f.suffix.lower() in DOCUMENT_SUFFIXES]
     if not documents:
         raise DiplographError(f"No documents ({', '.join(DOCUMENT_SUFFIXES)}) under "

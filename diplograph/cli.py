@@ -61,15 +61,16 @@ def build(paths: tuple[str, ...], store: str | None, workers: int, cache: str | 
     """Build the graph from PATHS (default: seeds/) into the store.
 
     Curated YAML and document folders are merged; the store is replaced only when
-    every input is valid, and building the same inputs twice gives the same graph.
+    every input is valid and they give at least one entity, and building the same
+    inputs twice gives the same graph. Skipped files and other notices go to stderr.
 
     Example: diplograph build seeds/
     """
     result = api.build(list(paths) or None, store=store, progress=progress, workers=workers,
-                       cache=None if no_cache else cache)
-    text = f"Built {result.store} from {', '.join(result.inputs)}\n{render.stats(result.stats)}"
-    text += "".join(f"\n{note}" for note in result.notes)
-    emit(result, as_json, text)
+                       cache=None if no_cache else cache,
+                       warn=lambda line: click.echo(line, err=True))
+    emit(result, as_json,
+         f"Built {result.store} from {', '.join(result.inputs)}\n{render.stats(result.stats)}")
 
 
 @cli.command()
