@@ -66,8 +66,48 @@ def to_nodelink(G: nx.MultiDiGraph) -> NodeLink:
             "nodes": nodes, "edges": edges}  # type: ignore[typeddict-item]
 
 
+def _check_shape(data: Any) -> None:
+    """Raise ``TypeError`` saying what is wrong when ``data`` is not node-link data
+    (JSON that parses can still be a list, or nodes without ids)."""
+    def need(ok: bool, what: str) -> None:
+        if not ok:
+            raise TypeError(what)
+
+    need(isinstance(data, dict), "the top level is not a JSON object")
+    need("nodes" in data, "there is no 'nodes' list")
+    need(isinstance(data.get("graph", {}), dict), "'graph' is not an object")
+    for key in ("nodes", "documents"):
+        need(isinstance(data.get(key, []), list), f"{key!r} is not a list")
+    edges = data.get("edges", data.get("links", []))
+    need(isinstance(edges, list), "'edges' is not a list")
+    ids = set()
+    for i, node in enumerate(data.get("nodes", [])):
+        need(isinstance(node, dict) and all(isinstance(node.get(k), str)
+                                            for k in ("id", "label", "name")),
+             f"node {i} lacks a text id, label or name")
+        need(isinstance(node.get("aliases", []), list), f"the aliases of node {node['id']!r} are not a list")
+        ids.add(node["id"])
+    for i, edge in enumerate(edges):
+        need(isinstance(edge, dict) and all(isinstance(edge.get(k), str) for k in
+                                            ("source", "target", "type")),
+             f"edge {i} lacks a text source, target or type")
+        need(edge["source"] in ids and edge["target"] in ids,
+             f"edge {i} joins a node that is not in 'nodes'")
+    for i, item in enumerate((*data.get("nodes", []), *edges)):
+        evidence = item.get("evidence", [])
+        need(isinstance(evidence, list) and all(
+            isinstance(c, dict) and isinstance(c.get("doc"), str) for c in evidence),
+            f"the evidence of {item.get('id') or item['source']!r} is not a list of "
+            "citations")
+    need(all(isinstance(d, dict) and isinstance(d.get("id"), str)
+             for d in data.get("documents", [])), "a document lacks a text id")
+
+
 def from_nodelink(data: dict[str, Any]) -> nx.MultiDiGraph:
-    """Rebuild the graph from :func:`to_nodelink`'s output (``links`` accepted for ``edges``)."""
+    """Rebuild the graph from :func:`to_nodelink`'s output (``links`` accepted for ``edges``).
+
+    Data of another shape raises ``TypeError`` saying what is wrong."""
+    _check_shape(data)
     documents = {d["id"]: dict(d) for d in data.get("documents", [])}
     G = nx.MultiDiGraph(**data.get("graph", {}), documents=documents)
     for node in data["nodes"]:
