@@ -76,10 +76,11 @@ class ExportResult:
     path: str
     nodes: int
     edges: int
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"format": self.format, "path": self.path, "nodes": self.nodes,
-                "edges": self.edges}
+                "edges": self.edges, "warnings": self.warnings}
 
 
 def _store(store: StoreArg) -> GraphStore:
@@ -115,7 +116,7 @@ def build(paths: Iterable[str | Path] | None = None, *, store: StoreArg = None,
     G = build_graph(loaded.claims)
     before = _nodes_held(target)
     if before is not None and 2 * G.number_of_nodes() < before:
-        note(f"Warning: the new graph has {G.number_of_nodes()} nodes where {target.location} "
+        note(f"the new graph has {G.number_of_nodes()} nodes where {target.location} "
              f"held {before}: less than half. Check that every input was read.")
     target.save(G, progress=progress)
     return BuildResult(store=target.location, stats=graph_stats(G), inputs=inputs, notes=notes)
@@ -210,13 +211,15 @@ def path(source: str, target: str, *, max_hops: int = 6, all_paths: bool = False
 
 
 def export(format: str, output: str | Path, *, store: StoreArg = None) -> ExportResult:
-    """Write the store's graph to ``output`` in ``format`` (a key of ``EXPORTERS``)."""
+    """Write the store's graph to ``output`` in ``format`` (a key of ``EXPORTERS``);
+    ``warnings`` say what text had to change to fit the format."""
     if format not in EXPORTERS:
         raise DiplographError(f"Unknown format {format!r}; valid: {', '.join(EXPORTERS)}")
     G = _store(store).load()
-    written = export_graph(G, format, output)
+    warnings: list[str] = []
+    written = export_graph(G, format, output, warn=warnings.append)
     return ExportResult(format=format, path=str(written), nodes=G.number_of_nodes(),
-                        edges=G.number_of_edges())
+                        edges=G.number_of_edges(), warnings=warnings)
 
 
 # The analyst's questions (issue 5).

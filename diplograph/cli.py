@@ -68,7 +68,7 @@ def build(paths: tuple[str, ...], store: str | None, workers: int, cache: str | 
     """
     result = api.build(list(paths) or None, store=store, progress=progress, workers=workers,
                        cache=None if no_cache else cache,
-                       warn=lambda line: click.echo(line, err=True))
+                       warn=lambda line: click.echo(f"Warning: {line}", err=True))
     emit(result, as_json,
          f"Built {result.store} from {', '.join(result.inputs)}\n{render.stats(result.stats)}")
 
@@ -192,6 +192,8 @@ def export(fmt: str, output: str, store: str | None, as_json: bool) -> None:
     Example: diplograph export --format json -o graph.json
     """
     result = api.export(fmt, output, store=store)
+    for warning in result.warnings:
+        click.echo(f"Warning: {warning}", err=True)
     emit(result, as_json,
          f"Wrote {result.nodes} nodes and {result.edges} edges to {result.path} ({fmt})")
 

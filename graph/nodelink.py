@@ -17,14 +17,17 @@ Examples
 """
 from __future__ import annotations
 
+import io
 import json
-from typing import Any, TypedDict
+from collections.abc import Iterable
+from typing import IO, Any, TypedDict
 
 import networkx as nx
 
 from diplograph.graph.claims import CitationDict
 
-__all__ = ["NodeDict", "EdgeDict", "NodeLink", "to_nodelink", "from_nodelink", "dumps"]
+__all__ = ["NodeDict", "EdgeDict", "NodeLink", "to_nodelink", "from_nodelink", "dumps",
+           "write_nodelink"]
 
 
 class NodeDict(TypedDict, total=False):
@@ -119,6 +122,38 @@ def from_nodelink(data: dict[str, Any]) -> nx.MultiDiGraph:
     return G
 
 
+def _json(value: Any, indent: int) -> str:
+    """``value`` as json.dumps(indent=1) writes it at nesting depth ``indent`` (JSON
+    strings never hold a raw line break, so re-indenting lines is exact)."""
+    return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * indent)
+
+
+def _write_list(out: IO[str], key: str, items: Iterable[Any], last: bool) -> None:
+    out.write(f' "{key}": ')
+    empty = True
+    for item in items:
+        out.write(("[\n  " if empty else ",\n  ") + _json(item, 2))
+        empty = False
+    out.write(("[]" if empty else "\n ]") + ("\n" if last else ",\n"))
+
+
+def write_nodelink(G: nx.MultiDiGraph, out: IO[str]) -> None:
+    """Write :func:`dumps`'s text to ``out`` one node and edge at a time, never holding
+    the whole document (a graph of 100,000 nodes is several hundred MB of JSON)."""
+    documents = G.graph.get("documents", {})
+    graph_attrs = {k: v for k, v in G.graph.items() if k != "documents"}
+    out.write('{\n "directed": true,\n "multigraph": true,\n'
+              f' "graph": {_json(graph_attrs, 1)},\n')
+    _write_list(out, "documents", (documents[d] for d in sorted(documents)), last=False)
+    _write_list(out, "nodes", ({"id": n, **G.nodes[n]} for n in sorted(G.nodes)), last=False)
+    edges = sorted(G.edges(keys=True), key=lambda e: (e[0], e[2], e[1]))
+    _write_list(out, "edges", ({"source": u, "target": v, "key": k, **G.edges[u, v, k]}
+                               for u, v, k in edges), last=True)
+    out.write("}\n")
+
+
 def dumps(G: nx.MultiDiGraph) -> str:
     """Deterministic JSON text of the graph."""
-    return json.dumps(to_nodelink(G), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    buffer = io.StringIO()
+    write_nodelink(G, buffer)
+    return buffer.getvalue()
