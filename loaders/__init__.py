@@ -18,7 +18,7 @@ from typing import Any
 from diplograph.graph.claims import Claim, DocumentRecord, EdgeClaim, NodeClaim, invalid_at
 from diplograph.graph.errors import InvalidInput
 from diplograph.graph.names import closest
-from diplograph.loaders.curated import load_curated, read_yaml
+from diplograph.loaders.curated import check_gazetteer, load_curated, read_yaml
 from diplograph.loaders.documents import DOCUMENT_SUFFIXES, read_documents
 
 __all__ = ["LOADERS", "load_paths", "load_inputs", "iter_files", "Loaded", "check_cited"]
@@ -65,7 +65,9 @@ def load_inputs(paths: Iterable[str | Path], *, workers: int = 1,
     for path in iter_files(paths):
         suffix = path.suffix.lower()
         if suffix in LOADERS:
-            if suffix in {".yaml", ".yml"} and is_gazetteer(read_yaml(path)):
+            data = read_yaml(path) if suffix in {".yaml", ".yml"} else None
+            if is_gazetteer(data):
+                check_gazetteer(data, path)
                 gazetteers.append(path)
             else:
                 result.claims.extend(LOADERS[suffix](path))

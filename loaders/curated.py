@@ -34,7 +34,7 @@ from diplograph.graph.schema import SCHEMA
 from diplograph.graph.values import describe, text
 from diplograph.loaders.safe_yaml import Mapping, read_yaml
 
-__all__ = ["load_curated", "is_curated", "read_yaml"]
+__all__ = ["load_curated", "is_curated", "read_yaml", "check_gazetteer"]
 
 _ENTITY_KEYS = {"id", "label", "kind", "name", "aliases"}
 _TIE_KEYS = {"s", "type", "o", "doc", "note", "confidence"}
@@ -44,6 +44,43 @@ _TOP_KEYS = {"document", "documents", "entities", "ties"}
 
 def is_curated(data: Any) -> bool:
     return isinstance(data, dict) and "gazetteer" not in data
+
+
+def _text_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def check_gazetteer(data: Mapping, path: Path) -> None:
+    """The shape every gazetteer file has, so that extraction never reads garbage:
+    ``gazetteer:`` maps each section to a list of entries (a text ``name``; other
+    values text, null or lists of text) or to groups (text -> list of text)."""
+    body = data["gazetteer"]
+    if body is None:
+        return
+    if not isinstance(body, dict):
+        raise InvalidInput(f"'gazetteer' must be a mapping of sections, got {describe(body)}",
+                           str(path), data.line)
+    for section, value in body.items():
+        where = f"gazetteer section {section!r}"
+        if isinstance(value, dict):
+            bad = next((k for k, v in value.items() if not isinstance(k, str)
+                        or not (v is None or _text_list(v))), None)
+            if bad is not None:
+                raise InvalidInput(f"{where}: {bad!r} must name a list of words",
+                                   str(path), body.line)
+            continue
+        if value is not None and not isinstance(value, list):
+            raise InvalidInput(f"{where} must be a list of entries or a mapping of word "
+                               f"lists, got {describe(value)}", str(path), body.line)
+        for entry in value or ():
+            entry = _record(entry, path, f"entry of {where}", body.line)
+            if not isinstance(entry.get("name"), str) or not entry["name"].strip():
+                raise InvalidInput(f"each entry of {where} needs a text 'name'", str(path),
+                                   entry.line)
+            for key, v in entry.items():
+                if not (v is None or isinstance(v, str) or _text_list(v)):
+                    raise InvalidInput(f"{key!r} must be text or a list of text, got "
+                                       f"{describe(v)}", str(path), entry.line)
 
 
 def _shown(path: Path) -> str:
