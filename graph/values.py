@@ -84,7 +84,9 @@ def _encodable(value: str, what: str, origin: str) -> str:
 def text(value: Any, what: str, origin: str, *, blank: bool = False) -> str:
     """``value`` if it is text (not blank unless ``blank``) that UTF-8 can encode."""
     if not isinstance(value, str):
-        raise invalid_at(f"{what} must be text, got {describe(value)}", origin)
+        hint = "; put it in quotes to write it as text" if isinstance(value, (int, float)) \
+            else ""
+        raise invalid_at(f"{what} must be text, got {describe(value)}{hint}", origin)
     if not blank and not value.strip():
         raise invalid_at(f"{what} is empty", origin)
     return _encodable(value, what, origin)

@@ -102,13 +102,14 @@ class _Loader(yaml.SafeLoader):
     def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
         try:
             return super().construct_yaml_int(node)
-        except ValueError as exc:           # beyond Python's 4,300-digit conversion limit
-            raise ConstructorError(None, None, f"a number too long to read ({exc})",
-                                   node.start_mark) from None
+        except ValueError:                  # beyond Python's 4,300-digit conversion limit
+            raise ConstructorError(None, None, "a number too long to read (over 4,300 "
+                                   "digits)", node.start_mark) from None
 
     def construct_refused(self, node: yaml.Node) -> Any:
-        raise ConstructorError(None, None, f"the tag {node.tag!r} is not allowed: write "
-                               "plain text, numbers, true/false, lists and mappings",
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise ConstructorError(None, None, f"the tag {tag} is not allowed: write plain "
+                               "text, numbers, true/false, lists and mappings",
                                node.start_mark)
 
 
@@ -166,11 +167,15 @@ def _check_expansion(root: yaml.Node, written: int) -> None:
 def read_yaml(path: Path) -> Any:
     """Parse a YAML file; mappings remember their line; errors name the file and line."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise InvalidInput(f"not UTF-8 text ({exc.reason})", str(path)) from None
+        data = path.read_bytes()
     except OSError as exc:
         raise InvalidInput(f"cannot read it ({exc.strerror or exc})", str(path)) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(f"not UTF-8 text ({exc.reason} at byte {exc.start}): save the "
+                           "file as UTF-8", str(path), data.count(b"\n", 0, exc.start) + 1
+                           ) from None
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.reader.ReaderError as exc:      # a character YAML forbids: no mark, a position
