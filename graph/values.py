@@ -31,13 +31,14 @@ from diplograph.graph.dates import date_key, normalize_date
 from diplograph.graph.errors import InvalidInput
 from diplograph.graph.schema import SCHEMA
 
-__all__ = ["describe", "text", "ident", "confidence", "span", "iso_date", "url",
+__all__ = ["describe", "safe_name", "text", "ident", "confidence", "span", "iso_date", "url",
            "property_value", "clean_properties", "invalid_at", "split_origin"]
 
 _SHORT = reprlib.Repr()
 _SHORT.maxstring, _SHORT.maxother, _SHORT.maxlevel = 60, 60, 2
 _SHORT.maxlist = _SHORT.maxdict = _SHORT.maxset = _SHORT.maxtuple = 4
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.I)
 #: Whole numbers beyond 64 bits fit no database column (Neo4j, SQLite) nor JavaScript.
 _INT_LIMIT = 2 ** 63
@@ -54,6 +55,20 @@ def invalid_at(message: str, origin: str) -> InvalidInput:
     """An ``InvalidInput`` placed at ``origin`` ("file:line")."""
     file, line = split_origin(origin)
     return InvalidInput(message, file, line)
+
+
+def safe_name(name: str) -> str:
+    """A file name as text for ids and messages: bytes that were not UTF-8 (decoded by
+    Python as lone surrogates) and control characters become U+FFFD.
+
+    >>> safe_name("caf\\udce9\\n.txt") == "caf\\ufffd\\ufffd.txt"
+    True
+    """
+    try:
+        text = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:          # a surrogate that stands for no byte
+        text = name
+    return _CONTROL.sub("\ufffd", _SURROGATE.sub("\ufffd", text))
 
 
 def describe(value: Any) -> str:

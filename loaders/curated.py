@@ -31,7 +31,7 @@ from diplograph.graph.claims import Citation, Claim, DocumentRecord, EdgeClaim, 
 from diplograph.graph.errors import InvalidInput
 from diplograph.graph.names import make_id
 from diplograph.graph.schema import SCHEMA
-from diplograph.graph.values import describe, text
+from diplograph.graph.values import describe, safe_name, text
 from diplograph.loaders.safe_yaml import Mapping, read_yaml
 
 __all__ = ["load_curated", "is_curated", "read_yaml", "check_gazetteer"]
@@ -44,6 +44,11 @@ _TOP_KEYS = {"document", "documents", "entities", "ties"}
 
 def is_curated(data: Any) -> bool:
     return isinstance(data, dict) and "gazetteer" not in data
+
+
+def _name(path: Path) -> str:
+    """The file's name for messages: one printable line whatever bytes it holds."""
+    return safe_name(str(path))
 
 
 def _text_list(value: Any) -> bool:
@@ -59,7 +64,7 @@ def check_gazetteer(data: Mapping, path: Path) -> None:
         return
     if not isinstance(body, dict):
         raise InvalidInput(f"'gazetteer' must be a mapping of sections, got {describe(body)}",
-                           str(path), data.line)
+                           _name(path), data.line)
     for section, value in body.items():
         where = f"gazetteer section {section!r}"
         if isinstance(value, dict):
@@ -67,48 +72,48 @@ def check_gazetteer(data: Mapping, path: Path) -> None:
                         or not (v is None or _text_list(v))), None)
             if bad is not None:
                 raise InvalidInput(f"{where}: {bad!r} must name a list of words",
-                                   str(path), body.line)
+                                   _name(path), body.line)
             continue
         if value is not None and not isinstance(value, list):
             raise InvalidInput(f"{where} must be a list of entries or a mapping of word "
-                               f"lists, got {describe(value)}", str(path), body.line)
+                               f"lists, got {describe(value)}", _name(path), body.line)
         for entry in value or ():
             entry = _record(entry, path, f"entry of {where}", body.line)
             if not isinstance(entry.get("name"), str) or not entry["name"].strip():
-                raise InvalidInput(f"each entry of {where} needs a text 'name'", str(path),
+                raise InvalidInput(f"each entry of {where} needs a text 'name'", _name(path),
                                    entry.line)
             for key, v in entry.items():
                 if not (v is None or isinstance(v, str) or _text_list(v)):
                     raise InvalidInput(f"{key!r} must be text or a list of text, got "
-                                       f"{describe(v)}", str(path), entry.line)
+                                       f"{describe(v)}", _name(path), entry.line)
 
 
 def _shown(path: Path) -> str:
     """The path relative to the working directory when under it, so that origins (and so
     the built graph) do not depend on where the checkout lives."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return safe_name(str(path.resolve().relative_to(Path.cwd().resolve())))
     except ValueError:
-        return str(path)
+        return _name(path)
 
 
 def _record(item: Any, path: Path, what: str, parent_line: int) -> Mapping:
     """``item`` if it is a mapping with text keys; else an error at its line."""
     line = getattr(item, "line", parent_line)
     if not isinstance(item, dict):
-        raise InvalidInput(f"each {what} must be a mapping, got {describe(item)}", str(path),
+        raise InvalidInput(f"each {what} must be a mapping, got {describe(item)}", _name(path),
                            line)
     for key in item:
         if not isinstance(key, str):
             raise InvalidInput(f"a key of this {what} is {describe(key)}; keys are text",
-                               str(path), line)
+                               _name(path), line)
     return item  # type: ignore[return-value]
 
 
 def _required(item: Mapping, keys: tuple[str, ...], what: str, path: Path) -> None:
     for key in keys:
         if item.get(key) is None:
-            raise InvalidInput(f"{what} has no {key!r}", str(path), item.line)
+            raise InvalidInput(f"{what} has no {key!r}", _name(path), item.line)
 
 
 def _entity(item: Mapping, path: Path, document: str | None) -> NodeClaim:
@@ -117,7 +122,7 @@ def _entity(item: Mapping, path: Path, document: str | None) -> NodeClaim:
     label = text(item["label"], "label", origin)
     if label not in SCHEMA.labels:
         raise InvalidInput(f"unknown label {label!r}; valid labels: {', '.join(SCHEMA.labels)}",
-                           str(path), item.line)
+                           _name(path), item.line)
     properties = {k: v for k, v in item.items() if k not in _ENTITY_KEYS}
     node_id = item.get("id")
     if node_id is None:
@@ -126,7 +131,7 @@ def _entity(item: Mapping, path: Path, document: str | None) -> NodeClaim:
                           text(country, "country", origin) if country is not None else None)
     aliases = item.get("aliases")
     if aliases is not None and not isinstance(aliases, list):
-        raise InvalidInput(f"aliases must be a list, got {describe(aliases)}", str(path),
+        raise InvalidInput(f"aliases must be a list, got {describe(aliases)}", _name(path),
                            item.line)
     citation = Citation(doc=document, method="curated", origin=origin) if document else None
     return NodeClaim(id=node_id, label=label, name=item["name"], kind=item.get("kind"),
@@ -140,7 +145,7 @@ def _tie(item: Mapping, path: Path, document: str | None) -> EdgeClaim:
     doc = item.get("doc", document)
     if doc is None:
         raise InvalidInput("tie cites no document: give 'doc:' or a top-level 'document:'",
-                           str(path), item.line)
+                           _name(path), item.line)
     note, confidence = item.get("note"), item.get("confidence")
     citation = Citation(doc=doc, method="curated", note="" if note is None else note,
                         confidence=1.0 if confidence is None else confidence, origin=origin)
@@ -154,7 +159,7 @@ def _document(item: Mapping, path: Path) -> DocumentRecord:
     unknown = set(item) - _DOC_KEYS
     if unknown:
         raise InvalidInput(f"unknown document keys {sorted(unknown)}; valid: "
-                           f"{', '.join(sorted(_DOC_KEYS))}", str(path), item.line)
+                           f"{', '.join(sorted(_DOC_KEYS))}", _name(path), item.line)
     return DocumentRecord(**{k: v for k, v in item.items() if v is not None},
                           origin=f"{_shown(path)}:{item.line}")
 
@@ -166,14 +171,14 @@ def load_curated(path: Path) -> Iterator[Claim]:
         return
     if not isinstance(data, dict):
         raise InvalidInput("a curated file must be a mapping with 'entities', 'ties' or "
-                           "'documents'", str(path), 1)
+                           "'documents'", _name(path), 1)
     data = _record(data, path, "curated file", 1)
     if not is_curated(data):
         return
     unknown = set(data) - _TOP_KEYS
     if unknown:
         raise InvalidInput(f"unknown top-level keys {sorted(unknown)}; valid: "
-                           f"{', '.join(sorted(_TOP_KEYS))}", str(path), data.line)
+                           f"{', '.join(sorted(_TOP_KEYS))}", _name(path), data.line)
     document = data.get("document")
     if document is not None:
         text(document, "document", f"{_shown(path)}:{data.line}")
@@ -185,7 +190,7 @@ def load_curated(path: Path) -> Iterator[Claim]:
         if items is None:
             continue
         if not isinstance(items, list):
-            raise InvalidInput(f"{key!r} must be a list, got {describe(items)}", str(path),
+            raise InvalidInput(f"{key!r} must be a list, got {describe(items)}", _name(path),
                                data.line)
         for item in items:
             yield make(_record(item, path, what, data.line))

@@ -32,16 +32,16 @@ from pathlib import Path
 from diplograph.graph.claims import DocumentRecord
 from diplograph.graph.dates import normalize_date
 from diplograph.graph.errors import DependencyMissing
+from diplograph.graph.values import safe_name
 
 __all__ = ["Document", "DOCUMENT_SUFFIXES", "MAX_CHARS", "MAX_BYTES", "SkippedFile",
-           "read_document", "read_documents", "parse_text", "content_hash", "safe_name"]
+           "read_document", "read_documents", "parse_text", "content_hash"]
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
 #: spaCy's default ``nlp.max_length``: longer texts would need about 10 GB of memory.
 MAX_CHARS = 1_000_000
 #: Files larger than this are not read at all (HTML and PDF hold far more bytes than text).
 MAX_BYTES = 64 * 1024 * 1024
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _HTTP = re.compile(r"https?://\S+", re.I)
 _FRONT_MATTER = re.compile(r"\A---\r?\n(.*?)\r?\n---\r?\n", re.S)
@@ -74,20 +74,6 @@ class Document:
 
 def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def safe_name(name: str) -> str:
-    """A file name as text for ids and messages: bytes that were not UTF-8 (decoded by
-    Python as lone surrogates) and control characters become U+FFFD.
-
-    >>> safe_name("caf\\udce9\\n.txt") == "caf\\ufffd\\ufffd.txt"
-    True
-    """
-    try:
-        text = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    except UnicodeEncodeError:          # a surrogate that stands for no byte
-        text = name
-    return _CONTROL.sub("\ufffd", _SURROGATE.sub("\ufffd", text))
 
 
 def _clean(text: str) -> str:
@@ -232,4 +218,4 @@ def read_documents(paths: Iterable[Path], *, warn: Callable[[str], None]
         try:
             yield read_document(path)
         except SkippedFile as exc:
-            warn(f"{safe_name(str(path))}: skipped, {exc}")
+            warn(f"{safe_name(str(path))}: skipped, {' '.join(str(exc).split())}")

@@ -35,6 +35,7 @@ from yaml.composer import ComposerError
 from yaml.constructor import ConstructorError
 
 from diplograph.graph.errors import InvalidInput
+from diplograph.graph.values import safe_name
 
 __all__ = ["read_yaml", "Mapping", "MAX_DEPTH", "MAX_ALIAS_GROWTH"]
 
@@ -164,17 +165,21 @@ def _check_expansion(root: yaml.Node, written: int) -> None:
         stack.extend((c, False) for c in _children(node) if id(c) not in totals)
 
 
+def _name(path: Path) -> str:
+    return safe_name(str(path))
+
+
 def read_yaml(path: Path) -> Any:
     """Parse a YAML file; mappings remember their line; errors name the file and line."""
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InvalidInput(f"cannot read it ({exc.strerror or exc})", str(path)) from None
+        raise InvalidInput(f"cannot read it ({exc.strerror or exc})", _name(path)) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InvalidInput(f"not UTF-8 text ({exc.reason} at byte {exc.start}): save the "
-                           "file as UTF-8", str(path), data.count(b"\n", 0, exc.start) + 1
+                           "file as UTF-8", _name(path), data.count(b"\n", 0, exc.start) + 1
                            ) from None
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
@@ -183,12 +188,12 @@ def read_yaml(path: Path) -> Any:
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
         raise InvalidInput(f"YAML does not parse: character U+{code:04X} is "
                            "not allowed in YAML (write it as an escape in double quotes, "
-                           "or remove it)", str(path), line) from None
+                           "or remove it)", _name(path), line) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
         context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
         if context and start:
             problem = f"{problem} ({context} started on line {start.line + 1})"
-        raise InvalidInput(f"YAML does not parse: {problem}", str(path),
+        raise InvalidInput(f"YAML does not parse: {problem}", _name(path),
                            mark.line + 1 if mark else None) from None
