@@ -18,7 +18,7 @@ from typing import Any
 from diplograph.graph.claims import Claim, DocumentRecord, EdgeClaim, NodeClaim, invalid_at
 from diplograph.graph.errors import InvalidInput
 from diplograph.graph.names import closest
-from diplograph.loaders.curated import check_gazetteer, load_curated, read_yaml
+from diplograph.loaders.curated import check_gazetteer, curated_claims, load_curated, read_yaml
 from diplograph.loaders.documents import DOCUMENT_SUFFIXES, read_documents
 
 __all__ = ["LOADERS", "load_paths", "load_inputs", "iter_files", "Loaded", "check_cited"]
@@ -26,6 +26,7 @@ __all__ = ["LOADERS", "load_paths", "load_inputs", "iter_files", "Loaded", "chec
 Loader = Callable[[Path], Iterator[Claim]]
 
 LOADERS: dict[str, Loader] = {".yaml": load_curated, ".yml": load_curated}
+_YAML = (".yaml", ".yml")
 
 
 @dataclass(slots=True)
@@ -64,13 +65,15 @@ def load_inputs(paths: Iterable[str | Path], *, workers: int = 1,
     documents: list[Path] = []
     for path in iter_files(paths):
         suffix = path.suffix.lower()
-        if suffix in LOADERS:
-            data = read_yaml(path) if suffix in {".yaml", ".yml"} else None
+        if suffix in _YAML:        # read once, then either a gazetteer or curated records
+            data = read_yaml(path)
             if is_gazetteer(data):
                 check_gazetteer(data, path)
                 gazetteers.append(path)
             else:
-                result.claims.extend(LOADERS[suffix](path))
+                result.claims.extend(curated_claims(data, path))
+        elif suffix in LOADERS:
+            result.claims.extend(LOADERS[suffix](path))
         elif suffix in DOCUMENT_SUFFIXES:
             documents.append(path)
     if not documents:

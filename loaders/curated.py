@@ -34,7 +34,7 @@ from diplograph.graph.schema import SCHEMA
 from diplograph.graph.values import describe, safe_name, text
 from diplograph.loaders.safe_yaml import Mapping, read_yaml
 
-__all__ = ["load_curated", "is_curated", "read_yaml", "check_gazetteer"]
+__all__ = ["load_curated", "curated_claims", "is_curated", "read_yaml", "check_gazetteer"]
 
 _ENTITY_KEYS = {"id", "label", "kind", "name", "aliases"}
 _TIE_KEYS = {"s", "type", "o", "doc", "note", "confidence"}
@@ -116,8 +116,8 @@ def _required(item: Mapping, keys: tuple[str, ...], what: str, path: Path) -> No
             raise InvalidInput(f"{what} has no {key!r}", _name(path), item.line)
 
 
-def _entity(item: Mapping, path: Path, document: str | None) -> NodeClaim:
-    origin = f"{_shown(path)}:{item.line}"
+def _entity(item: Mapping, path: Path, shown: str, document: str | None) -> NodeClaim:
+    origin = f"{shown}:{item.line}"
     _required(item, ("label", "name"), "entity", path)
     label = text(item["label"], "label", origin)
     if label not in SCHEMA.labels:
@@ -139,8 +139,8 @@ def _entity(item: Mapping, path: Path, document: str | None) -> NodeClaim:
                      origin=origin)
 
 
-def _tie(item: Mapping, path: Path, document: str | None) -> EdgeClaim:
-    origin = f"{_shown(path)}:{item.line}"
+def _tie(item: Mapping, path: Path, shown: str, document: str | None) -> EdgeClaim:
+    origin = f"{shown}:{item.line}"
     _required(item, ("s", "type", "o"), "tie", path)
     doc = item.get("doc", document)
     if doc is None:
@@ -154,19 +154,23 @@ def _tie(item: Mapping, path: Path, document: str | None) -> EdgeClaim:
                      origin=origin)
 
 
-def _document(item: Mapping, path: Path) -> DocumentRecord:
+def _document(item: Mapping, path: Path, shown: str) -> DocumentRecord:
     _required(item, ("id",), "document", path)
     unknown = set(item) - _DOC_KEYS
     if unknown:
         raise InvalidInput(f"unknown document keys {sorted(unknown)}; valid: "
                            f"{', '.join(sorted(_DOC_KEYS))}", _name(path), item.line)
     return DocumentRecord(**{k: v for k, v in item.items() if v is not None},
-                          origin=f"{_shown(path)}:{item.line}")
+                          origin=f"{shown}:{item.line}")
 
 
 def load_curated(path: Path) -> Iterator[Claim]:
     """Yield the claims of one curated YAML file."""
-    data = read_yaml(path)
+    yield from curated_claims(read_yaml(path), path)
+
+
+def curated_claims(data: Any, path: Path) -> Iterator[Claim]:
+    """Yield the claims of ``data``, a curated file already read by :func:`read_yaml`."""
     if data is None:
         return
     if not isinstance(data, dict):
@@ -179,12 +183,12 @@ def load_curated(path: Path) -> Iterator[Claim]:
     if unknown:
         raise InvalidInput(f"unknown top-level keys {sorted(unknown)}; valid: "
                            f"{', '.join(sorted(_TOP_KEYS))}", _name(path), data.line)
-    document = data.get("document")
+    document, shown = data.get("document"), _shown(path)
     if document is not None:
-        text(document, "document", f"{_shown(path)}:{data.line}")
-    sections = (("documents", "document", lambda i: _document(i, path)),
-                ("entities", "entity", lambda i: _entity(i, path, document)),
-                ("ties", "tie", lambda i: _tie(i, path, document)))
+        text(document, "document", f"{shown}:{data.line}")
+    sections = (("documents", "document", lambda i: _document(i, path, shown)),
+                ("entities", "entity", lambda i: _entity(i, path, shown, document)),
+                ("ties", "tie", lambda i: _tie(i, path, shown, document)))
     for key, what, make in sections:
         items = data.get(key)
         if items is None:

@@ -46,6 +46,7 @@ MAX_DEPTH = 50
 MAX_ALIAS_GROWTH = 100_000
 
 _PLAIN = {f"tag:yaml.org,2002:{t}" for t in ("null", "bool", "float", "str", "seq", "map")}
+_WORDS = {"int": "a whole number", "float": "a number", "bool": "true or false"}
 
 
 class Mapping(dict):
@@ -100,12 +101,17 @@ class _Loader(yaml.SafeLoader):
         mapping.line = node.start_mark.line + 1
         return mapping
 
-    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+    def construct_checked(self, node: yaml.ScalarNode) -> Any:
+        """An explicit ``!!int``, ``!!float`` or ``!!bool`` whose text is not one (PyYAML
+        itself fails with IndexError or KeyError there), or an integer past Python's
+        4,300-digit limit: an error at the node's line."""
+        kind = node.tag.rpartition(":")[2]
         try:
-            return super().construct_yaml_int(node)
-        except ValueError:                  # beyond Python's 4,300-digit conversion limit
-            raise ConstructorError(None, None, "a number too long to read (over 4,300 "
-                                   "digits)", node.start_mark) from None
+            return getattr(super(), f"construct_yaml_{kind}")(node)
+        except (ValueError, IndexError, KeyError):
+            problem = ("a number too long to read (over 4,300 digits)"
+                       if len(node.value) > 4300 else f"{node.value!r} is not {_WORDS[kind]}")
+            raise ConstructorError(None, None, problem, node.start_mark) from None
 
     def construct_refused(self, node: yaml.Node) -> Any:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
@@ -115,7 +121,8 @@ class _Loader(yaml.SafeLoader):
 
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_mapping)
-_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
+for _kind in ("int", "float", "bool"):
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_kind}", _Loader.construct_checked)
 # An explicit !!timestamp and the '=' value key read as the text written.
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)
 _Loader.add_constructor("tag:yaml.org,2002:value", _Loader.construct_yaml_str)

@@ -89,6 +89,12 @@ CASES: dict[str, tuple[str | bytes, int, str]] = {
     "number_of_5000_digits": (EVENT_TIE % ("size: " + "9" * 5000), 4,
                               "YAML does not parse: a number too long to read (over 4,300 "
                               "digits)"),
+    # found by the fuzz suite: PyYAML itself fails on explicit tags over the wrong text
+    "empty_int_tag": (EVENT_TIE % "size: !!int ", 4, "YAML does not parse: '' is not a whole number"),
+    "float_tag_on_a_word": (TIE % "confidence: !!float high", 3,
+                            "YAML does not parse: 'high' is not a number"),
+    "bool_tag_on_a_word": (EVENT_TIE % "leader: !!bool maybe", 4,
+                           "YAML does not parse: 'maybe' is not true or false"),
     "nul_byte": ("entities:\n  - {id: country:x, label: Country, name: X}\n"
                  "  - {id: country:y, label: Country, name: \x00Y}\n", 3,
                  "YAML does not parse: character U+0000 is not allowed in YAML (write it as "
