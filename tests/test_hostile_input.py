@@ -12,18 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from diplograph.cli import cli
+from tests.test_build_bad_input import GOOD
 
-GOOD = """\
-document: d1.txt
-documents:
-  - {id: d1.txt, title: A report, outlet: Desk, date: 2025-10}
-entities:
-  - {id: country:taiwan, label: Country, name: Taiwan}
-  - {id: country:united-states, label: Country, name: United States, aliases: [US]}
-ties:
-  - {s: country:taiwan, type: COOPERATES_WITH, o: country:united-states, domain: defense,
-     note: both sides describe deeper military exchanges}
-"""
 TIE = "document: d1.txt\nties:\n  - {s: country:taiwan, type: MET_WITH, o: country:united-states, %s}\n"
 ENTITY = "entities:\n  - {id: country:x, label: Country, %s}\n"
 EVENT_TIE = ("document: d1.txt\nentities: [{id: event:e, label: Event, name: E}]\nties:\n"
@@ -106,8 +96,12 @@ CASES: dict[str, tuple[str | bytes, int, str]] = {
     # 5. type confusion stored silently before
     "document_as_list": ("document: [a, b]\nentities:\n  - {id: country:x, label: Country, "
                          "name: X}\n", 1, "document must be text, got a list ['a', 'b']"),
-    "nan_amount": (TIE % "place: X, date: 2025, status: current, end: .nan", 3,
-                   "property 'end' must be a date such as 2025-11-03, got a number nan"),
+    "nan_amount": (TIE % "amount: .nan", 3,
+                   "property 'amount' must be a finite number, got a number nan"),
+    "inf_amount": (TIE % "amount: -.inf", 3,
+                   "property 'amount' must be a finite number, got a number -inf"),
+    "nan_date": (TIE % "place: X, date: 2025, status: current, end: .nan", 3,
+                 "property 'end' must be a date such as 2025-11-03, got a number nan"),
     "nan_confidence": (TIE % "confidence: .nan", 3,
                        "confidence must be a number from 0 to 1, got a number nan"),
     "inf_size": (EVENT_TIE % "size: .inf", 4,
