@@ -286,15 +286,16 @@ def viz(output: str | Path | None = None, *, format: str | None = None,
     if fmt not in PAGE_FORMATS:
         raise DiplographError(f"Unknown picture format {fmt!r}; valid: {', '.join(PAGE_FORMATS)}")
     if output is None and fmt != "html":
-        raise DiplographError(f"A {fmt} picture needs an output file (-o FILE.{fmt}).")
+        raise DiplographError(f"A {fmt} picture needs an output file: give {{output}} a "
+                              f"name ending in .{fmt}.", output="output")
     dates = {}
     for key, value in (("since", since), ("until", until), ("as_of", as_of)):
         if value:
             try:
                 dates[key] = normalize_date(value)
             except ValueError:
-                raise DiplographError(f"--{key.replace('_', '-')} {value!r} is not a date; "
-                                      "write it as YYYY, YYYY-MM or YYYY-MM-DD.") from None
+                raise DiplographError(f"{{{key}}} {value!r} is not a date; write it as "
+                                      "YYYY, YYYY-MM or YYYY-MM-DD.", **{key: key}) from None
     G = load_graph(store=store)
     filters = Filters(min_sources=min_sources, labels=tuple(labels or ()),
                       types=tuple(types or ()), focus=focus, depth=depth, **dates)

@@ -17,6 +17,21 @@ from diplograph import cli_build, cli_export, cli_queries, cli_server
 from diplograph.graph.errors import DiplographError
 
 
+def cli_names(ctx: click.Context) -> dict[str, str]:
+    """How the CLI spells what library messages name (:meth:`DiplographError.worded`):
+    each API function by its command, each argument by an option for it, the running
+    command's own options first."""
+    group = ctx.command
+    assert isinstance(group, click.Group)
+    running = group.get_command(ctx, ctx.invoked_subcommand or "")
+    names = {}
+    for command in [*group.commands.values(), *([running] if running else [])]:
+        names[command.name.replace("-", "_")] = f"diplograph {command.name}"
+        names.update({p.name: p.opts[0] for p in command.params
+                      if isinstance(p, click.Option) and p.name})
+    return names
+
+
 class DiplographGroup(click.Group):
     """Turns library errors into ``click.ClickException`` and a closed pipe into a quiet exit."""
 
@@ -24,7 +39,7 @@ class DiplographGroup(click.Group):
         try:
             return super().invoke(ctx)
         except DiplographError as exc:
-            raise click.ClickException(str(exc)) from None
+            raise click.ClickException(exc.worded(cli_names(ctx))) from None
         except BrokenPipeError:
             sys.stderr.close()
             raise click.Abort() from None

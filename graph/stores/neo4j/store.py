@@ -64,7 +64,7 @@ def split_uri(uri: str) -> tuple[str, str | None]:
                          f"{', '.join(SCHEMES)} (e.g. bolt://localhost:7687)")
     if parts.username or parts.password:
         raise StoreError("Put no credentials in the server URI: set NEO4J_USERNAME (or "
-                         "--user) and NEO4J_PASSWORD instead")
+                         "pass {user}) and NEO4J_PASSWORD instead", user="user=...")
     database = parts.path.strip("/") or None
     return urlunsplit((parts.scheme, parts.netloc, "", parts.query, "")), database
 
@@ -84,8 +84,8 @@ class Neo4jStore(GraphStore):
                  batch_size: int | None = None, **_ignored: object) -> None:
         uri = uri or os.environ.get("NEO4J_URI")
         if not uri:
-            raise StoreError("No server given: pass --uri bolt://HOST:7687 (or --store "
-                             "bolt://...) or set NEO4J_URI")
+            raise StoreError("No server given: pass {uri} (a Bolt URI such as "
+                             "bolt://localhost:7687) or set NEO4J_URI", uri="uri=...")
         self.uri, in_path = split_uri(uri)
         self.user = user or os.environ.get("NEO4J_USERNAME") or DEFAULT_USER
         self._password = password if password is not None else os.environ.get(
@@ -147,10 +147,11 @@ class Neo4jStore(GraphStore):
             return call()
         except neo4j_errors.AuthError:
             raise StoreError(f"The server at {self.location} refused user {self.user!r}: "
-                             "check NEO4J_USERNAME/--user and NEO4J_PASSWORD") from None
+                             "check NEO4J_USERNAME/{user} and NEO4J_PASSWORD",
+                             user="user=...") from None
         except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError):
             raise StoreError(f"Cannot reach a Bolt server at {self.uri}: is it running? "
-                             "(check --uri / NEO4J_URI)") from None
+                             "(check {uri} / NEO4J_URI)", uri="uri=...") from None
         except neo4j_errors.Neo4jError as exc:
             raise self._server_error(exc) from None
         except neo4j_errors.DriverError as exc:
@@ -160,7 +161,8 @@ class Neo4jStore(GraphStore):
         message = _first_line(exc.message or str(exc))
         if "DatabaseNotFound" in (exc.code or ""):
             return StoreError(f"Database {self.database!r} does not exist on {self.uri}: "
-                              "create it, or pick another with --database / NEO4J_DATABASE")
+                              "create it, or pick another with {database} / NEO4J_DATABASE",
+                              database="database=...")
         return StoreError(f"{self.location} refused the query: {message}")
 
     @contextmanager
@@ -215,8 +217,10 @@ class Neo4jStore(GraphStore):
     def _check_complete(self) -> None:
         meta = self._meta()
         if meta is None:
-            raise StoreError(f"No graph in {self.location}. Push one with 'diplograph push "
-                             "--uri ...' or build into it with 'diplograph build --store URI'")
+            raise StoreError(f"No graph in {self.location}. Push one with '{{push}}' or "
+                             "build into it with '{build}' and this URI as the store",
+                             push="diplograph.api.push(uri=...)",
+                             build="diplograph.api.build()")
         if not meta["complete"]:
             raise StoreError(f"The last save to {self.location} did not finish; run the push "
                              "(or build) again to complete it")
@@ -277,7 +281,8 @@ class Neo4jStore(GraphStore):
                    write: bool = False) -> CypherResult:
         """Run ``query``; in a read transaction, refusing write clauses, unless ``write``."""
         if not write and q.is_write_query(query):
-            raise StoreError("This query writes to the database; pass --write to allow it")
+            raise StoreError("This query writes to the database; pass {write} to allow it",
+                             write="write=True")
 
         guard = not write and not self.dialect.enforces_read_only
 
@@ -299,7 +304,7 @@ class Neo4jStore(GraphStore):
             return self._guard(call)
         except _ReadOnlyViolation:
             raise StoreError("This query changed the database, so it was rolled back; pass "
-                             "--write to allow it") from None
+                             "{write} to allow it", write="write=True") from None
 
 
 class _ReadOnlyViolation(Exception):
