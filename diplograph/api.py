@@ -16,6 +16,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
@@ -24,21 +25,25 @@ from diplograph.graph.queries import QUERIES, Query
 from diplograph.graph.queries.diff import Diff
 from diplograph.graph.queries.summary import stats as graph_stats
 from diplograph.graph.stores import GraphStore, open_store
-from diplograph.results import (BuildResult, ExportResult, ExtractResult, PullResult,
-                                PushResult, VizResult)
+from diplograph.model import pinned_model, setup_model
+from diplograph.results import (BuildResult, DemoResult, ExportResult, ExtractResult,
+                                PullResult, PushResult, VizResult)
 
 if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = ["BuildResult", "ExtractResult", "ExportResult", "PushResult", "PullResult",
-           "VizResult", "Progress", "DEFAULT_SEEDS", "PAGE_FORMATS", "build", "extract",
-           "load_graph", "export", "diff", "push", "pull", "cypher", "viz"]
+           "VizResult", "DemoResult", "Progress", "DEFAULT_SEEDS", "PAGE_FORMATS", "build",
+           "extract", "load_graph", "export", "diff", "push", "pull", "cypher", "viz", "demo",
+           "setup_model", "pinned_model"]
 
 T = TypeVar("T")
 # A progress callback wraps an iterable (with its length and a label) and yields its items.
 Progress = Callable[[Sequence[T], str], Iterable[T]]
 
-DEFAULT_SEEDS = "seeds"
+#: The seed data shipped with diplograph (package data; ``seeds/`` in a source checkout).
+DEFAULT_SEEDS = Path(str(resources.files("diplograph.seeds")))
+DEFAULT_PAGE = "diplograph.html"
 DEFAULT_CACHE = ".diplograph-cache"
 StoreArg = str | Path | GraphStore | None
 
@@ -86,8 +91,8 @@ def build(paths: Iterable[str | Path] | None = None, *, store: StoreArg = None,
           progress: Progress | None = None, workers: int = 1,
           cache: str | Path | None = DEFAULT_CACHE,
           warn: Callable[[str], None] | None = None) -> BuildResult:
-    """Load curated YAML and documents from ``paths`` (default ``seeds/``), merge them
-    and replace the store's graph. Nothing is written unless every input is valid and
+    """Load curated YAML and documents from ``paths`` (default :data:`DEFAULT_SEEDS`, the
+    seed data shipped with diplograph), merge them and replace the store's graph. Nothing is written unless every input is valid and
     they give at least one entity.
 
     Documents are extracted in ``workers`` processes, reusing ``cache`` for unchanged
@@ -314,3 +319,18 @@ def viz(output: str | Path | None = None, *, format: str | None = None,
     written = write_page(view, output, physics=physics_on)
     return VizResult(format=fmt, path=str(written), nodes=n, edges=e, physics=physics_on)
 
+
+
+# --- the tour: the shipped seeds, built and drawn ----------------------------------------
+
+def demo(output: str | Path = DEFAULT_PAGE, *, store: StoreArg = None,
+         progress: Progress | None = None, workers: int = 1,
+         cache: str | Path | None = DEFAULT_CACHE,
+         warn: Callable[[str], None] | None = None) -> DemoResult:
+    """Build the seed data shipped with diplograph (:data:`DEFAULT_SEEDS`: curated
+    records, their documents and sample articles) into ``store`` and draw it as the
+    offline page ``output``. Works from any folder; extracting the articles needs the
+    spaCy model (:func:`setup_model`)."""
+    built = build([DEFAULT_SEEDS], store=store, progress=progress, workers=workers,
+                  cache=cache, warn=warn)
+    return DemoResult(build=built, page=viz(output, store=store))
