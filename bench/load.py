@@ -50,7 +50,7 @@ from diplograph.graph.stores.neo4j import Neo4jStore  # noqa: E402
 from diplograph.graph.stores.neo4j import cypher as q  # noqa: E402
 from diplograph.graph.stores.neo4j.codec import no_cyclic_gc  # noqa: E402
 from diplograph.graph.stores.neo4j.writer import edge_rows, node_rows, shaped  # noqa: E402
-from tests.bolt import BoltServer, start_server, stop_server  # noqa: E402
+from tests.bolt import BoltServer, start_arcadedb  # noqa: E402
 
 
 def generate(n_nodes: int, n_edges: int, seed: int = 1) -> nx.MultiDiGraph:
@@ -151,7 +151,8 @@ def main() -> None:
                                 os.environ.get("NEO4J_DATABASE"), external=True)
         else:
             started = time.perf_counter()
-            proc, server = start_server(Path(tmp), "bench")
+            proc = start_arcadedb(Path(tmp), "bench")
+            server = proc.server
             print(f"ArcadeDB test server started in {time.perf_counter() - started:.1f} s")
         try:
             store = server.store(batch_size=args.batch)
@@ -215,7 +216,7 @@ def main() -> None:
             store.close()
         finally:
             if proc is not None:
-                stop_server(proc)
+                proc.stop()
 
 
 if __name__ == "__main__":

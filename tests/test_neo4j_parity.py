@@ -1,6 +1,6 @@
 """Every query gives the same result (or the same error) on the embedded store and on
-the Bolt server, for the seed graph and for a generated graph with planted traps
-(shared aliases, self-loops, parallel ties, unconnected parts)."""
+each Bolt server (Neo4j, then ArcadeDB), for the seed graph and for a generated graph
+with planted traps (shared aliases, self-loops, parallel ties, unconnected parts)."""
 from __future__ import annotations
 
 import itertools
@@ -40,14 +40,14 @@ def generated_graph(seed: int = 7, n: int = 120, m: int = 260) -> nx.MultiDiGrap
 
 
 @pytest.fixture(scope="module", params=["seed", "generated"])
-def backends(request, bolt_server, tmp_path_factory) -> tuple[GraphStore, GraphStore, Any]:
+def backends(request, each_server, tmp_path_factory) -> tuple[GraphStore, GraphStore, Any]:
     if request.param == "seed":
         G = request.getfixturevalue("seed_graph")
     else:
         G = generated_graph()
     embedded = EmbeddedStore(tmp_path_factory.mktemp("parity"))
     embedded.save(G)
-    server = bolt_server.store()
+    server = each_server.store()
     server.save(G)
     yield embedded, server, G
     server.close()
