@@ -16,20 +16,14 @@ Examples
 ':Entity:Organization'
 >>> rel_type("MET_WITH")
 'MET_WITH'
->>> is_write_query("MATCH (n) WHERE n.name = 'CREATE' RETURN n")
-False
->>> is_write_query("match (n) detach delete n")
-True
 """
 from __future__ import annotations
-
-import re
 
 from diplograph.graph.errors import StoreError
 from diplograph.graph.schema import SCHEMA
 
 __all__ = ["ENTITY", "DOCUMENT", "META", "kind_label", "node_labels", "rel_type",
-           "is_write_query", "MERGE_NODES", "CREATE_NODES", "UPDATE_NODES", "MERGE_EDGES",
+           "MERGE_NODES", "CREATE_NODES", "UPDATE_NODES", "MERGE_EDGES",
            "CREATE_EDGES", "UPDATE_EDGES", "MERGE_DOCUMENTS"]
 
 ENTITY = "Entity"
@@ -61,19 +55,6 @@ def node_labels(label: str, kind: str | None) -> str:
 def rel_type(name: str) -> str:
     """A relationship type, checked against the schema."""
     return SCHEMA.relation(name).name
-
-
-# Write clauses, matched outside string literals and comments.
-_WRITE = re.compile(r"\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|FOREACH|LOAD\s+CSV|"
-                    r"IN\s+TRANSACTIONS|ALTER|RENAME|GRANT|DENY|REVOKE|START|STOP)\b",
-                    re.IGNORECASE)
-_LITERALS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/",
-                       re.DOTALL)
-
-
-def is_write_query(query: str) -> bool:
-    """Whether ``query`` holds a clause that writes (or administers) the database."""
-    return bool(_WRITE.search(_LITERALS.sub(" ", query)))
 
 
 # --- writing ---------------------------------------------------------------------------

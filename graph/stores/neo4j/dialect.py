@@ -7,8 +7,7 @@ what is left differs here:
 
 - Neo4j refuses a write inside a read transaction; ArcadeDB runs it (measured: a
   ``CREATE`` in ``execute_read`` commits). The read-only rule of ``diplograph cypher``
-  therefore rests first on the store refusing write clauses before anything is sent,
-  for every server; on Neo4j the read transaction is a second guard.
+  does not depend on it: see :mod:`graph.stores.neo4j.readonly` for its layers.
 - ArcadeDB keeps each combination of labels as a type of its own, under which the
   ``Entity`` uniqueness constraint still holds (measured: a second ``:Entity:Person``
   with a taken id is refused); an index on ``id`` per primary label is added there so
@@ -58,8 +57,6 @@ class Dialect:
     name: str
     # Statements that make the schema (idempotent: IF NOT EXISTS).
     schema: tuple[str, ...]
-    # Whether the server enforces read-only on a read transaction itself.
-    enforces_read_only: bool
     # Whether MERGE on several labels is index-backed (else create/update separately).
     indexed_merge: bool
     # Whether new ties find their ends by element id (else by id, through the index).
@@ -78,11 +75,11 @@ def _index(label: str) -> str:
 
 
 NEO4J = Dialect(name="neo4j", schema=(_unique(ENTITY), _unique(DOCUMENT)),
-                enforces_read_only=True, indexed_merge=True, ends_by_element_id=False)
+                indexed_merge=True, ends_by_element_id=False)
 ARCADEDB = Dialect(
     name="arcadedb",
     schema=(_unique(ENTITY), _unique(DOCUMENT), *(_index(label) for label in SCHEMA.labels)),
-    enforces_read_only=False, indexed_merge=False, ends_by_element_id=True)
+    indexed_merge=False, ends_by_element_id=True)
 
 _AGENTS = [(re.compile(r"arcadedb", re.IGNORECASE), ARCADEDB)]
 

@@ -35,6 +35,7 @@ from diplograph.graph.stores.base import GraphStore, Progress, reporting
 from diplograph.graph.stores.neo4j import codec
 from diplograph.graph.stores.neo4j import cypher as q
 from diplograph.graph.stores.neo4j.dialect import Dialect, dialect_for
+from diplograph.graph.stores.neo4j.readonly import check_read_only
 
 __all__ = ["Neo4jStore", "CypherResult", "SCHEMES"]
 
@@ -160,6 +161,13 @@ class Neo4jStore(GraphStore):
 
     def _server_error(self, exc: neo4j_errors.Neo4jError) -> StoreError:
         message = _first_line(exc.message or str(exc))
+        # A write in a READ session: refused as such, or, for a new label or type, as a
+        # privilege the READ mode overrides (e.g. a write inside apoc.cypher.run).
+        if exc.code == "Neo.ClientError.Statement.AccessMode" or (
+                exc.code == "Neo.ClientError.Security.Forbidden"
+                and "overridden by READ" in message):
+            return StoreError("This query writes to the database, which the server refused "
+                              "in a read-only session; pass --write to allow it")
         if "DatabaseNotFound" in (exc.code or ""):
             return StoreError(f"Database {self.database!r} does not exist on {self.uri}: "
                               "create it, or pick another with --database / NEO4J_DATABASE")
@@ -335,25 +343,29 @@ class Neo4jStore(GraphStore):
 
     def run_cypher(self, query: str, params: dict[str, Any] | None = None, *,
                    write: bool = False) -> CypherResult:
-        """Run ``query``; in a read transaction, refusing write clauses, unless ``write``."""
-        if not write and q.is_write_query(query):
-            raise StoreError("This query writes to the database; pass --write to allow it")
+        """Run ``query``; unless ``write``, only if it cannot change the database.
 
-        guard = not write and not self.dialect.enforces_read_only
+        The read-only rule has four layers (see :mod:`graph.stores.neo4j.readonly`): the
+        query's clauses and procedures are checked before sending, it runs in a READ
+        session (which Neo4j enforces), and it is rolled back if its counters say it
+        wrote anyway."""
+        if not write:
+            check_read_only(query)  # layers 1 and 2: clauses, procedures
 
         def work(tx: neo4j.ManagedTransaction) -> CypherResult:
             result = tx.run(query, params or {})
             rows = [[_plain(v) for v in record.values()] for record in result]
             summary = result.consume()
-            if guard and summary.counters.contains_updates:
-                # raising inside the transaction function rolls the transaction back
+            if not write and (summary.counters.contains_updates
+                              or summary.counters.contains_system_updates):
+                # layer 4: raising inside the transaction function rolls it back
                 raise _ReadOnlyViolation
             counters = {k: v for k, v in vars(summary.counters).items()
                         if isinstance(v, int) and not isinstance(v, bool) and v}
             return CypherResult(columns=list(result.keys()), rows=rows, counters=counters)
 
         def call() -> CypherResult:
-            with self._session(write=write) as session:
+            with self._session(write=write) as session:  # layer 3: a READ session
                 return (session.execute_write if write else session.execute_read)(work)
         try:
             return self._guard(call)
