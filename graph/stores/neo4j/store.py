@@ -14,6 +14,7 @@ refuse the half-written graph and say so), and running the save again completes 
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -35,6 +36,12 @@ from diplograph.graph.stores.neo4j.dialect import Dialect, dialect_for
 from diplograph.graph.stores.neo4j.readonly import check_read_only
 
 __all__ = ["Neo4jStore", "CypherResult", "SCHEMES"]
+
+# The driver logs each retry of a failed transaction and each notification (an unknown
+# label in a query...) as a warning; with no logging set up, Python prints those on
+# stderr before our one-line error. The store words failures itself, so they go nowhere
+# unless the application configures logging (then they reach its handlers as before).
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 DEFAULT_USER = "neo4j"
@@ -147,6 +154,9 @@ class Neo4jStore(GraphStore):
         try:
             return call()
         except neo4j_errors.AuthError:
+            if self._driver is not None:  # it took these credentials before: not a typo
+                raise StoreError(f"The server at {self.location} stopped accepting user "
+                                 f"{self.user!r} (is it shutting down?)") from None
             raise StoreError(f"The server at {self.location} refused user {self.user!r}: "
                              "check NEO4J_USERNAME/--user and NEO4J_PASSWORD") from None
         except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError):
@@ -166,6 +176,9 @@ class Neo4jStore(GraphStore):
                 and "overridden by READ" in message):
             return StoreError("This query writes to the database, which the server refused "
                               "in a read-only session; pass --write to allow it")
+        if exc.code == "Neo.TransientError.General.DatabaseUnavailable":
+            return StoreError(f"The database at {self.location} is not available (is the "
+                              "server starting or shutting down?); try again later")
         if "DatabaseNotFound" in (exc.code or ""):
             return StoreError(f"Database {self.database!r} does not exist on {self.uri}: "
                               "create it, or pick another with --database / NEO4J_DATABASE")
