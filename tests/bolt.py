@@ -109,21 +109,37 @@ def java() -> str:
     return str(Path(home) / "bin" / "java") if home else (shutil.which("java") or "java")
 
 
-def neo4j_command(home: Path) -> list[str]:
-    """The command that serves the database files under ``home`` over Bolt."""
+def _jvm(*classpath: Path) -> list[str]:
     classes = NEO4J_BUILD / "classes"
     if not (classes / "diplograph" / "TestServer.class").exists():
         raise RuntimeError(f"Neo4j for the tests is not built in {NEO4J_BUILD}: run "
                            "'make neo4j' (it resolves Neo4j from Maven Central)")
-    path = os.pathsep.join([str(classes), str(NEO4J_BUILD / "lib" / "*"),
-                            str(NEO4J_BUILD / "plugins" / "*")])
     # Serial GC and a bounded heap: two cores and a machine shared with other work.
-    return [java(), "-XX:+UseSerialGC", "-Xms256m", "-Xmx1g", "-cp", path,
+    return [java(), "-XX:+UseSerialGC", "-Xms256m", "-Xmx1g", "-cp",
+            os.pathsep.join(str(p) for p in classpath)]
+
+
+def neo4j_command(home: Path) -> list[str]:
+    """The command that serves the database files under ``home`` over Bolt."""
+    return [*_jvm(NEO4J_BUILD / "classes", NEO4J_BUILD / "lib" / "*",
+                  NEO4J_BUILD / "plugins" / "*"),
             "diplograph.TestServer", str(home), str(NEO4J_BUILD / "plugins")]
 
 
+def neo4j_admin(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``neo4j-admin ARGS`` on the database files under ``home`` (its classes come with
+    Neo4j from Maven Central: org.neo4j.cli.AdminTool and the import tool)."""
+    (home / "conf").mkdir(parents=True, exist_ok=True)
+    (home / "conf" / "neo4j.conf").touch()
+    return subprocess.run([*_jvm(NEO4J_BUILD / "lib" / "*"), "org.neo4j.cli.AdminTool", *args],
+                          capture_output=True, text=True, timeout=600,
+                          env={**os.environ, "NEO4J_HOME": str(home),
+                               "NEO4J_CONF": str(home / "conf")})
+
+
 def start_neo4j(root: Path) -> Started:
-    """Neo4j Community with its files in ``root/home``; database ``neo4j``."""
+    """Neo4j Community with its files in ``root/home`` (new, or made by
+    :func:`neo4j_admin`); database ``neo4j``."""
     password = secrets.token_urlsafe(18)
     home = root / "home"
     home.mkdir(parents=True, exist_ok=True)

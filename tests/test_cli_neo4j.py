@@ -15,6 +15,7 @@ from diplograph.cli import cli
 from diplograph.graph.nodelink import dumps
 from diplograph.graph.stores import EmbeddedStore
 from diplograph.graph.stores.neo4j import Neo4jStore
+from diplograph.graph.stores.neo4j.writer import mention_rows
 from tests.bolt import free_port
 
 
@@ -79,11 +80,13 @@ def test_push_reports_each_batch(env, bolt_server, seed_store, seed_graph, monke
 
     result = api.push(store=seed_store, database=bolt_server.database, progress=progress)
     assert {label for _, label in steps} == {f"Saving to {result.target}"}
-    # Every document, node and tie, in batches of at most 7 rows, one step each.
+    # Every document, node, tie and link of a node to a document, in batches of at most 7
+    # rows, one step each.
     assert max(n for n, _ in steps) == 7
     assert sum(n for n, _ in steps) == (len(seed_graph.graph["documents"])
                                         + seed_graph.number_of_nodes()
-                                        + seed_graph.number_of_edges())
+                                        + seed_graph.number_of_edges()
+                                        + len(mention_rows(seed_graph)))
 
 
 @pytest.mark.parametrize("command", [

@@ -1,9 +1,12 @@
 """What Neo4j itself shows of a push: its constraints and indexes (and that lookups use
 them), element ids and documents that a pull and a push back leave as they were, and
 each failure as one ``Error:`` line from the real command, with nothing else on stderr
-(the driver's retry and notification logs included)."""
+(the driver's retry and notification logs included); and the CSV export, imported by
+neo4j-admin (from Maven Central too) into a second server, holding what the JSON export
+and a push hold."""
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -12,8 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from diplograph import api
+from diplograph.graph.nodelink import from_nodelink
 from diplograph.graph.stores.neo4j import Neo4jStore
-from tests.bolt import Started, free_port, start_neo4j
+from diplograph.graph.stores.neo4j.cypher import MENTIONED_IN, META
+from diplograph.graph.stores.neo4j.writer import mention_rows
+from tests.bolt import Started, free_port, neo4j_admin, start_neo4j
 from tests.test_neo4j_store import tricky_graph
 
 
@@ -120,24 +127,66 @@ Neo4jStore.batch_hook = pause
 """
 
 
+def test_notifications_never_reach_stderr(neo4j_server):
+    """Neo4j warns of a label or property key it has not seen (as in the saver's first
+    read of an empty database); the driver logs those, and none may reach the user."""
+    query = "MATCH (n:NoSuchLabelAnywhere) RETURN n.no_such_key AS x"
+    result = cli("cypher", query, env=neo4j_server.env())
+    assert result.stderr == ""
+    assert result.stdout.splitlines()[-1] == "0 row(s)"
+
+
 @pytest.fixture(scope="module")
-def doomed(tmp_path_factory) -> Started:
-    """A second Neo4j, fresh, for the tests below; the last one stops it."""
-    started = start_neo4j(tmp_path_factory.mktemp("doomed"))
+def imported(tmp_path_factory, seed_store) -> Started:
+    """A second Neo4j, whose database neo4j-admin made from the CSV export of the seeds;
+    the last test of the module stops it."""
+    root = tmp_path_factory.mktemp("imported")
+    csv = Path(api.export("csv", root / "csv", store=seed_store).path)
+    result = neo4j_admin(root / "home", "database", "import", "full",
+                         f"--nodes={csv / 'nodes.csv'}", f"--nodes={csv / 'documents.csv'}",
+                         f"--relationships={csv / 'relationships.csv'}",
+                         f"--relationships={csv / 'mentions.csv'}",
+                         "--multiline-fields=true", "neo4j")
+    assert result.returncode == 0 and "IMPORT DONE" in result.stdout, result.stdout[-3000:]
+    started = start_neo4j(root)
     yield started
     started.stop()
 
 
-def test_a_first_push_into_a_fresh_database_prints_no_notifications(doomed, seed_store):
-    """Neo4j warns of property keys it has not seen yet (the saver's first read of an
-    empty database); the driver logs those, and none may reach the user."""
-    result = cli("push", "--store", seed_store, env=doomed.server.env())
-    assert result.stderr == f"Saving to {doomed.server.uri}/neo4j\n"
+def counts(store: Neo4jStore) -> dict[str, int]:
+    """What a Browser user counts: nodes by label, relationships by type, ``docs``."""
+    found = {f":{r['k']}": r["n"] for r in store._read(
+        "MATCH (n) UNWIND labels(n) AS k RETURN k, count(*) AS n")}
+    found |= {f"-{r['k']}-": r["n"] for r in store._read(
+        "MATCH ()-[r]->() RETURN type(r) AS k, count(*) AS n")}
+    found["docs"] = store._read("MATCH (n) RETURN sum(size(n.docs)) AS n")[0]["n"]
+    found["tie docs"] = store._read("MATCH ()-[r]->() RETURN sum(size(r.docs)) AS n")[0]["n"]
+    return found
 
 
-def test_a_server_that_stops_mid_push_is_one_line(doomed, seed_store, tmp_path):
-    env = {**doomed.server.env()}
-    url = f"{doomed.server.uri}/neo4j"
+def test_the_csv_export_imports_as_the_json_export_and_a_push_hold(imported, neo4j_server,
+                                                                  seed_store, tmp_path):
+    exported = Path(api.export("json", tmp_path / "g.json", store=seed_store).path)
+    G = from_nodelink(json.loads(exported.read_text(encoding="utf-8")))
+    with imported.server.store() as store:
+        got = counts(store)
+    expected = {":Entity": G.number_of_nodes(), ":Document": len(G.graph["documents"]),
+                f"-{MENTIONED_IN}-": len(mention_rows(G))}
+    for label in {a["label"] for _, a in G.nodes(data=True)}:
+        expected[f":{label}"] = sum(a["label"] == label for _, a in G.nodes(data=True))
+    for type_ in {k for *_, k in G.edges(keys=True)}:
+        expected[f"-{type_}-"] = sum(k == type_ for *_, k in G.edges(keys=True))
+    assert {k: got.get(k) for k in expected} == expected
+    # The same counts, kinds and docs as a push of the same graph (but for its meta node).
+    cli("push", "--store", seed_store, env=neo4j_server.env())
+    with neo4j_server.store() as store:
+        pushed = counts(store)
+    assert {k: v for k, v in pushed.items() if k != f":{META}"} == got
+
+
+def test_a_server_that_stops_mid_push_is_one_line(imported, seed_store, tmp_path):
+    env = {**imported.server.env()}
+    url = f"{imported.server.uri}/neo4j"
     push = subprocess.Popen(
         [sys.executable, "-c", PAUSE.format(flags=str(tmp_path)) +
          "\nfrom diplograph.cli import cli\ncli()", "push", "--store", str(seed_store)],
@@ -147,13 +196,13 @@ def test_a_server_that_stops_mid_push_is_one_line(doomed, seed_store, tmp_path):
     while not (tmp_path / "paused").exists():
         assert push.poll() is None and time.monotonic() < deadline, push.communicate()
         time.sleep(0.05)
-    doomed.stop()
+    imported.stop()
     (tmp_path / "go").touch()
     stdout, stderr = push.communicate(timeout=120)
     assert push.returncode == 1 and stdout == ""
     assert stderr == (f"Saving to {url}\nError: Cannot reach a Bolt server at "
-                      f"{doomed.server.uri}: is it running? (check --uri / NEO4J_URI)\n")
+                      f"{imported.server.uri}: is it running? (check --uri / NEO4J_URI)\n")
     # And the next command, on the stopped server:
     result = cli("stats", "--store", url, env=env, code=1)
-    assert result.stderr == (f"Error: Cannot reach a Bolt server at {doomed.server.uri}: is "
+    assert result.stderr == (f"Error: Cannot reach a Bolt server at {imported.server.uri}: is "
                              "it running? (check --uri / NEO4J_URI)\n")
