@@ -175,11 +175,16 @@ def external_server() -> BoltServer | None:
                       database=os.environ.get("NEO4J_DATABASE") or None, external=True)
 
 
-def _report(config: pytest.Config, started: Started) -> None:
+def _serving(config: pytest.Config, started: Started) -> Iterator[BoltServer]:
+    """Yield the started server (saying how long it took to start), then stop it."""
     reporter = config.pluginmanager.get_plugin("terminalreporter")
     if reporter is not None:
         reporter.write_line(f"\n{started.server.name} started in {started.seconds:.1f} s "
                             f"({started.server.uri})")
+    try:
+        yield started.server
+    finally:
+        started.stop()
 
 
 @pytest.fixture(scope="session")
@@ -190,12 +195,7 @@ def neo4j_server(request: pytest.FixtureRequest,
     if given is not None:
         yield given
         return
-    started = start_neo4j(tmp_path_factory.mktemp("neo4j"))
-    _report(request.config, started)
-    try:
-        yield started.server
-    finally:
-        started.stop()
+    yield from _serving(request.config, start_neo4j(tmp_path_factory.mktemp("neo4j")))
 
 
 @pytest.fixture(scope="session")
@@ -209,12 +209,7 @@ def arcadedb_server(request: pytest.FixtureRequest,
                     tmp_path_factory: pytest.TempPathFactory) -> Iterator[BoltServer]:
     """ArcadeDB over Bolt, the second server."""
     pytest.importorskip("arcadedb_embedded", reason="pip install -e '.[dev]' for the server")
-    started = start_arcadedb(tmp_path_factory.mktemp("arcadedb"))
-    _report(request.config, started)
-    try:
-        yield started.server
-    finally:
-        started.stop()
+    yield from _serving(request.config, start_arcadedb(tmp_path_factory.mktemp("arcadedb")))
 
 
 @pytest.fixture(scope="session", params=["neo4j", "arcadedb"])
