@@ -1,13 +1,24 @@
 """What differs between the Bolt servers the store talks to, chosen from the agent string
 the server sends on connecting (``driver.get_server_info().agent``).
 
-Neo4j 5 is the production target; ArcadeDB (which speaks Bolt and openCypher) runs the
-test suite. The queries in :mod:`graph.stores.neo4j.cypher` stay within what both accept;
-what is left differs here:
+Neo4j 5 is the production target, and the server suite runs on Neo4j Community 5.26;
+ArcadeDB (which speaks Bolt and openCypher) runs the parity and read-only suites beside
+it. The queries in :mod:`graph.stores.neo4j.cypher` stay within what both accept; what
+is left differs here. Differences that need no dialect (measured on both):
 
-- Neo4j refuses a write inside a read transaction; ArcadeDB runs it (measured: a
-  ``CREATE`` in ``execute_read`` commits). The read-only rule of ``diplograph cypher``
-  does not depend on it: see :mod:`graph.stores.neo4j.readonly` for its layers.
+- Neo4j refuses a write inside a read transaction; ArcadeDB runs it (a ``CREATE`` in
+  ``execute_read`` commits), has its own ``apoc.do.when`` and
+  ``apoc.refactor.mergeNodes``, which write there without counting it, and commits the
+  inner transactions of ``CALL {} IN TRANSACTIONS`` in a read transaction. The
+  read-only rule of ``diplograph cypher`` therefore does not rest on the server: see
+  :mod:`graph.stores.neo4j.readonly` for its layers.
+- Neo4j sends notifications (a label or property key it has not seen, as in the
+  saver's first read of an empty database), which the driver logs as warnings; the
+  store sends the driver's log nowhere unless logging is set up.
+- A Neo4j that is shutting down answers ``DatabaseUnavailable`` for some seconds, then
+  nothing; the store says which.
+
+Differences the dialect below handles:
 - ArcadeDB keeps each combination of labels as a type of its own, under which the
   ``Entity`` uniqueness constraint still holds (measured: a second ``:Entity:Person``
   with a taken id is refused); an index on ``id`` per primary label is added there so
