@@ -81,6 +81,15 @@ class Started:
             self.proc.wait(timeout=10)
 
 
+# (server, seconds to start) of each server started in this process, for the summary.
+START_TIMES: list[tuple[str, float]] = []
+
+
+def _started(proc: subprocess.Popen[bytes], server: BoltServer, seconds: float) -> Started:
+    START_TIMES.append((server.name, seconds))
+    return Started(proc, server, seconds)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -149,7 +158,7 @@ def start_neo4j(root: Path) -> Started:
     port = int((home / "bolt.port").read_text())
     server = BoltServer(uri=f"bolt://127.0.0.1:{port}", user="neo4j", password=password,
                         database="neo4j", external=False)
-    return Started(proc, server, time.monotonic() - started)
+    return _started(proc, server, time.monotonic() - started)
 
 
 def start_arcadedb(root: Path, *databases: str) -> Started:
@@ -162,7 +171,7 @@ def start_arcadedb(root: Path, *databases: str) -> Started:
     _wait_for(root / "ready", proc, root, "ArcadeDB")
     server = BoltServer(uri=f"bolt://127.0.0.1:{bolt}", user="root", password=password,
                         database=names[0], external=False, name="arcadedb")
-    return Started(proc, server, time.monotonic() - started)
+    return _started(proc, server, time.monotonic() - started)
 
 
 def external_server() -> BoltServer | None:
@@ -175,27 +184,28 @@ def external_server() -> BoltServer | None:
                       database=os.environ.get("NEO4J_DATABASE") or None, external=True)
 
 
-def _serving(config: pytest.Config, started: Started) -> Iterator[BoltServer]:
-    """Yield the started server (saying how long it took to start), then stop it."""
-    reporter = config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None:
-        reporter.write_line(f"\n{started.server.name} started in {started.seconds:.1f} s "
-                            f"({started.server.uri})")
+def _serving(started: Started) -> Iterator[BoltServer]:
+    """Yield the started server, then stop it."""
     try:
         yield started.server
     finally:
         started.stop()
 
 
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """How long each Bolt server took to start (fixture output itself is captured)."""
+    for name, seconds in START_TIMES:
+        terminalreporter.write_line(f"{name} started in {seconds:.1f} s")
+
+
 @pytest.fixture(scope="session")
-def neo4j_server(request: pytest.FixtureRequest,
-                 tmp_path_factory: pytest.TempPathFactory) -> Iterator[BoltServer]:
+def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BoltServer]:
     """Neo4j: the server in ``NEO4J_URI``, or Neo4j Community started for the session."""
     given = external_server()
     if given is not None:
         yield given
         return
-    yield from _serving(request.config, start_neo4j(tmp_path_factory.mktemp("neo4j")))
+    yield from _serving(start_neo4j(tmp_path_factory.mktemp("neo4j")))
 
 
 @pytest.fixture(scope="session")
@@ -205,11 +215,10 @@ def bolt_server(neo4j_server: BoltServer) -> BoltServer:
 
 
 @pytest.fixture(scope="session")
-def arcadedb_server(request: pytest.FixtureRequest,
-                    tmp_path_factory: pytest.TempPathFactory) -> Iterator[BoltServer]:
+def arcadedb_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BoltServer]:
     """ArcadeDB over Bolt, the second server."""
     pytest.importorskip("arcadedb_embedded", reason="pip install -e '.[dev]' for the server")
-    yield from _serving(request.config, start_arcadedb(tmp_path_factory.mktemp("arcadedb")))
+    yield from _serving(start_arcadedb(tmp_path_factory.mktemp("arcadedb")))
 
 
 @pytest.fixture(scope="session", params=["neo4j", "arcadedb"])
