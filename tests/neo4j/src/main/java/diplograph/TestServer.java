@@ -3,11 +3,13 @@ package diplograph;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
 import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.helpers.SocketAddress;
@@ -37,7 +39,13 @@ public final class TestServer {
                 // A test machine is shared: Neo4j would otherwise size its page cache
                 // from the machine's memory.
                 .setConfig(GraphDatabaseSettings.pagecache_memory, 256L << 20)
-                .setConfig(GraphDatabaseSettings.keep_logical_logs, "false");
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, "false")
+                // Stopping waited 5 s for Bolt's idle connections and 5 s more for its
+                // threads: time a throwaway test server need not spend.
+                .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time,
+                           Duration.ofMillis(200))
+                .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time,
+                           Duration.ofMillis(200));
         if (args.length > 1) {
             builder.setConfig(GraphDatabaseSettings.plugin_dir, Path.of(args[1]).toAbsolutePath())
                    .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("apoc.*"));
