@@ -250,8 +250,8 @@ def pull(*, store: StoreArg = None, uri: str | None = None, user: str | None = N
 def cypher(query: str, params: dict[str, Any] | None = None, *, write: bool = False,
            uri: str | None = None, user: str | None = None, database: str | None = None
            ) -> Any:
-    """Run ad-hoc Cypher on a server: in a read transaction, refusing write clauses,
-    unless ``write``. Returns a ``CypherResult`` (columns, rows, counters)."""
+    """Run ad-hoc Cypher on a server: in a read transaction, refusing write clauses and
+    procedures not known to only read, unless ``write``. Returns a ``CypherResult`` (columns, rows, counters)."""
     from diplograph.graph.stores.neo4j import Neo4jStore
     with Neo4jStore(uri, user=user, database=database) as server:
         return server.run_cypher(query, params, write=write)
