@@ -14,7 +14,8 @@ A curated file holds any of three top-level keys::
 
 An entity without ``id`` gets ``make_id(label, name, country)``. A tie cites
 ``doc`` (default: the file's ``document``) with its ``note``. YAML files with a
-top-level ``gazetteer`` key configure extraction and are skipped here.
+top-level ``gazetteer`` key configure extraction, and those with a ``story`` key are
+story files (:mod:`loaders.stories`); both are skipped here.
 """
 from __future__ import annotations
 
@@ -78,7 +79,7 @@ def read_yaml(path: Path) -> Any:
 
 
 def is_curated(data: Any) -> bool:
-    return isinstance(data, dict) and "gazetteer" not in data
+    return isinstance(data, dict) and "gazetteer" not in data and "story" not in data
 
 
 def _shown(path: Path) -> str:
