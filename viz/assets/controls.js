@@ -175,8 +175,7 @@
     state.focus = neighbourhood(id, depth);
     state.expanded.clear();
     dg.refresh();
-    dg.separate();
-    dg.afterDraw(function () { dg.fit(); });
+    dg.arrange();
   };
   $("dg-focus").addEventListener("click", function () {
     if (state.selected) dg.focusOn(state.selected, parseInt($("dg-depth").value, 10) || 1);
@@ -192,8 +191,7 @@
     if (dg.setStepControl) dg.setStepControl(null);
     dg.hooks.reset.forEach(function (f) { f(); });
     dg.refresh();
-    dg.separate();
-    dg.afterDraw(function () { dg.fit(); });
+    dg.arrange();
   };
   $("dg-reset").addEventListener("click", dg.reset);
   $("dg-fit").addEventListener("click", function () { dg.fit(); });

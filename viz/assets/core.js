@@ -170,13 +170,15 @@
     if (ids.length < 2 || ids.length > SEPARATE_UP_TO || network.physics.options.enabled) return 0;
     var n = ids.length, pos = network.getPositions(ids), gap = 4;
     var cx = new Float64Array(n), cy = new Float64Array(n), hw = new Float64Array(n), hh = new Float64Array(n);
-    var ox = new Float64Array(n), oy = new Float64Array(n);
+    var ox = new Float64Array(n), oy = new Float64Array(n), unknown = false;
     ids.forEach(function (id, i) {
       var b = nodeBox(id);
+      if (!b || !isFinite(b.left + b.right + b.top + b.bottom)) { unknown = true; return; }
       cx[i] = (b.left + b.right) / 2; cy[i] = (b.top + b.bottom) / 2;
       hw[i] = (b.right - b.left + gap) / 2; hh[i] = (b.bottom - b.top + gap) / 2;
       ox[i] = cx[i]; oy[i] = cy[i];
     });
+    if (unknown) return 0;        // a node not drawn yet: call again after a drawing
     // Moves across count less (labels are wide; screens are too), as in layout.py.
     var across = 0.5 * container.clientHeight / Math.max(container.clientWidth, 1);
     var rounds = 0;
@@ -233,6 +235,13 @@
   api.setText = setText;
   function afterDraw(f) { network.once("afterDrawing", f); network.redraw(); }
   api.afterDraw = afterDraw;
+  // After the visible nodes changed: once they are drawn (their boxes known), remove
+  // overlaps, then fit the view to `ids` (default: all visible).
+  api.arrange = function (ids) {
+    afterDraw(function () {
+      if (separate()) afterDraw(function () { fit(ids); }); else fit(ids);
+    });
+  };
 
   // At load: fit, then make the labels readable on this screen: when the smallest label
   // would show under READABLE pixels, grow the text (which spreads the layout where

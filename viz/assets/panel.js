@@ -131,8 +131,7 @@
       if (state.focus) state.focus.add(other);
     });
     dg.refresh();
-    dg.separate();
-    dg.afterDraw(function () { dg.fit(ids); });
+    dg.arrange(ids);
   };
   dg.dismiss = function (id) {
     state.dismissed.add(id); state.expanded.delete(id);

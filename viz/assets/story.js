@@ -66,8 +66,7 @@
     dg.closePanel();
     dg.refresh();
     if (atLoad) return;           // the page's first drawing fits and separates
-    dg.separate();
-    dg.afterDraw(function () { dg.fit(); });
+    dg.arrange();
   }
   dg.goToStep = goTo;
   dg.storyStep = function () { return current; };
