@@ -37,7 +37,7 @@ __all__ = ["SCALE", "STRESS_UP_TO", "OVERLAPS_UP_TO", "positions", "remove_overl
 # the zoom vis-network fits to.
 SCALE = 12.0
 # Stress majorization is O(n^2) per step in memory and time (0.07 s at 300 nodes,
-# 0.2 s at 500, 0.6 s at 800); past this the force layouts take over.
+# 0.2 s at 500, 0.6 s at 800, 6 s at 1,000); past this the force layouts take over.
 STRESS_UP_TO = 600
 # Past this many nodes boxes are not de-overlapped (the rounds add up to seconds); a
 # graph that large is read zoomed in, where its labels are far apart anyway.
@@ -236,6 +236,14 @@ def _pack(parts: list[np.ndarray], half: np.ndarray, *, margin: float) -> np.nda
     return np.array(offsets)
 
 
+def _roomy(xy: np.ndarray, wh: np.ndarray) -> np.ndarray:
+    """The drawing spread until boxes cover no more than about a third of its area:
+    overlap removal then only settles local clashes."""
+    room = np.prod(np.ptp(xy, axis=0) + np.median(wh, axis=0))
+    density = float((wh[:, 0] * wh[:, 1]).sum() / room)
+    return xy * (density / _DENSITY) ** 0.5 if density > _DENSITY else xy
+
+
 def _boxed(ids: Sequence[str], pairs: np.ndarray,
            sizes: Mapping[str, tuple[float, float]]) -> np.ndarray:
     """Stress per part, scaled to the boxes, de-overlapped, and the parts packed."""
@@ -255,12 +263,7 @@ def _boxed(ids: Sequence[str], pairs: np.ndarray,
         # Wide screens: a part drawn taller than 16:9 is stretched across (by up to 1.6).
         w, h = np.ptp(xy, axis=0) + 1e-9
         xy[:, 0] *= min(max(_ASPECT * h / w, 1.0), 1.6)
-        # Start no denser than about a third boxes, two thirds room: overlap removal
-        # then only settles local clashes.
-        room = np.prod(np.ptp(xy, axis=0) + np.median(wh[part], axis=0))
-        density = float((wh[part, 0] * wh[part, 1]).sum() / room)
-        if density > _DENSITY:
-            xy *= (density / _DENSITY) ** 0.5
+        xy = _roomy(xy, wh[part])
         # Labels are wide: pushed apart the short way they pile up in columns, so moves
         # across are made cheaper.
         xy = remove_overlaps(xy, wh[part], gap=gap, aspect=_ASPECT * 2)
@@ -382,7 +385,8 @@ def positions(ids: Sequence[str], edges: Sequence[tuple[str, str]], *,
         coords = _force(n, pairs, method)
         if sizes and n <= OVERLAPS_UP_TO:
             wh = np.array([sizes[i] for i in ids], dtype=float)
-            coords = remove_overlaps(coords, wh, gap=float(np.median(wh[:, 1]) * 0.3))
+            coords = remove_overlaps(_roomy(coords, wh), wh, gap=float(np.median(wh[:, 1]) * 0.3),
+                                     aspect=_ASPECT * 2)
     coords = coords - (coords.min(axis=0) + coords.max(axis=0)) / 2
     return {node: (round(float(x), 1), round(float(y), 1)) for node, (x, y) in zip(ids, coords)}
 
