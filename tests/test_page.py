@@ -79,6 +79,22 @@ def test_ordinary_text_that_looks_like_a_fetch_is_drawn_as_text(text):
     assert _json_block(page, "dg-meta")["title"] == text
 
 
+def test_the_fetch_check_reads_the_skeleton_not_the_data(monkeypatch):
+    """Issue 12: the check ran over the whole page, 19 s of a 100k-node viz."""
+    from diplograph.viz import page as page_module
+
+    read: list[int] = []
+    check = page_module.external_references
+    monkeypatch.setattr(page_module, "external_references",
+                        lambda text: read.append(len(text)) or check(text))
+    page_module._skeleton.cache_clear()
+    G = hostile_graph()
+    G.nodes["person:ku"]["description"] = "x" * 3_000_000
+    text = render_page(present(G))
+    assert len(text) > 3_000_000 and read and max(read) < 1_500_000
+    page_module._skeleton.cache_clear()
+
+
 def test_csp_allows_only_the_pages_own_scripts(page):
     csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
     scripts = csp.split("script-src")[1].split(";")[0]

@@ -14,6 +14,7 @@ from diplograph.graph.claims import Citation, EdgeClaim, NodeClaim
 from diplograph.graph.merge import build_graph
 from diplograph.viz.present import present
 from diplograph.viz.static import draw
+from tests.conftest import CURATED_INPUTS
 from tests.viz_graphs import IMG, KU, SCRIPT, hostile_graph
 
 pytest.importorskip("matplotlib")
@@ -115,3 +116,16 @@ def test_pdf_keeps_text_as_text(seed_store, tmp_path):
     data = out.read_bytes()
     assert re.search(rb"/FontFile2|/Subtype\s*/TrueType|/Type0", data)   # embedded fonts
     assert b"CreationDate" not in data
+
+
+def test_diff_picture_has_a_legend_of_changes(seed_store, tmp_path):
+    before = tmp_path / "before"
+    api.build([CURATED_INPUTS[0] / "003-taiwan-us-defense-dialogues.yaml", CURATED_INPUTS[1]],
+              store=before)
+    out = tmp_path / "diff.svg"
+    result = api.viz(out, store=seed_store, diff=before)
+    found = api.diff(before, seed_store)
+    texts = set(_svg_texts(out))
+    assert "Changes" in texts
+    assert f"added ({len(found.nodes_added)} nodes, {len(found.edges_added)} ties)" in texts
+    assert _overlaps(result.labels) == []

@@ -204,3 +204,34 @@ def test_filters_expand_dismiss_and_text_size(open_page, seed_page, seed_graph):
     assert b.js(OVERLAPS) == []
     shot(b, "maps-text-larger-1280")
     _clean(b)
+
+
+def _generated(n: int):
+    """A scale-free graph of n actors with names of varied length, tied as news ties them."""
+    import networkx as nx
+
+    from diplograph.graph.claims import Citation, EdgeClaim, NodeClaim
+    from diplograph.graph.merge import build_graph
+    words = ["Ministry", "of", "National", "Defence", "Council", "Institute", "Talks",
+             "Office", "Bureau", "Strategic", "Affairs", "Committee"]
+    cite = Citation(doc="d1", note="generated")
+    claims: list = [NodeClaim(id=f"org:n{i}", label="Organization",
+                              name=" ".join(words[(i * 7 + k) % len(words)]
+                                            for k in range(1 + i % 5)) + f" {i}")
+                    for i in range(n)]
+    claims += [EdgeClaim(f"org:n{a}", "COOPERATES_WITH", f"org:n{b}", cite)
+               for a, b in nx.barabasi_albert_graph(n, 2, seed=3).edges()]
+    return build_graph(claims)
+
+
+@pytest.mark.parametrize("n", [150, 300])
+def test_a_few_hundred_nodes_open_without_overlaps(open_page, tmp_path, n):
+    from diplograph.viz.page import write_page
+    from diplograph.viz.present import present
+
+    page = write_page(present(_generated(n)), tmp_path / f"g{n}.html")
+    b = open_page(page, viewport=(1280, 720))
+    _clean(b)
+    assert len(b.js("() => diplograph.visibleNodeIds()")) == n
+    assert b.js(OVERLAPS) == [] and b.js(IN_VIEW) == []
+    shot(b, f"maps-generated-{n}-1280")
