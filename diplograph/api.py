@@ -1,38 +1,38 @@
 """diplograph's Python API. Every CLI command calls exactly one function here, with the
 same name; each returns data and prints nothing.
 
+The questions the graph answers (``show``, ``neighbors``, ``path``, ``between``, ...) are
+the entries of the query registry (:data:`graph.queries.QUERIES`): each is a function
+here with the arguments its reference query takes after the graph, names (an id, a name
+or an alias) where the reference takes node ids, and a ``store``. Their results print as
+the CLI prints them (``str``) and show as tables in a notebook.
+
 ``store`` arguments take a directory path, a server URI or an open
 :class:`graph.stores.GraphStore`; ``None`` means ``$DIPLOGRAPH_STORE`` or
 ``./diplograph-data``.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+import inspect
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from diplograph.graph.errors import DiplographError
-from diplograph.graph.merge import build_graph
-from diplograph.graph.queries import stats as graph_stats
-from diplograph.graph.queries.results import Neighborhood, NodeDetail, PathResult, Stats
-from diplograph.graph.queries.analysis_results import (Between, Communities, Contradictions, Diff, Posts,
-                                            Ranking, Timeline, Who)
-from diplograph.graph.queries.centrality import MEASURES
-from diplograph.graph.queries.diff import diff as diff_graphs
+from diplograph.graph.queries import QUERIES, Query
+from diplograph.graph.queries.diff import Diff
+from diplograph.graph.queries.summary import stats as graph_stats
 from diplograph.graph.stores import GraphStore, open_store
-from diplograph.graph.stores.embedded import read_nodelink
-from diplograph.loaders import iter_files, load_inputs
-from diplograph.loaders.curated import read_yaml
-from diplograph.loaders.documents import DOCUMENT_SUFFIXES
-from diplograph.loaders.extract.patterns import is_gazetteer
-from diplograph.viz.exports import EXPORTERS, export_graph
+from diplograph.results import (BuildResult, ExportResult, ExtractResult, PullResult,
+                                PushResult, VizResult)
 
-__all__ = ["BuildResult", "ExtractResult", "extract", "ExportResult", "Progress", "build", "load_graph", "stats", "show",
-           "neighbors", "path", "export", "DEFAULT_SEEDS",
-           "TransferResult", "push", "pull", "cypher"]
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["BuildResult", "ExtractResult", "ExportResult", "PushResult", "PullResult",
+           "VizResult", "Progress", "DEFAULT_SEEDS", "PAGE_FORMATS", "build", "extract",
+           "load_graph", "export", "diff", "push", "pull", "cypher", "viz"]
 
 T = TypeVar("T")
 # A progress callback wraps an iterable (with its length and a label) and yields its items.
@@ -43,45 +43,43 @@ DEFAULT_CACHE = ".diplograph-cache"
 StoreArg = str | Path | GraphStore | None
 
 
-@dataclass(frozen=True, slots=True)
-class BuildResult:
-    store: str
-    stats: Stats
-    inputs: list[str]
-    notes: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"store": self.store, "stats": self.stats.to_dict(), "inputs": self.inputs,
-                "notes": self.notes}
+@contextmanager
+def _opened(store: StoreArg) -> Iterator[GraphStore]:
+    """The store, closed afterwards if this call opened it (a caller's stays open)."""
+    if isinstance(store, GraphStore):
+        yield store
+        return
+    with open_store(store) as opened:
+        yield opened
 
 
-@dataclass(frozen=True, slots=True)
-class ExtractResult:
-    output: str
-    documents: int
-    nodes: int
-    edges: int
-    warnings: list[str] = field(default_factory=list)
+# --- the questions: one function per entry of the query registry ------------------------
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"output": self.output, "documents": self.documents, "nodes": self.nodes,
-                "edges": self.edges, "warnings": self.warnings}
+def _query_function(entry: Query) -> Callable[..., Any]:
+    """``api.<name>``: the query run by the store (its override, or the reference over
+    its graph), with the reference's arguments after the graph, and ``store``."""
+    def answer(*args: Any, store: StoreArg = None, **options: Any) -> Any:
+        with _opened(store) as opened:
+            return opened.run(entry, *args, **options)
 
-
-@dataclass(frozen=True, slots=True)
-class ExportResult:
-    format: str
-    path: str
-    nodes: int
-    edges: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"format": self.format, "path": self.path, "nodes": self.nodes,
-                "edges": self.edges}
+    where = inspect.Parameter("store", inspect.Parameter.KEYWORD_ONLY, default=None,
+                              annotation="StoreArg")
+    answer.__signature__ = entry.signature.replace(  # type: ignore[attr-defined]
+        parameters=[*entry.signature.parameters.values(), where])
+    answer.__name__ = answer.__qualname__ = entry.name
+    answer.__module__ = __name__
+    reference = f"{entry.reference.__module__}.{entry.reference.__name__}"
+    names = (f" {', '.join(f'``{n}``' for n in entry.names)} may be an id, a name or an "
+             "alias." if entry.names else "")
+    answer.__doc__ = (f"{entry.doc}\n\nThe query :func:`{reference}` on the graph of "
+                      f"``store``.{names}")
+    return answer
 
 
-def _store(store: StoreArg) -> GraphStore:
-    return store if isinstance(store, GraphStore) else open_store(store)
+for _entry in QUERIES.values():
+    if _entry.on_store:
+        globals()[_entry.name] = _query_function(_entry)
+        __all__.append(_entry.name)
 
 
 def build(paths: Iterable[str | Path] | None = None, *, store: StoreArg = None,
@@ -93,11 +91,14 @@ def build(paths: Iterable[str | Path] | None = None, *, store: StoreArg = None,
     Documents are extracted in ``workers`` processes, reusing ``cache`` for unchanged
     ones; where extracted and curated claims disagree, curated wins and ``notes`` say so,
     beside one line per skipped file."""
+    from diplograph.graph.merge import build_graph
+    from diplograph.loaders import load_inputs
+
     inputs = [str(p) for p in (paths or [DEFAULT_SEEDS])]
     loaded = load_inputs(inputs, workers=workers, cache=cache, progress=progress)
     G = build_graph(loaded.claims)
-    target = _store(store)
-    target.save(G, progress=progress)
+    with _opened(store) as target:
+        target.save(G, progress=progress)
     notes = [*loaded.warnings, *(f"curated wins: {d}" for d in loaded.disagreements)]
     return BuildResult(store=target.location, stats=graph_stats(G), inputs=inputs, notes=notes)
 
@@ -109,6 +110,13 @@ def extract(paths: Iterable[str | Path], *, output: str | Path | TextIO, workers
     there is ignored; gazetteer YAML configures extraction) and write the graph's JSON
     export to ``output``: a file path, or an open text stream (the CLI passes stdout
     for ``-``)."""
+    from diplograph.graph.merge import build_graph
+    from diplograph.loaders import iter_files, load_inputs
+    from diplograph.loaders.curated import read_yaml
+    from diplograph.loaders.documents import DOCUMENT_SUFFIXES
+    from diplograph.loaders.extract.patterns import is_gazetteer
+    from diplograph.viz.exports import EXPORTERS, export_graph
+
     inputs = [str(p) for p in paths]
     documents = [f for f in iter_files(inputs) if f.suffix.lower() in DOCUMENT_SUFFIXES]
     if not documents:
@@ -131,134 +139,40 @@ def extract(paths: Iterable[str | Path], *, output: str | Path | TextIO, workers
 
 def load_graph(*, store: StoreArg = None) -> nx.MultiDiGraph:
     """The whole graph of a store, as a networkx ``MultiDiGraph``."""
-    return _store(store).load()
-
-
-def stats(*, store: StoreArg = None) -> Stats:
-    """Counts of nodes by label, edges by type, and source documents."""
-    return _store(store).stats()
-
-
-def show(name: str, *, store: StoreArg = None) -> NodeDetail:
-    """The node ``name`` designates (id, name or alias), with its aliases and every tie
-    touching it, each with its citations."""
-    return _store(store).describe(name)
-
-
-def neighbors(name: str, *, depth: int = 1, types: Iterable[str] | None = None,
-              labels: Iterable[str] | None = None, store: StoreArg = None) -> Neighborhood:
-    """Nodes within ``depth`` ties of ``name``, optionally only along ``types`` and only
-    reaching ``labels``."""
-    return _store(store).neighbors(name, depth=depth, types=types, labels=labels)
-
-
-def path(source: str, target: str, *, max_hops: int = 6, all_paths: bool = False,
-         via: str | None = None, limit: int = 10, store: StoreArg = None
-         ) -> list[PathResult]:
-    """Shortest paths between two nodes, each hop with the ties and citations behind it.
-
-    ``all_paths`` gives every simple path up to ``max_hops``, best attested first; ``via``
-    keeps only paths through a node with that label (the shortest such, unless
-    ``all_paths``).
-    """
-    if not all_paths and via is None:
-        return _store(store).paths(source, target, max_hops=max_hops, limit=limit)
-    found = _store(store).all_paths(source, target, max_hops=max_hops, via=via,
-                                    limit=limit if all_paths else 10_000)
-    if all_paths or not found:
-        return found
-    shortest = min(p.length for p in found)
-    return [p for p in found if p.length == shortest][:limit]
+    with _opened(store) as opened:
+        return opened.load()
 
 
 def export(format: str, output: str | Path, *, store: StoreArg = None) -> ExportResult:
     """Write the store's graph to ``output`` in ``format`` (a key of ``EXPORTERS``)."""
+    from diplograph.viz.exports import EXPORTERS, export_graph
+
     if format not in EXPORTERS:
         raise DiplographError(f"Unknown format {format!r}; valid: {', '.join(EXPORTERS)}")
-    G = _store(store).load()
+    G = load_graph(store=store)
     written = export_graph(G, format, output)
     return ExportResult(format=format, path=str(written), nodes=G.number_of_nodes(),
                         edges=G.number_of_edges())
 
 
-# The analyst's questions (issue 5).
-__all__ += ["between", "who", "posts", "rank", "communities", "timeline", "contradictions",
-            "diff"]
-
-
-def between(a: str, b: str, *, store: StoreArg = None) -> Between:
-    """Every mechanism and event in which both ``a`` and ``b`` take part, directly or
-    through their officials and ministries, with each side's participants and citations."""
-    return _store(store).between(a, b)
-
-
-def who(name: str, *, store: StoreArg = None) -> Who:
-    """Participants of a mechanism or event by side (roles, sizes, leaders), its funding,
-    places and dates and, for a recurring mechanism, its rounds in order."""
-    return _store(store).who(name)
-
-
-def posts(name: str, *, as_of: str | None = None, store: StoreArg = None) -> Posts:
-    """The posts a person held, or who held posts in a body; ``as_of`` keeps those held
-    on that date (ISO, maybe partial)."""
-    return _store(store).posts(name, as_of=as_of)
-
-
-def rank(*, by: str = "degree", label: str | None = None, top: int = 10,
-         store: StoreArg = None) -> Ranking:
-    """The ``top`` nodes by ``degree``, ``betweenness``, ``pagerank`` or ``eigenvector``
-    centrality, optionally only those with ``label``."""
-    if by not in MEASURES:
-        raise DiplographError(f"Unknown measure {by!r}; valid: {', '.join(MEASURES)}")
-    return _store(store).rank(by=by, label=label, top=top)
-
-
-def communities(*, min_size: int = 1, store: StoreArg = None) -> Communities:
-    """Louvain communities (fixed seed, so the same graph gives the same clusters), largest
-    first, each with its most connected members."""
-    return _store(store).communities(min_size=min_size)
-
-
-def timeline(*, since: str | None = None, until: str | None = None, about: str | None = None,
-             store: StoreArg = None) -> Timeline:
-    """Dated claims in order, each with its citations; optionally within [since, until] and
-    only about one node."""
-    return _store(store).timeline(since=since, until=until, about=about)
-
-
-def contradictions(*, store: StoreArg = None) -> Contradictions:
-    """Claims that cannot all be true, with the conflicting citations side by side."""
-    return _store(store).contradictions()
-
-
 def _graph_of(source: StoreArg) -> tuple[nx.MultiDiGraph, str]:
     """A store, or a JSON export file, as a graph and the name to show for it."""
+    from diplograph.graph.stores.embedded import read_nodelink
+
     if source is not None and not isinstance(source, GraphStore) and Path(source).is_file():
         return read_nodelink(Path(source)), str(source)
-    opened = _store(source)
-    return opened.load(), opened.location
+    with _opened(source) as opened:
+        return opened.load(), opened.location
 
 
 def diff(old: StoreArg, new: StoreArg) -> Diff:
     """What changed from ``old`` to ``new`` (each a store or a JSON export file): nodes and
     ties added and removed, and those whose properties or citations changed."""
     (G_old, old_name), (G_new, new_name) = _graph_of(old), _graph_of(new)
-    return diff_graphs(G_old, G_new, old_name=old_name, new_name=new_name)
+    return QUERIES["diff"].reference(G_old, G_new, old_name=old_name, new_name=new_name)
 
 
 # --- Bolt servers (Neo4j, or ArcadeDB in the tests) -----------------------------------
-
-@dataclass(frozen=True, slots=True)
-class TransferResult:
-    """A graph copied from one store to another (``push``/``pull``)."""
-
-    source: str
-    target: str
-    stats: Stats
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "target": self.target, "stats": self.stats.to_dict()}
-
 
 def _server(uri: str | None, user: str | None, database: str | None) -> GraphStore:
     """The server store at ``uri`` (default ``$NEO4J_URI``); the password comes from
@@ -268,29 +182,28 @@ def _server(uri: str | None, user: str | None, database: str | None) -> GraphSto
 
 
 def push(*, store: StoreArg = None, uri: str | None = None, user: str | None = None,
-         database: str | None = None, progress: Progress | None = None) -> TransferResult:
+         database: str | None = None, progress: Progress | None = None) -> PushResult:
     """Copy the graph of ``store`` (default the local one) to a Neo4j server, replacing
     the graph there. Batched and idempotent: after a failure, push again. ``progress``
     wraps the write batches."""
-    source = _store(store)
-    G = source.load()
-    with _server(uri, user, database) as server:
-        server.save(G, progress=progress)
-        return TransferResult(source=source.location, target=server.location,
+    with _opened(store) as source:
+        G = source.load()
+        with _server(uri, user, database) as server:
+            server.save(G, progress=progress)
+            return PushResult(source=source.location, target=server.location,
                               stats=graph_stats(G))
 
 
 def pull(*, store: StoreArg = None, uri: str | None = None, user: str | None = None,
-         database: str | None = None, progress: Progress | None = None) -> TransferResult:
+         database: str | None = None, progress: Progress | None = None) -> PullResult:
     """Copy the graph of a Neo4j server into ``store`` (default the local one), replacing
     it; the pulled graph is identical to the one pushed, citations included. ``progress``
     wraps the reads."""
-    with _server(uri, user, database) as server:
+    with _server(uri, user, database) as server, _opened(store) as target:
         G = server.load(progress=progress)
-        target = _store(store)
         target.save(G)
-        return TransferResult(source=server.location, target=target.location,
-                              stats=graph_stats(G))
+        return PullResult(source=server.location, target=target.location,
+                          stats=graph_stats(G))
 
 
 def cypher(query: str, params: dict[str, Any] | None = None, *, write: bool = False,
@@ -306,31 +219,6 @@ def cypher(query: str, params: dict[str, Any] | None = None, *, write: bool = Fa
 # --- viz: the page and the static pictures -------------------------------------------
 
 PAGE_FORMATS = ("html", "png", "svg", "pdf")
-
-
-@dataclass(frozen=True, slots=True)
-class VizResult:
-    """What ``viz`` drew. ``html`` holds the page when no file was asked for; in Jupyter
-    the result then shows the page inline. ``labels`` (pictures only): each drawn text's
-    box in pixels, ``(text, x0, y0, x1, y1)`` from the top left, as the picture was laid
-    out."""
-
-    format: str
-    path: str
-    nodes: int
-    edges: int
-    physics: bool | None = None
-    html: str | None = field(default=None, repr=False)
-    labels: list[tuple[str, float, float, float, float]] = field(default_factory=list,
-                                                                  repr=False)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"format": self.format, "path": self.path, "nodes": self.nodes,
-                "edges": self.edges, "physics": self.physics}
-
-    def _repr_html_(self) -> str | None:
-        from diplograph.viz.page import iframe
-        return iframe(self.html) if self.html else None
 
 
 def _story(G: nx.MultiDiGraph, path: str | Path) -> dict[str, Any]:
@@ -406,7 +294,7 @@ def viz(output: str | Path | None = None, *, format: str | None = None,
             except ValueError:
                 raise DiplographError(f"--{key.replace('_', '-')} {value!r} is not a date; "
                                       "write it as YYYY, YYYY-MM or YYYY-MM-DD.") from None
-    G = _store(store).load()
+    G = load_graph(store=store)
     changes = None
     if diff is not None:
         from diplograph.viz.diffmap import diff_union
@@ -438,5 +326,3 @@ def viz(output: str | Path | None = None, *, format: str | None = None,
     written = write_page(view, output, physics=physics)
     return VizResult(format=fmt, path=str(written), nodes=n, edges=e, physics=physics)
 
-
-__all__ += ["VizResult", "viz", "PAGE_FORMATS"]

@@ -2,17 +2,19 @@
 server options, progress bars on stderr, and printing a result as text or JSON."""
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
 import click
 
-from diplograph import api, render
+from diplograph import api
 from diplograph.graph.schema import SCHEMA
 from diplograph.graph.stores import DEFAULT_STORE
 
 T = TypeVar("T")
+
 
 def progress(items: Sequence[T], label: str) -> Iterable[T]:
     """A progress bar on stderr around ``items``."""
@@ -56,8 +58,18 @@ type_choice = click.Choice(list(SCHEMA.relations), case_sensitive=False)
 label_choice = click.Choice(list(SCHEMA.labels), case_sensitive=False)
 
 
-def emit(result: Any, as_json: bool, text: str) -> None:
-    click.echo(render.as_json(result) if as_json else text)
+def json_text(value: Any) -> str:
+    """A result as indented JSON (its ``to_dict()``; a list, each item's)."""
+    data = value.to_dict() if hasattr(value, "to_dict") else value
+    if isinstance(data, list):
+        data = [v.to_dict() if hasattr(v, "to_dict") else v for v in data]
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def emit(result: Any, as_json: bool, text: str | None = None) -> None:
+    """Print a result: as JSON, else as ``text`` (by default the result's own text, which
+    its query's renderer writes)."""
+    click.echo(json_text(result) if as_json else str(result) if text is None else text)
 
 
 def to_label(value: str) -> str:

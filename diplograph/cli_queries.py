@@ -1,18 +1,85 @@
-"""The analyst's commands: between, who, posts, rank, communities, timeline,
-contradictions and diff. Each parses, calls one :mod:`diplograph.api` function and prints."""
+"""The questions: one command per query of the registry (:data:`graph.queries.QUERIES`),
+each parsing its options, calling the :mod:`diplograph.api` function of the same name
+and printing the result (its own text, or JSON with ``--json``)."""
 from __future__ import annotations
 
 import click
 
-from diplograph import api, render_analysis
-from diplograph.cli_options import (
-    emit,
-    json_option,
-    label_choice,
-    store_option,
-    to_label,
-)
+from diplograph import api
+from diplograph.cli_options import (emit, json_option, label_choice, store_option, to_label,
+                                    type_choice)
 from diplograph.graph.queries.centrality import MEASURES
+
+
+@click.command()
+@store_option
+@json_option
+def stats(store: str | None, as_json: bool) -> None:
+    """Count nodes by label and edges by type.
+
+    Example: diplograph stats --json
+    """
+    emit(api.stats(store=store), as_json)
+
+
+@click.command()
+@click.argument("name")
+@store_option
+@json_option
+def show(name: str, store: str | None, as_json: bool) -> None:
+    """Show one node: its aliases and every tie with its citations.
+
+    NAME is an id, a name or an alias, matched ignoring case and accents.
+
+    Example: diplograph show "francois wu"
+    """
+    emit(api.show(name, store=store), as_json)
+
+
+@click.command()
+@click.argument("name")
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(0, 10),
+              help="How many ties away to go.")
+@click.option("--type", "types", multiple=True, type=type_choice,
+              help="Follow only ties of this type (repeatable).")
+@click.option("--label", "labels", multiple=True, type=label_choice,
+              help="Reach only nodes with this label (repeatable).")
+@store_option
+@json_option
+def neighbors(name: str, depth: int, types: tuple[str, ...], labels: tuple[str, ...],
+              store: str | None, as_json: bool) -> None:
+    """List the nodes within --depth ties of NAME, in either direction.
+
+    Example: diplograph neighbors "Monterey Talks" --type PARTICIPATES_IN
+    """
+    emit(api.neighbors(name, depth=depth, types=[t.upper() for t in types] or None,
+                       labels=[to_label(lab) for lab in labels] or None, store=store), as_json)
+
+
+@click.command()
+@click.argument("source")
+@click.argument("target")
+@click.option("--max-hops", default=6, show_default=True, type=click.IntRange(1, 20),
+              help="Longest path to look for.")
+@click.option("--all", "all_paths", is_flag=True,
+              help="Every simple path up to --max-hops, best attested first.")
+@click.option("--via", type=label_choice, default=None,
+              help="Only paths through a node with this label.")
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 1000),
+              help="How many paths to show.")
+@store_option
+@json_option
+def path(source: str, target: str, max_hops: int, all_paths: bool, via: str | None, limit: int,
+         store: str | None, as_json: bool) -> None:
+    """Show the shortest paths from SOURCE to TARGET, each hop with its citations.
+
+    With --all, every path up to --max-hops, ranked by the documents behind its weakest
+    hop; --via keeps paths through a node of that label.
+
+    Example: diplograph path Taiwan "United States" --all --max-hops 2 --via Mechanism
+    """
+    emit(api.path(source, target, max_hops=max_hops, all_paths=all_paths,
+                  via=to_label(via) if via else None, limit=limit, store=store), as_json)
 
 
 @click.command()
@@ -29,8 +96,7 @@ def between(a: str, b: str, store: str | None, as_json: bool) -> None:
 
     Example: diplograph between Taiwan "United States"
     """
-    result = api.between(a, b, store=store)
-    emit(result, as_json, render_analysis.between(result))
+    emit(api.between(a, b, store=store), as_json)
 
 
 @click.command()
@@ -45,8 +111,7 @@ def who(mechanism: str, store: str | None, as_json: bool) -> None:
 
     Example: diplograph who "Defense Policy Special Conference"
     """
-    result = api.who(mechanism, store=store)
-    emit(result, as_json, render_analysis.who(result))
+    emit(api.who(mechanism, store=store), as_json)
 
 
 @click.command()
@@ -60,8 +125,7 @@ def posts(name: str, as_of: str | None, store: str | None, as_json: bool) -> Non
 
     Example: diplograph posts "Ministry of Foreign Affairs (Taiwan)" --as-of 2025-11
     """
-    result = api.posts(name, as_of=as_of, store=store)
-    emit(result, as_json, render_analysis.posts(result))
+    emit(api.posts(name, as_of=as_of, store=store), as_json)
 
 
 @click.command()
@@ -77,8 +141,8 @@ def rank(by: str, label: str | None, top: int, store: str | None, as_json: bool)
 
     Example: diplograph rank --by betweenness --label Person --top 5
     """
-    result = api.rank(by=by, label=to_label(label) if label else None, top=top, store=store)
-    emit(result, as_json, render_analysis.ranking(result))
+    emit(api.rank(by=by, label=to_label(label) if label else None, top=top, store=store),
+         as_json)
 
 
 @click.command()
@@ -91,8 +155,7 @@ def communities(min_size: int, store: str | None, as_json: bool) -> None:
 
     Example: diplograph communities --min-size 3
     """
-    result = api.communities(min_size=min_size, store=store)
-    emit(result, as_json, render_analysis.communities(result))
+    emit(api.communities(min_size=min_size, store=store), as_json)
 
 
 @click.command()
@@ -108,8 +171,7 @@ def timeline(since: str | None, until: str | None, about: str | None, store: str
 
     Example: diplograph timeline --since 2025-09 --about "François Wu"
     """
-    result = api.timeline(since=since, until=until, about=about, store=store)
-    emit(result, as_json, render_analysis.timeline(result))
+    emit(api.timeline(since=since, until=until, about=about, store=store), as_json)
 
 
 @click.command()
@@ -123,8 +185,7 @@ def contradictions(store: str | None, as_json: bool) -> None:
 
     Example: diplograph contradictions
     """
-    result = api.contradictions(store=store)
-    emit(result, as_json, render_analysis.contradictions(result))
+    emit(api.contradictions(store=store), as_json)
 
 
 @click.command()
@@ -138,8 +199,8 @@ def diff(old: str, new: str, as_json: bool) -> None:
 
     Example: diplograph diff before.json diplograph-data
     """
-    result = api.diff(old, new)
-    emit(result, as_json, render_analysis.diff(result))
+    emit(api.diff(old, new), as_json)
 
 
-COMMANDS = [between, who, posts, rank, communities, timeline, contradictions, diff]
+COMMANDS = [stats, show, neighbors, path, between, who, posts, rank, communities, timeline,
+            contradictions, diff]

@@ -1,0 +1,116 @@
+"""The results of the API's own commands (build, extract, export, push, pull, viz). Like
+the query results (:mod:`graph.queries.results`) each has ``to_dict()`` for ``--json``,
+a ``str()`` that is the line the CLI prints, and a table in a notebook.
+
+Examples
+--------
+>>> print(ExportResult(format="gexf", path="g.gexf", nodes=3, edges=2))
+Wrote 3 nodes and 2 edges to g.gexf (gexf)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from diplograph.graph.queries.results import Result
+from diplograph.graph.queries.summary import Stats
+
+__all__ = ["BuildResult", "ExtractResult", "ExportResult", "TransferResult", "PushResult",
+           "PullResult", "VizResult"]
+
+STDOUT = ("-", "<stdout>")
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult(Result):
+    store: str
+    stats: Stats
+    inputs: list[str]
+    notes: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        text = f"Built {self.store} from {', '.join(self.inputs)}\n{self.stats}"
+        return text + "".join(f"\n{note}" for note in self.notes)
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractResult(Result):
+    output: str
+    documents: int
+    nodes: int
+    edges: int
+    warnings: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        where = "stdout" if self.output in STDOUT else self.output
+        return (f"Extracted {self.nodes} nodes and {self.edges} edges from "
+                f"{self.documents} documents into {where}")
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult(Result):
+    format: str
+    path: str
+    nodes: int
+    edges: int
+
+    def __str__(self) -> str:
+        return f"Wrote {self.nodes} nodes and {self.edges} edges to {self.path} ({self.format})"
+
+
+@dataclass(frozen=True, slots=True)
+class TransferResult(Result):
+    """A graph copied from one store to another (``push``/``pull``)."""
+
+    source: str
+    target: str
+    stats: Stats
+
+    def _copied(self, verb: str) -> str:
+        return (f"{verb} {self.stats.nodes} nodes and {self.stats.edges} edges "
+                f"from {self.source} to {self.target}")
+
+    def __str__(self) -> str:
+        return self._copied("Copied")
+
+
+@dataclass(frozen=True, slots=True)
+class PushResult(TransferResult):
+    def __str__(self) -> str:
+        return self._copied("Pushed")
+
+
+@dataclass(frozen=True, slots=True)
+class PullResult(TransferResult):
+    def __str__(self) -> str:
+        return self._copied("Pulled")
+
+
+@dataclass(frozen=True, slots=True)
+class VizResult(Result):
+    """What ``viz`` drew. ``html`` holds the page when no file was asked for; in Jupyter
+    the result then shows the page inline. ``labels`` (pictures only): each drawn text's
+    box in pixels from the top left, ``(text, x0, y0, x1, y1)``."""
+
+    format: str
+    path: str
+    nodes: int
+    edges: int
+    physics: bool | None = None
+    html: str | None = field(default=None, repr=False)
+    labels: list[tuple[str, float, float, float, float]] = field(default_factory=list,
+                                                                  repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"format": self.format, "path": self.path, "nodes": self.nodes,
+                "edges": self.edges, "physics": self.physics}
+
+    def __str__(self) -> str:
+        where = f"to {self.path}" if self.path else "in the page"
+        return f"Wrote {self.nodes} nodes and {self.edges} ties {where} ({self.format})"
+
+    def _repr_html_(self) -> str:
+        if self.html:
+            from diplograph.viz.page import iframe
+            return iframe(self.html)
+        return Result._repr_html_(self)
