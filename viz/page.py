@@ -141,6 +141,25 @@ def _layout(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> None:
         n["x"], n["y"] = pos[n["id"]]
 
 
+def _parallel(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Ties between the same two nodes bent apart (the first straight, then alternately
+    to either side, further each time) so that they and their labels do not lie on top
+    of each other."""
+    seen: dict[tuple[str, str], int] = {}
+    out = []
+    for e in edges:
+        pair = (min(e["from"], e["to"]), max(e["from"], e["to"]))
+        k = seen[pair] = seen.get(pair, -1) + 1
+        if k:
+            side = "curvedCW" if k % 2 else "curvedCCW"
+            if e["from"] != pair[0]:           # the bend is relative to the tie's direction
+                side = "curvedCCW" if side == "curvedCW" else "curvedCW"
+            e = {**e, "smooth": {"enabled": True, "type": side,
+                                 "roundness": round(0.25 * ((k + 1) // 2), 2)}}
+        out.append(e)
+    return out
+
+
 def _csp(page: str) -> str:
     hashes = " ".join(
         "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
@@ -180,7 +199,7 @@ def render_page(view: Presentation, *, physics: bool = False) -> str:
     :func:`node_box`); ``physics`` turns vis-network's physics on at load.
     """
     nodes = [dict(n) for n in view["nodes"]]
-    edges = view["edges"]
+    edges = _parallel(view["edges"])
     _layout(nodes, edges)
     options = vis_options()
     options["physics"]["enabled"] = bool(physics)

@@ -115,6 +115,13 @@
   computeVisible();
   var nodeView = new vis.DataView(nodes, { filter: function (n) { return shown.nodes.has(n.id); } });
   var edgeView = new vis.DataView(edges, { filter: function (e) { return shown.edges.has(e.id); } });
+  // A story takes the legend's place (its toggle brings it back): laid out before the
+  // network measures its area.
+  if (meta.story) {
+    document.getElementById("dg-story").hidden = false;
+    document.getElementById("dg-legend").hidden = true;
+    document.getElementById("dg-legend-toggle").setAttribute("aria-expanded", "false");
+  }
   var container = document.getElementById("mynetwork");
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, options);
   window.network = network;
@@ -262,9 +269,15 @@
     api.settled = true;
     document.body.setAttribute("data-ready", "1");
   }
-  network.once("afterDrawing", function () {
-    api.firstDrawAt = performance.now();
-    settle(0);
-  });
+  network.once("afterDrawing", function () { api.firstDrawAt = performance.now(); });
+  // Settle once every script has run (the browser may draw between two of them, before a
+  // story has chosen its first step or the time bar has taken its place): the map's area
+  // measured again, a drawing to measure the labels, then fit and labels sized.
+  function start() {
+    network.setSize("100%", "100%");
+    afterDraw(function () { settle(0); });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
   refresh();
 })();

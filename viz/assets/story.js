@@ -70,10 +70,6 @@
   }
   dg.goToStep = goTo;
   dg.storyStep = function () { return current; };
-  card.hidden = false;
-  var legend = $("dg-legend");      // the story takes the legend's place; the toggle brings it back
-  legend.hidden = true;
-  $("dg-legend-toggle").setAttribute("aria-expanded", "false");
   $("dg-story-title").textContent = story.title;
   $("dg-prev").addEventListener("click", function () { goTo(current - 1); });
   $("dg-next").addEventListener("click", function () { goTo(current + 1); });
