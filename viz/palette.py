@@ -36,6 +36,7 @@ True
 from __future__ import annotations
 
 import colorsys
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,9 +90,11 @@ def change_color(change: str) -> str:
     return CHANGES[change]
 
 
+@functools.cache
 def relation_colors() -> dict[str, str]:
     """Tie type -> its colour: golden-angle hues in the schema's order, darker than the
-    community colours so that thin lines read on white."""
+    community colours so that thin lines read on white. (Computed once: do not change
+    the dict.)"""
     out = {}
     for i, name in enumerate(SCHEMA.relations):
         hue = (0.08 + i * _GOLDEN) % 1.0
@@ -99,9 +102,10 @@ def relation_colors() -> dict[str, str]:
     return out
 
 
+@functools.cache
 def status_dashes() -> dict[str, list[int] | bool]:
     """Status -> vis-network ``dashes`` value: the first status (current) is a solid
-    line, the others a dash pattern each."""
+    line, the others a dash pattern each. (Computed once: do not change the dict.)"""
     first, *others = SCHEMA.statuses
     return {first: False, **{s: _DASHES[i % len(_DASHES)] for i, s in enumerate(others)}}
 

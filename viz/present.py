@@ -307,6 +307,28 @@ def _methods(evidence: Iterable[dict[str, Any]]) -> list[str]:
     return [m for m in SCHEMA.methods if m in found]
 
 
+def _edge(u: str, v: str, k: str, attrs: dict[str, Any], names: dict[str, str], *,
+          label: bool, change: str | None, held: list[int] | None) -> dict[str, Any]:
+    """One tie as drawn. Its look follows its fields: the colour its type's (or its
+    change's on a diff map), the dashes its status's, the width its number of sources;
+    a new way of styling ties (such as machine-read against checked) adds its field to
+    ``dg`` and its look here."""
+    spec = SCHEMA.relation(k)
+    status = str(attrs.get("status") or SCHEMA.statuses[0])
+    evidence = attrs.get("evidence", [])
+    return {
+        "id": edge_id(u, k, v), "from": u, "to": v, "label": spec.label if label else "",
+        "arrows": "" if spec.symmetric else "to",
+        "width": round(1 + min(len(sources_of(attrs)), 5) * 0.6, 2),
+        "color": {"color": CHANGES[change] if change else relation_colors().get(k, LINE)},
+        "dashes": status_dashes().get(status, False),
+        "dg": {"type": k, "relation": spec.label, "symmetric": spec.symmetric,
+               "source": names[u], "target": names[v], "status": status,
+               "properties": _properties(attrs, _EDGE_SKIP), "conflicts": _conflicts(attrs),
+               "citations": _citations(evidence), "methods": _methods(evidence),
+               "held": held, **({"change": change} if change else {})}}
+
+
 def present(G: nx.MultiDiGraph, *, filters: Filters | None = None, size_by: str = "degree",
             color_by: str = "label", title: str = "diplograph",
             changes: Mapping[str, Mapping[str, str]] | None = None,
@@ -344,26 +366,13 @@ def present(G: nx.MultiDiGraph, *, filters: Filters | None = None, size_by: str 
     many = H.number_of_edges() > EDGE_LABELS_UP_TO
     ordered = sorted(H.edges(keys=True, data=True), key=lambda e: (e[0], e[2], e[1]))
     steps = time_steps(attrs for _, _, _, attrs in ordered)
-    colors, dashes, spans = relation_colors(), status_dashes(), {}  # type: ignore[var-annotated]
+    spans: dict[tuple[Any, ...], list[int] | None] = {}
     edges = []
     for u, v, k, attrs in ordered:
-        spec = SCHEMA.relation(k)
         eid = edge_id(u, k, v)
         change = edge_changes.get(eid, "unchanged") if changes is not None else None
-        status = str(attrs.get("status") or SCHEMA.statuses[0])
-        evidence = attrs.get("evidence", [])
-        edges.append({
-            "id": eid, "from": u, "to": v, "label": "" if many else spec.label,
-            "arrows": "" if spec.symmetric else "to",
-            "width": round(1 + min(len(sources_of(attrs)), 5) * 0.6, 2),
-            "color": {"color": CHANGES[change] if change else colors.get(k, LINE)},
-            "dashes": dashes.get(status, False),
-            "dg": {"type": k, "relation": spec.label, "symmetric": spec.symmetric,
-                   "source": names[u], "target": names[v], "status": status,
-                   "properties": _properties(attrs, _EDGE_SKIP), "conflicts": _conflicts(attrs),
-                   "citations": _citations(evidence), "methods": _methods(evidence),
-                   "held": held_span(attrs, steps, _cache=spans),
-                   **({"change": change} if change else {})}})
+        edges.append(_edge(u, v, k, attrs, names, label=not many, change=change,
+                           held=held_span(attrs, steps, _cache=spans)))
     return {"title": title, "nodes": nodes, "edges": edges,
             "legend": _legend(H, groups, changes), "documents": documents,
             "time": {"steps": steps}, "controls": {"min_degree": max(0, min_degree)}}
