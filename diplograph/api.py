@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
-from diplograph.graph.errors import DiplographError
+from diplograph.graph.errors import DiplographError, InvalidInput
 from diplograph.graph.queries import QUERIES, Query
 from diplograph.graph.queries.diff import Diff
 from diplograph.graph.queries.summary import stats as graph_stats
@@ -84,23 +84,59 @@ for _entry in QUERIES.values():
 
 def build(paths: Iterable[str | Path] | None = None, *, store: StoreArg = None,
           progress: Progress | None = None, workers: int = 1,
-          cache: str | Path | None = DEFAULT_CACHE) -> BuildResult:
+          cache: str | Path | None = DEFAULT_CACHE,
+          warn: Callable[[str], None] | None = None) -> BuildResult:
     """Load curated YAML and documents from ``paths`` (default ``seeds/``), merge them
-    and replace the store's graph. Nothing is written unless every input is valid.
+    and replace the store's graph. Nothing is written unless every input is valid and
+    they give at least one entity.
 
     Documents are extracted in ``workers`` processes, reusing ``cache`` for unchanged
     ones; where extracted and curated claims disagree, curated wins and ``notes`` say so,
-    beside one line per skipped file."""
+    beside one line per skipped file and a warning when the new graph has less than
+    half the nodes of the one it replaces. ``warn`` is called with each of these lines
+    as it arises (the CLI prints them on stderr)."""
     from diplograph.graph.merge import build_graph
     from diplograph.loaders import load_inputs
 
     inputs = [str(p) for p in (paths or [DEFAULT_SEEDS])]
-    loaded = load_inputs(inputs, workers=workers, cache=cache, progress=progress)
-    G = build_graph(loaded.claims)
+    notes: list[str] = []
+
+    def note(line: str) -> None:
+        notes.append(line)
+        if warn is not None:
+            warn(line)
+
+    loaded = load_inputs(inputs, workers=workers, cache=cache, progress=progress, warn=note)
+    for disagreement in loaded.disagreements:
+        note(f"curated wins: {disagreement}")
     with _opened(store) as target:
+        _refuse_empty(loaded, inputs, target)
+        G = build_graph(loaded.claims)
+        before = _nodes_held(target)
+        if before is not None and 2 * G.number_of_nodes() < before:
+            note(f"the new graph has {G.number_of_nodes()} nodes where {target.location} "
+                 f"held {before}: less than half. Check that every input was read.")
         target.save(G, progress=progress)
-    notes = [*loaded.warnings, *(f"curated wins: {d}" for d in loaded.disagreements)]
     return BuildResult(store=target.location, stats=graph_stats(G), inputs=inputs, notes=notes)
+
+
+def _refuse_empty(loaded: Any, inputs: list[str], target: GraphStore) -> None:
+    """A build whose inputs give no entity is a mistake (an empty folder, unreadable
+    files), never a request to empty the store."""
+    from diplograph.graph.claims import NodeClaim
+
+    if not any(isinstance(c, NodeClaim) for c in loaded.claims):
+        skipped = f"; {len(loaded.warnings)} file(s) skipped" if loaded.warnings else ""
+        raise InvalidInput(f"no entity found in these inputs{skipped}: nothing was built "
+                           f"and {target.location} was left as it was", ", ".join(inputs))
+
+
+def _nodes_held(target: GraphStore) -> int | None:
+    """How many nodes the store holds now (None when empty or unreadable)."""
+    try:
+        return target.run("stats").nodes if target.exists() else None
+    except DiplographError:
+        return None
 
 
 def extract(paths: Iterable[str | Path], *, output: str | Path | TextIO, workers: int = 1,
@@ -110,6 +146,7 @@ def extract(paths: Iterable[str | Path], *, output: str | Path | TextIO, workers
     there is ignored; gazetteer YAML configures extraction) and write the graph's JSON
     export to ``output``: a file path, or an open text stream (the CLI passes stdout
     for ``-``)."""
+    from diplograph.graph.files import output_path
     from diplograph.graph.merge import build_graph
     from diplograph.loaders import iter_files, load_inputs
     from diplograph.loaders.curated import read_yaml
@@ -118,6 +155,8 @@ def extract(paths: Iterable[str | Path], *, output: str | Path | TextIO, workers
     from diplograph.viz.exports import EXPORTERS, export_graph
 
     inputs = [str(p) for p in paths]
+    if isinstance(output, (str, Path)):
+        output_path(output)             # a missing folder fails now, not after extracting
     documents = [f for f in iter_files(inputs) if f.suffix.lower() in DOCUMENT_SUFFIXES]
     if not documents:
         raise DiplographError(f"No documents ({', '.join(DOCUMENT_SUFFIXES)}) under "
@@ -144,15 +183,17 @@ def load_graph(*, store: StoreArg = None) -> nx.MultiDiGraph:
 
 
 def export(format: str, output: str | Path, *, store: StoreArg = None) -> ExportResult:
-    """Write the store's graph to ``output`` in ``format`` (a key of ``EXPORTERS``)."""
+    """Write the store's graph to ``output`` in ``format`` (a key of ``EXPORTERS``);
+    ``warnings`` say what text had to change to fit the format."""
     from diplograph.viz.exports import EXPORTERS, export_graph
 
     if format not in EXPORTERS:
         raise DiplographError(f"Unknown format {format!r}; valid: {', '.join(EXPORTERS)}")
     G = load_graph(store=store)
-    written = export_graph(G, format, output)
+    warnings: list[str] = []
+    written = export_graph(G, format, output, warn=warnings.append)
     return ExportResult(format=format, path=str(written), nodes=G.number_of_nodes(),
-                        edges=G.number_of_edges())
+                        edges=G.number_of_edges(), warnings=warnings)
 
 
 def _graph_of(source: StoreArg) -> tuple[nx.MultiDiGraph, str]:

@@ -22,12 +22,14 @@ def build(paths: tuple[str, ...], store: str | None, workers: int, cache: str | 
     """Build the graph from PATHS (default: seeds/) into the store.
 
     Curated YAML and document folders are merged; the store is replaced only when
-    every input is valid, and building the same inputs twice gives the same graph.
+    every input is valid and they give at least one entity, and building the same
+    inputs twice gives the same graph. Skipped files and other notices go to stderr.
 
     Example: diplograph build seeds/
     """
     emit(api.build(list(paths) or None, store=store, progress=progress, workers=workers,
-                   cache=None if no_cache else cache), as_json)
+                   cache=None if no_cache else cache,
+                   warn=lambda line: click.echo(f"Warning: {line}", err=True)), as_json)
 
 
 @click.command()

@@ -28,9 +28,8 @@ class BuildResult(Result):
     inputs: list[str]
     notes: list[str] = field(default_factory=list)
 
-    def __str__(self) -> str:
-        text = f"Built {self.store} from {', '.join(self.inputs)}\n{self.stats}"
-        return text + "".join(f"\n{note}" for note in self.notes)
+    def __str__(self) -> str:  # the notes are the CLI's warnings, printed on stderr
+        return f"Built {self.store} from {', '.join(self.inputs)}\n{self.stats}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +52,7 @@ class ExportResult(Result):
     path: str
     nodes: int
     edges: int
+    warnings: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
         return f"Wrote {self.nodes} nodes and {self.edges} edges to {self.path} ({self.format})"

@@ -42,7 +42,7 @@ from typing import Any
 from diplograph.graph.dates import normalize_date
 from diplograph.graph.errors import InvalidInput
 from diplograph.graph.schema import SCHEMA
-from diplograph.loaders.curated import read_yaml
+from diplograph.loaders.safe_yaml import read_yaml
 
 __all__ = ["Name", "StoryStep", "Story", "load_story", "is_story", "MAX_DEPTH"]
 

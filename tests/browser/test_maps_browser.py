@@ -235,3 +235,28 @@ def test_a_few_hundred_nodes_open_without_overlaps(open_page, tmp_path, n):
     assert len(b.js("() => diplograph.visibleNodeIds()")) == n
     assert b.js(OVERLAPS) == [] and b.js(IN_VIEW) == []
     shot(b, f"maps-generated-{n}-1280")
+
+
+def test_story_captions_with_markup_stay_text(open_page, seed_store, write, tmp_path):
+    from tests.viz_graphs import IMG, SCRIPT
+
+    story = write("hostile.yaml", f"""story: "T {IMG}"
+steps:
+  - title: "{IMG}"
+    caption: |
+      **{SCRIPT}** and [a link](javascript:window.__pwned=1) and [ok](https://example.org)
+      <b onmouseover=window.__pwned=1>bold?</b> `{IMG}`
+    nodes: [Taiwan]
+""")
+    page = Path(api.viz(tmp_path / "h.html", story=story, store=seed_store).path)
+    b = open_page(page)
+    _clean(b)
+    assert b.page.inner_text("#dg-step-title") == IMG
+    caption = b.page.locator("#dg-step-caption")
+    assert SCRIPT in caption.inner_text() and "<b onmouseover" in caption.inner_text()
+    assert b.js("() => document.querySelectorAll('#dg-story img, #dg-story script,"
+                " #dg-story b').length") == 0
+    links = b.js("() => Array.from(document.querySelectorAll('#dg-step-caption a'))"
+                 ".map(a => a.getAttribute('href'))")
+    assert links == ["https://example.org"]             # javascript: stayed text
+    assert b.js("() => window.__pwned") is None
