@@ -42,6 +42,7 @@ from typing import Any
 from diplograph.graph.dates import normalize_date
 from diplograph.graph.errors import InvalidInput
 from diplograph.graph.schema import SCHEMA
+from diplograph.graph.values import safe_name
 from diplograph.loaders.safe_yaml import read_yaml
 
 __all__ = ["Name", "StoryStep", "Story", "load_story", "is_story", "MAX_DEPTH"]
@@ -83,12 +84,17 @@ class Story:
     file: str
 
 
+def _name(path: Path) -> str:
+    """The file's name for messages: one printable line whatever bytes it holds."""
+    return safe_name(str(path))
+
+
 def _text(value: Any, key: str, path: Path, line: int, *, required: bool = False) -> str:
     if value is None and not required:
         return ""
     if (not isinstance(value, (str, int, float)) or isinstance(value, bool)
             or not str(value).strip()):
-        raise InvalidInput(f"{key!r} must be text", str(path), line)
+        raise InvalidInput(f"{key!r} must be text", _name(path), line)
     return str(value)
 
 
@@ -105,7 +111,7 @@ def _schema_names(value: Any, key: str, valid: dict[str, Any], path: Path, line:
     for name in _names(value, key, path, line):
         if name.text not in valid:
             raise InvalidInput(f"unknown {key[:-1]} {name.text!r} in {key!r}; valid: "
-                               f"{', '.join(valid)}", str(path), line)
+                               f"{', '.join(valid)}", _name(path), line)
         out.append(name.text)
     return tuple(out)
 
@@ -114,29 +120,31 @@ def _step(item: Any, index: int, path: Path, parent_line: int) -> StoryStep:
     line = getattr(item, "line", parent_line)
     if not isinstance(item, dict):
         raise InvalidInput(f"step {index} must be a mapping (title, caption, nodes or focus, "
-                           "...)", str(path), line)
+                           "...)", _name(path), line)
     unknown = sorted(set(map(str, item)) - _STEP_KEYS)
     if unknown:
         raise InvalidInput(f"unknown step keys {unknown}; valid: {', '.join(sorted(_STEP_KEYS))}",
-                           str(path), line)
+                           _name(path), line)
     title = _text(item.get("title"), "title", path, line, required=True)
     focus = _names(item.get("focus"), "focus", path, line)
     if len(focus) > 1:
-        raise InvalidInput("'focus' names one entity; list others under 'nodes'", str(path), line)
+        raise InvalidInput("'focus' names one entity; list others under 'nodes'",
+                           _name(path), line)
     nodes = _names(item.get("nodes"), "nodes", path, line)
     if not focus and not nodes:
         raise InvalidInput(f"step {index} ({title!r}) shows nothing: give 'nodes' or 'focus'",
-                           str(path), line)
+                           _name(path), line)
     depth = item.get("depth", 1)
     if not isinstance(depth, int) or isinstance(depth, bool) or not 0 <= depth <= MAX_DEPTH:
-        raise InvalidInput(f"'depth' must be a whole number from 0 to {MAX_DEPTH}", str(path), line)
+        raise InvalidInput(f"'depth' must be a whole number from 0 to {MAX_DEPTH}",
+                           _name(path), line)
     as_of = item.get("as_of")
     if as_of is not None:
         try:
             as_of = normalize_date(as_of)
         except (ValueError, TypeError):
             raise InvalidInput(f"'as_of' {as_of!r} is not a date (YYYY, YYYY-MM or "
-                               "YYYY-MM-DD)", str(path), line) from None
+                               "YYYY-MM-DD)", _name(path), line) from None
     return StoryStep(
         title=title, caption=_text(item.get("caption"), "caption", path, line),
         nodes=nodes, focus=focus[0] if focus else None, depth=depth,
@@ -157,20 +165,20 @@ def load_story(path: str | Path) -> Story:
     """Read and check a story file; raises ``InvalidInput`` (file, line) on a bad one."""
     path = Path(path)
     if not path.is_file():
-        raise InvalidInput("no such story file", str(path))
+        raise InvalidInput("no such story file", _name(path))
     data = read_yaml(path)
     if not is_story(data):
         raise InvalidInput("a story file must be a mapping with 'story' (its title) and "
-                           "'steps'", str(path), 1)
+                           "'steps'", _name(path), 1)
     line = getattr(data, "line", 1)
     unknown = sorted(set(map(str, data)) - _TOP_KEYS)
     if unknown:
         raise InvalidInput(f"unknown top-level keys {unknown}; valid: "
-                           f"{', '.join(sorted(_TOP_KEYS))}", str(path), line)
+                           f"{', '.join(sorted(_TOP_KEYS))}", _name(path), line)
     steps = data.get("steps")
     if not isinstance(steps, list) or not steps:
-        raise InvalidInput("'steps' must be a list of at least one step", str(path), line)
+        raise InvalidInput("'steps' must be a list of at least one step", _name(path), line)
     return Story(title=_text(data.get("story"), "story", path, line, required=True),
                  description=_text(data.get("description"), "description", path, line),
                  steps=tuple(_step(item, i, path, line) for i, item in enumerate(steps, 1)),
-                 file=str(path))
+                 file=_name(path))
