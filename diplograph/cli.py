@@ -28,8 +28,12 @@ def cli_names(ctx: click.Context) -> dict[str, str]:
     names = {}
     for command in [*group.commands.values(), *([running] if running else [])]:
         names[command.name.replace("-", "_")] = f"diplograph {command.name}"
-        names.update({p.name: p.opts[0] for p in command.params
-                      if isinstance(p, click.Option) and p.name})
+        for option in (p for p in command.params if isinstance(p, click.Option)):
+            # by its parameter and by its own words (--diff stands for the API's diff
+            # though its parameter is called before)
+            for name in {option.name, *(o[2:].replace("-", "_") for o in option.opts
+                                        if o.startswith("--"))} - {None}:
+                names[name] = option.opts[0]
     return names
 
 
