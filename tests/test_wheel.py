@@ -138,7 +138,7 @@ def test_the_wheel_holds_every_module_and_data_file(built):
                              if p.is_file())
                 if path.parts[0] in LAYERS}
     assert {"diplograph/seeds/documents.yaml", "diplograph/graph/schema.yaml",
-            "diplograph/model.txt", "diplograph/viz/assets/page.js"} <= expected
+            "diplograph/model.txt", "diplograph/viz/assets/page.html"} <= expected
     assert sorted(expected - names) == []
 
 
