@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypedDict
 
 from diplograph.graph.errors import InvalidInput
+from diplograph.graph.provenance import CorrectionMark
 from diplograph.graph.schema import SCHEMA
 
 __all__ = ["Citation", "CitationDict", "NodeClaim", "EdgeClaim", "DocumentRecord", "Claim",
@@ -87,6 +88,8 @@ class NodeClaim:
     properties: dict[str, Any] = field(default_factory=dict)
     citation: Citation | None = None
     origin: str = ""
+    #: What analysts' corrections did to this claim (see graph.provenance).
+    corrections: tuple[CorrectionMark, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +102,8 @@ class EdgeClaim:
     citation: Citation
     properties: dict[str, Any] = field(default_factory=dict)
     origin: str = ""
+    #: What analysts' corrections did to this claim (see graph.provenance).
+    corrections: tuple[CorrectionMark, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,8 +11,9 @@ __all__ = ["NodeSummary", "EdgeSummary", "NodeDetail", "Neighborhood", "PathResu
            "node_summary", "edge_summary", "EDGE_META"]
 
 # Edge attributes that are bookkeeping, not properties of the tie itself.
-EDGE_META = ("type", "evidence", "conflicts")
-_NODE_META = ("label", "name", "kind", "aliases", "evidence", "conflicts")
+EDGE_META = ("type", "evidence", "conflicts", "provenance", "corrections")
+_NODE_META = ("label", "name", "kind", "aliases", "evidence", "conflicts", "provenance",
+              "corrections")
 
 
 class _Result:
@@ -40,6 +41,8 @@ class EdgeSummary(_Result):
     properties: dict[str, Any] = field(default_factory=dict)
     evidence: list[dict[str, Any]] = field(default_factory=list)
     conflicts: dict[str, list[Any]] = field(default_factory=dict)
+    provenance: str = ""
+    corrections: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +51,8 @@ class NodeDetail(_Result):
     evidence: list[dict[str, Any]]
     edges: list[EdgeSummary]
     conflicts: dict[str, list[Any]] = field(default_factory=dict)
+    provenance: str = ""
+    corrections: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,4 +97,6 @@ def edge_summary(G: nx.MultiDiGraph, source: str, target: str, key: str) -> Edge
                        source_name=G.nodes[source]["name"], target_name=G.nodes[target]["name"],
                        properties={k: v for k, v in sorted(attrs.items()) if k not in EDGE_META},
                        evidence=list(attrs.get("evidence", [])),
-                       conflicts=dict(attrs.get("conflicts", {})))
+                       conflicts=dict(attrs.get("conflicts", {})),
+                       provenance=str(attrs.get("provenance", "")),
+                       corrections=list(attrs.get("corrections", [])))

@@ -37,4 +37,6 @@ def describe(G: nx.MultiDiGraph, node: str) -> NodeDetail:
                    key=lambda e: (e.type, e.source, e.target))
     attrs = G.nodes[node]
     return NodeDetail(node=node_summary(G, node), evidence=list(attrs.get("evidence", [])),
-                      edges=edges, conflicts=dict(attrs.get("conflicts", {})))
+                      edges=edges, conflicts=dict(attrs.get("conflicts", {})),
+                      provenance=str(attrs.get("provenance", "")),
+                      corrections=list(attrs.get("corrections", [])))
