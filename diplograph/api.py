@@ -8,7 +8,7 @@ same name; each returns data and prints nothing.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
@@ -25,7 +25,10 @@ from diplograph.graph.queries.diff import diff as diff_graphs
 from diplograph.graph.stores import GraphStore, open_store
 from diplograph.graph.stores.embedded import read_nodelink
 from diplograph.loaders import iter_files, load_inputs
-from diplograph.loaders.curated import read_yaml
+from diplograph.graph.files import atomic_open
+from diplograph.loaders.corrections import append_correction, correction_entry
+from diplograph.loaders.corrections_apply import Stale, apply_corrections
+from diplograph.loaders.curated import read_yaml, shown_path
 from diplograph.loaders.documents import DOCUMENT_SUFFIXES
 from diplograph.loaders.extract.patterns import is_gazetteer
 from diplograph.viz.exports import EXPORTERS, export_graph
@@ -40,19 +43,27 @@ Progress = Callable[[Sequence[T], str], Iterable[T]]
 
 DEFAULT_SEEDS = "seeds"
 DEFAULT_CACHE = ".diplograph-cache"
+#: The graph attribute naming the inputs and corrections files a graph was built from.
+BUILT_FROM = "built_from"
 StoreArg = str | Path | GraphStore | None
 
 
 @dataclass(frozen=True, slots=True)
 class BuildResult:
+    """A built graph: where, its counts, its inputs, one-line notes (skipped files,
+    curated-wins disagreements, what corrections did), how many corrections applied,
+    and the stale ones (``file:line: what: why``), which matched nothing."""
+
     store: str
     stats: Stats
     inputs: list[str]
     notes: list[str] = field(default_factory=list)
+    corrections: int = 0
+    stale: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"store": self.store, "stats": self.stats.to_dict(), "inputs": self.inputs,
-                "notes": self.notes}
+                "notes": self.notes, "corrections": self.corrections, "stale": self.stale}
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,14 +103,30 @@ def build(paths: Iterable[str | Path] | None = None, *, store: StoreArg = None,
 
     Documents are extracted in ``workers`` processes, reusing ``cache`` for unchanged
     ones; where extracted and curated claims disagree, curated wins and ``notes`` say so,
-    beside one line per skipped file."""
+    beside one line per skipped file. Corrections files among the inputs are applied to
+    the claims before they merge; the stale ones (matching nothing) are listed in
+    ``stale`` and do not stop the build."""
     inputs = [str(p) for p in (paths or [DEFAULT_SEEDS])]
-    loaded = load_inputs(inputs, workers=workers, cache=cache, progress=progress)
-    G = build_graph(loaded.claims)
+    G, result, _ = _built(inputs, workers=workers, cache=cache, progress=progress)
     target = _store(store)
     target.save(G, progress=progress)
-    notes = [*loaded.warnings, *(f"curated wins: {d}" for d in loaded.disagreements)]
-    return BuildResult(store=target.location, stats=graph_stats(G), inputs=inputs, notes=notes)
+    return replace(result, store=target.location)
+
+
+def _built(inputs: list[str], **options: Any
+           ) -> tuple[nx.MultiDiGraph, BuildResult, list[Stale]]:
+    """The graph of ``inputs`` with their corrections applied, and what to say about it
+    (``store`` left blank). The graph remembers its inputs and corrections files, so
+    that ``fix`` can rebuild it."""
+    loaded = load_inputs(inputs, **options)
+    corrected = apply_corrections(loaded.claims, loaded.corrections)
+    G = build_graph(corrected.claims)
+    G.graph[BUILT_FROM] = {"inputs": inputs, "corrections": loaded.correction_files}
+    notes = [*loaded.warnings, *(f"curated wins: {d}" for d in loaded.disagreements),
+             *corrected.notes]
+    return G, BuildResult(store="", stats=graph_stats(G), inputs=inputs, notes=notes,
+                          corrections=corrected.applied,
+                          stale=[str(s) for s in corrected.stale]), corrected.stale
 
 
 def extract(paths: Iterable[str | Path], *, output: str | Path | TextIO, workers: int = 1,
@@ -244,6 +271,91 @@ def diff(old: StoreArg, new: StoreArg) -> Diff:
     ties added and removed, and those whose properties or citations changed."""
     (G_old, old_name), (G_new, new_name) = _graph_of(old), _graph_of(new)
     return diff_graphs(G_old, G_new, old_name=old_name, new_name=new_name)
+
+
+# --- The analyst's corrections (issue 11) ----------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class FixResult:
+    """A correction written to ``file`` at ``line`` and the graph rebuilt with it."""
+
+    file: str
+    line: int
+    entry: dict[str, Any]
+    build: BuildResult
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "line": self.line, "entry": self.entry,
+                "build": self.build.to_dict()}
+
+
+def _corrections_file(built_from: dict[str, Any], inputs: list[str]) -> Path:
+    """Where ``fix`` writes: the one corrections file the graph was built with, else
+    ``corrections.yaml`` in the first input folder."""
+    used = built_from.get("corrections") or []
+    if len(used) > 1:
+        raise DiplographError(f"The graph was built with several corrections files "
+                              f"({', '.join(used)}); say which with --file.")
+    if used:
+        return Path(used[0])
+    first = Path(inputs[0])
+    return (first if first.is_dir() else first.parent) / "corrections.yaml"
+
+
+def fix(op: str, entity: str | None = None, *, tie: tuple[str, str, str] | None = None,
+        note: str, by: str | None = None, at: str | None = None,
+        file: str | Path | None = None, store: StoreArg = None,
+        progress: Progress | None = None, workers: int = 1,
+        cache: str | Path | None = DEFAULT_CACHE, **args: str | None) -> FixResult:
+    """Append one correction to the corrections file and rebuild the store's graph with
+    it, from the inputs it was built from.
+
+    ``op`` is a key of :data:`loaders.corrections.OPS` (merge, rename, relabel, reject,
+    alias, confirm); ``entity`` (id, name or alias) or ``tie`` (source, type, target)
+    says what it applies to, and ``args`` its other keys (``into``, ``to``, ``label``,
+    ``kind``, ``country``, ``doc``, ``add``). ``by`` defaults to ``$DIPLOGRAPH_USER`` or
+    the login name, ``at`` to today. ``file`` defaults to the corrections file the graph
+    was built with, else ``corrections.yaml`` in its first input folder. A correction
+    that would change nothing (stale) is refused, and the file and store stay as they
+    were.
+    """
+    import datetime
+    import getpass
+    import os
+
+    target = _store(store)
+    if not target.exists():
+        raise DiplographError(f"No graph at {target.location}: build it first "
+                              "(diplograph build PATHS).")
+    built_from = target.load().graph.get(BUILT_FROM) or {}
+    inputs = list(built_from.get("inputs") or [DEFAULT_SEEDS])
+    path = Path(file) if file else _corrections_file(built_from, inputs)
+    entry = correction_entry(op, entity=entity, tie=tie, note=note,
+                             by=by or os.environ.get("DIPLOGRAPH_USER") or getpass.getuser(),
+                             at=at or datetime.date.today().isoformat(), **args)
+    before = path.read_text(encoding="utf-8") if path.exists() else None
+    line = append_correction(path, entry)
+    try:
+        under = any(p == path.resolve() or p in path.resolve().parents
+                    for p in (Path(i).resolve() for i in inputs))
+        G, result, stale = _built(inputs if under else [*inputs, str(path)],
+                                  workers=workers, cache=cache, progress=progress)
+        mine = [s for s in stale if s.origin == f"{shown_path(path)}:{line}"]
+        if mine:
+            raise DiplographError(f"{mine[0].what}: {mine[0].why} (nothing was written)")
+        target.save(G, progress=progress)
+    except BaseException:
+        if before is None:
+            path.unlink(missing_ok=True)
+        else:
+            with atomic_open(path) as fh:
+                fh.write(before)
+        raise
+    return FixResult(file=str(path), line=line, entry=entry,
+                     build=replace(result, store=target.location))
+
+
+__all__ += ["FixResult", "fix"]
 
 
 # --- Bolt servers (Neo4j, or ArcadeDB in the tests) -----------------------------------

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from diplograph import api, cli_analysis, cli_server, render, render_analysis
+from diplograph import api, cli_analysis, cli_corrections, cli_server, render, render_analysis
 from diplograph.cli_options import (
     cache_option,
     emit,
@@ -67,7 +67,11 @@ def build(paths: tuple[str, ...], store: str | None, workers: int, cache: str | 
     """
     result = api.build(list(paths) or None, store=store, progress=progress, workers=workers,
                        cache=None if no_cache else cache)
+    for stale in result.stale:
+        click.echo(f"Warning: {stale}", err=True)
     text = f"Built {result.store} from {', '.join(result.inputs)}\n{render.stats(result.stats)}"
+    if result.corrections:
+        text += f"\n{result.corrections} corrections applied"
     text += "".join(f"\n{note}" for note in result.notes)
     emit(result, as_json, text)
 
@@ -244,5 +248,5 @@ def viz(output: str | None, fmt: str | None, focus: str | None, depth: int,
          f"Wrote {result.nodes} nodes and {result.edges} ties to {result.path} ({result.format})")
 
 
-for command in (*cli_analysis.COMMANDS, *cli_server.COMMANDS):
+for command in (*cli_analysis.COMMANDS, *cli_server.COMMANDS, *cli_corrections.COMMANDS):
     cli.add_command(command)

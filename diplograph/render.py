@@ -9,7 +9,8 @@ from typing import Any
 from diplograph.graph.queries.results import EdgeSummary, Neighborhood, NodeDetail, PathResult, Stats
 from diplograph.graph.schema import SCHEMA
 
-__all__ = ["as_json", "table", "citation", "stats", "detail", "neighborhood", "paths", "edge"]
+__all__ = ["as_json", "table", "citation", "correction", "stats", "detail", "neighborhood",
+           "paths", "edge"]
 
 
 def as_json(value: Any) -> str:
@@ -39,14 +40,22 @@ def citation(c: dict[str, Any], *, with_claim: bool = False) -> str:
     return f"[{c['doc']}{span} {c.get('method', '')} {c.get('confidence', 1.0):g}]{said} {text}"
 
 
+def correction(mark: dict[str, Any]) -> str:
+    """One line per correction: what it did, who and when, the note, and where it is."""
+    said = f": {mark['note']}" if mark.get("note") else ""
+    return (f"corrected ({mark.get('detail') or mark.get('op')}) by {mark.get('by')} "
+            f"{mark.get('at')}{said} [{mark.get('origin', '')}]")
+
+
 def edge(e: EdgeSummary, *, indent: str = "  ") -> str:
     props = ", ".join(f"{k}: {v}" for k, v in e.properties.items())
     arrow = "<->" if SCHEMA.relation(e.type).symmetric else "->"
     head = f"{e.source_name} -{e.type}{arrow} {e.target_name}" + (f"  ({props})" if props else "")
-    lines = [indent + head]
+    lines = [indent + head + (f"  [{e.provenance}]" if e.provenance else "")]
     for key, values in e.conflicts.items():
         lines.append(f"{indent}  ! sources disagree on {key}: {' | '.join(map(str, values))}")
     lines += [f"{indent}    {citation(c, with_claim=bool(e.conflicts))}" for c in e.evidence]
+    lines += [f"{indent}    {correction(m)}" for m in e.corrections]
     return "\n".join(lines)
 
 
@@ -67,6 +76,9 @@ def detail(d: NodeDetail) -> str:
               for k, v in d.conflicts.items()]
     if d.evidence:
         lines.append(f"cited by: {', '.join(sorted({c['doc'] for c in d.evidence}))}")
+    if d.provenance:
+        lines.append(f"provenance: {d.provenance}")
+    lines += [correction(m) for m in d.corrections]
     lines.append(f"\n{len(d.edges)} ties:" if d.edges else "\nno ties")
     lines += [edge(e) for e in d.edges]
     return "\n".join(lines)

@@ -30,7 +30,7 @@ from diplograph.graph.errors import InvalidInput
 from diplograph.graph.names import make_id
 from diplograph.graph.schema import SCHEMA
 
-__all__ = ["load_curated", "is_curated", "read_yaml"]
+__all__ = ["load_curated", "is_curated", "read_yaml", "shown_path"]
 
 _ENTITY_KEYS = {"id", "label", "kind", "name", "aliases"}
 _TIE_KEYS = {"s", "type", "o", "doc", "note", "confidence"}
@@ -81,7 +81,7 @@ def is_curated(data: Any) -> bool:
     return isinstance(data, dict) and "gazetteer" not in data
 
 
-def _shown(path: Path) -> str:
+def shown_path(path: Path) -> str:
     """The path relative to the working directory when under it, so that origins (and so
     the built graph) do not depend on where the checkout lives."""
     try:
@@ -91,7 +91,7 @@ def _shown(path: Path) -> str:
 
 
 def _where(path: Path, item: Any) -> str:
-    return f"{_shown(path)}:{getattr(item, 'line', 0)}"
+    return f"{shown_path(path)}:{getattr(item, 'line', 0)}"
 
 
 def _require_mapping(item: Any, path: Path, what: str, parent_line: int) -> _Mapping:
