@@ -22,6 +22,8 @@ from diplograph.graph.queries.analysis_results import (Between, Communities, Con
                                             Ranking, Timeline, Who)
 from diplograph.graph.queries.centrality import MEASURES
 from diplograph.graph.queries.diff import diff as diff_graphs
+from diplograph.graph.queries.review import Review
+from diplograph.graph.queries.review import review as review_graph
 from diplograph.graph.stores import GraphStore, open_store
 from diplograph.graph.stores.embedded import read_nodelink
 from diplograph.loaders import iter_files, load_inputs
@@ -355,7 +357,14 @@ def fix(op: str, entity: str | None = None, *, tie: tuple[str, str, str] | None 
                      build=replace(result, store=target.location))
 
 
-__all__ += ["FixResult", "fix"]
+def review(*, limit: int | None = None, min_score: float = 0.0,
+           store: StoreArg = None) -> Review:
+    """The review queue: unchecked ties and nodes with doubts, and suspected duplicates,
+    most doubtful first, each with its reasons and the correction that would settle it."""
+    return review_graph(_store(store).load(), limit=limit, min_score=min_score)
+
+
+__all__ += ["FixResult", "fix", "review"]
 
 
 # --- Bolt servers (Neo4j, or ArcadeDB in the tests) -----------------------------------

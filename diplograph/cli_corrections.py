@@ -134,4 +134,26 @@ def confirm(what: tuple[str, ...], **options: Any) -> None:
     _run("confirm", what, options)
 
 
-COMMANDS = [fix]
+@click.command()
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, None),
+              help="How many items to show.")
+@click.option("--min-score", default=0.0, show_default=True, type=click.FloatRange(0, 1),
+              help="Leave out items scoring below this (0 to 1).")
+@store_option
+@json_option
+def review(limit: int, min_score: float, store: str | None, as_json: bool) -> None:
+    """List what a person should check first, most doubtful first.
+
+    Unchecked ties and nodes with doubts (one source only, low confidence, read both
+    ways, contradicted, a person's tie to a country, no ties, a name that is no name,
+    a label or country that looks wrong, sources disagreeing) and suspected duplicates
+    (title left in the name, another word order, accents, Wade-Giles/Pinyin, acronym,
+    shared surname), each with its score, reasons and the `fix` command that settles it.
+
+    Example: diplograph review --limit 20
+    """
+    result = api.review(limit=limit, min_score=min_score, store=store)
+    emit(result, as_json, render_corrections.review(result))
+
+
+COMMANDS = [fix, review]

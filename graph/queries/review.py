@@ -1,0 +1,332 @@
+"""The review queue: what a person should check first, most doubtful first.
+
+Only what no person has checked is queued (``provenance`` machine or corrected). Each
+item is a tie, a node or a pair of suspected duplicates, with every reason found and a
+score from 0 to 1 that combines them (``1 - prod(1 - weight)``: independent doubts add
+up, none alone reaches 1). The signals:
+
+- ties: one source only; read by a machine, at low confidence; read both ways (A
+  supports B, B supports A); contradicted by another tie between the same ends (A
+  opposes B, A supports B); sources disagreeing on a value; a person's or body's tie to
+  the very country it serves; one of several posts in different countries' bodies;
+  one of a body's ``PART_OF`` ties to two countries;
+- nodes: no ties at all; one source; a name that does not look like one (an unbalanced
+  bracket, a title left in front, a lone word for a person, only generic words such as
+  "Defense" or "Strategic Dialogue", lower case); a label that looks wrong (the name is
+  a Person's name or alias elsewhere; a person with posts in two countries' bodies; a
+  body part of two countries); sources disagreeing on a value;
+- suspected duplicates, from :mod:`graph.queries.duplicates`, with their reason.
+
+Each item proposes the correction that would settle it (``action``: reject, merge or
+relabel), naming entities so that the correction survives re-extraction.
+
+Examples
+--------
+>>> import networkx as nx
+>>> rule = [{"doc": "a.txt#1", "method": "rule", "confidence": 0.6}]
+>>> G = nx.MultiDiGraph()
+>>> for node, label, name in [("country:x", "Country", "Xland"), ("country:y", "Country", "Yland"),
+...                           ("org:z", "Organization", "Strategic Dialogue")]:
+...     G.add_node(node, label=label, name=name, aliases=[name], evidence=rule,
+...                provenance="machine")
+>>> for s, o in [("country:x", "country:y"), ("country:y", "country:x")]:
+...     _ = G.add_edge(s, o, key="SUPPORTS", type="SUPPORTS", evidence=rule, provenance="machine")
+>>> queue = review(G)
+>>> [(i.kind, [n.name for n in i.nodes], i.score) for i in queue.items]
+[('node', ['Strategic Dialogue'], 0.75), ('tie', ['Xland', 'Yland'], 0.5), ('tie', ['Yland', 'Xland'], 0.5)]
+>>> queue.items[0].reasons
+['no ties', 'one source only', 'only generic words: not a name?']
+>>> queue.items[1].action
+{'op': 'reject', 'tie': ['Xland', 'SUPPORTS', 'Yland']}
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from diplograph.graph.names import match_key
+from diplograph.graph.provenance import confidence, is_checked
+from diplograph.graph.queries.analysis_results import NodeRef, node_ref
+from diplograph.graph.queries.contradictions import conflicting_dates, conflicting_values
+from diplograph.graph.queries.duplicates import (CONNECTIVES, TITLE_WORDS, Pair,
+                                                 suspected_duplicates, words)
+from diplograph.graph.queries.lookup import name_index
+from diplograph.graph.queries.results import _Result
+from diplograph.graph.queries.vocabulary import HOLDS_POSITION, PART_OF, SIDE_LABEL
+from diplograph.graph.schema import SCHEMA
+
+__all__ = ["ReviewItem", "Review", "review", "GENERIC_WORDS"]
+
+PERSON = SCHEMA.label("Person").name
+OPPOSES = SCHEMA.relation("OPPOSES").name
+SUPPORTS = SCHEMA.relation("SUPPORTS").name
+COOPERATES = SCHEMA.relation("COOPERATES_WITH").name
+#: Ties an actor rarely has with the country it serves (it *is* that country's side).
+OUTWARD_TYPES = frozenset(t for t, spec in SCHEMA.relations.items()
+                          if SIDE_LABEL in spec.object and SIDE_LABEL in spec.subject
+                          and t not in (HOLDS_POSITION, PART_OF, SUPPORTS))
+#: Symmetric ties between peers: two people, two bodies, two countries.
+PEER_TYPES = SCHEMA.symmetric_types
+#: A split entity misleads a reader less than a false tie or a junk node does, so a
+#: suspected duplicate weighs this share of its likelihood in the queue.
+DUPLICATE_WEIGHT = 0.7
+#: Words of institutions and meetings in general; a body named by these alone ("Defense",
+#: "Strategic Dialogue", "Joint Press Release") is rarely a real name.
+GENERIC_WORDS = frozenset("""
+defense defence foreign affairs security national ministry ministerial minister department
+office cabinet state dialogue channel conference meeting meetings strategic joint press
+release agreement free trade council commission committee bureau political central military
+permanent representative homeland commerce government forum summit talks group working
+economic growth energy high representatives issues international relations public
+""".split())
+#: Head words of bodies: "National People's Congress" is a body, not an office and a name.
+BODY_WORDS = frozenset("""
+congress assembly parliament senate house academy institute university college school
+agency administration army navy force forces guard party bank court association union
+league corporation company group centre center foundation service services
+""".split())
+_UNBALANCED = (("(", ")"), ("[", "]"), ("“", "”"))
+_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewItem(_Result):
+    """One thing to check: a ``tie`` (``nodes`` = its ends, ``type`` its type), a ``node``
+    or a ``duplicate`` pair; its ``score`` and ``reasons``; what backs it (provenance,
+    confidence, citations); and the correction that would settle it (``action``)."""
+
+    kind: str
+    score: float
+    reasons: list[str]
+    nodes: list[NodeRef]
+    type: str | None = None
+    provenance: str = ""
+    confidence: float = 1.0
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+    action: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Review(_Result):
+    """The queue, most doubtful first; ``total`` counts the items before ``limit``."""
+
+    items: list[ReviewItem]
+    total: int
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.items
+
+
+Signals = dict[tuple[str, ...], list[tuple[float, str]]]
+
+
+def _ref(G: nx.MultiDiGraph, node: str, index: dict[str, list[tuple[int, str]]]) -> str:
+    """How a correction names ``node``: its name when that finds only it, else its id."""
+    name = str(G.nodes[node].get("name", node))
+    hits = index.get(match_key(name), [])
+    best = min((tier for tier, _ in hits), default=None)
+    return name if {n for tier, n in hits if tier == best} == {node} else node
+
+
+def _a(word: str) -> str:
+    return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"
+
+
+def _name_doubts(name: str, label: str) -> Iterator[tuple[float, str]]:
+    ws = words(name)
+    if any(name.count(a) != name.count(b) for a, b in _UNBALANCED):
+        yield 0.7, "an unbalanced bracket or quote in the name"
+    if name[:1].islower():
+        yield 0.4, "starts in lower case"
+    if label == PERSON and len(ws) > 1 and ws[0] in TITLE_WORDS:
+        yield 0.6, "a title or office left in the name"
+    elif label == PERSON and len(ws) == 1:
+        yield 0.3, "one word: a fragment of a name?"
+    if label != PERSON and ws and all(w in GENERIC_WORDS or _ORDINAL.match(w) for w in ws):
+        yield 0.6, "only generic words: not a name?"
+    rest = ws
+    while rest and (rest[0] in TITLE_WORDS or rest[0] in GENERIC_WORDS):
+        rest = rest[1:]
+    if (label != PERSON and rest != ws and 2 <= len(rest) <= 4
+            and not set(rest) & (GENERIC_WORDS | BODY_WORDS | CONNECTIVES)):
+        yield 0.6, "an office and a person's name run together?"
+
+
+def _countries(G: nx.MultiDiGraph, node: str) -> set[str]:
+    """The countries a body belongs to (its ``country``, its PART_OF ties), or a country."""
+    attrs = G.nodes[node]
+    if attrs.get("label") == SIDE_LABEL:
+        return {node}
+    found = {t for _, t, k in G.out_edges(node, keys=True)
+             if k == PART_OF and G.nodes[t].get("label") == SIDE_LABEL}
+    if not found and attrs.get("country"):
+        found = {n for n, a in G.nodes(data=True) if a.get("label") == SIDE_LABEL
+                 and match_key(a.get("name", "")) == match_key(str(attrs["country"]))}
+    return found
+
+
+def _allegiance(G: nx.MultiDiGraph, signals: Signals) -> None:
+    """Posts in several countries, bodies in several countries, ties to one's own side."""
+    for node, attrs in G.nodes(data=True):
+        posts = [(t, _countries(G, t)) for _, t, k in G.out_edges(node, keys=True)
+                 if k == HOLDS_POSITION]
+        kinds = ((HOLDS_POSITION, posts, "holds posts in"),
+                 (PART_OF, [(t, {t}) for t in _countries(G, node) - {node}], "is part of"))
+        for rel, tied, verb in kinds:
+            served = set().union(*(c for _, c in tied)) if tied else set()
+            if len(served) > 1:
+                names = " and ".join(sorted(G.nodes[c]["name"] for c in served))
+                for target, _ in tied:
+                    signals.setdefault(("tie", node, rel, target), []).append(
+                        (0.45, f"{attrs['name']} {verb} {names}: which is it?"))
+                signals.setdefault(("node", node), []).append(
+                    (0.25, f"{verb} {names}: label or country looks wrong?"))
+        own = set().union(*(c for _, c in posts)) if posts else _countries(G, node) - {node}
+        for _, target, key in G.out_edges(node, keys=True):
+            if key in OUTWARD_TYPES and target in own:
+                signals.setdefault(("tie", node, key, target), []).append(
+                    (0.45, f"{attrs['name']} serves {G.nodes[target]['name']}: a tie to "
+                           "its own side?"))
+
+
+def _tie_signals(G: nx.MultiDiGraph, signals: Signals) -> None:
+    for u, v, k, attrs in G.edges(keys=True, data=True):
+        if is_checked(attrs):
+            continue
+        found = signals.setdefault(("tie", u, k, v), [])
+        if len({c.get("doc") for c in attrs.get("evidence", [])}) <= 1:
+            found.append((0.15, "one source only"))
+        methods = sorted({c.get("method", "") for c in attrs.get("evidence", [])} - {""})
+        conf = confidence(attrs)
+        found.append((round((1 - conf) * 0.4, 3),
+                      f"read by {'/'.join(methods) or 'machine'} at confidence {conf:g}"))
+        if not SCHEMA.relation(k).symmetric and G.has_edge(v, u, k):
+            found.append((0.3, f"also read the other way ({G.nodes[v]['name']} {k} "
+                               f"{G.nodes[u]['name']})"))
+        ends = {G.nodes[u].get("label"), G.nodes[v].get("label")}
+        if k in PEER_TYPES and PERSON in ends and len(ends) > 1:
+            other = (ends - {PERSON}).pop()
+            found.append((0.7, f"{k} between a person and {_a(other)}: a meeting or "
+                               "cooperation is between peers"))
+        against = {OPPOSES: (SUPPORTS, COOPERATES)}.get(k, ())
+        if k in (SUPPORTS, COOPERATES):
+            against = (OPPOSES,)
+        for other in against:
+            if G.has_edge(u, v, other) or G.has_edge(v, u, other):
+                found.append((0.3, f"contradicted: the same ends are also tied by {other}"))
+
+
+def _node_signals(G: nx.MultiDiGraph, signals: Signals) -> None:
+    labels_by_key: dict[str, set[tuple[str, str]]] = {}
+    for node, attrs in G.nodes(data=True):
+        for form in {attrs.get("name", ""), *attrs.get("aliases", [])}:
+            labels_by_key.setdefault(match_key(form), set()).add((attrs["label"], node))
+    for node, attrs in G.nodes(data=True):
+        if is_checked(attrs):
+            continue
+        found = signals.setdefault(("node", node), [])
+        if G.degree(node) == 0:
+            found.append((0.3, "no ties"))
+        if len({c.get("doc") for c in attrs.get("evidence", [])}) <= 1:
+            found.append((0.1, "one source only"))
+        name, label = str(attrs.get("name", "")), attrs["label"]
+        found.extend(_name_doubts(name, label))
+        others = {(lab, n) for lab, n in labels_by_key.get(match_key(name), set())
+                  if lab != label and PERSON in (lab, label)}
+        for other_label, other in sorted(others):
+            found.append((0.5, f"{name!r} also names {_a(other_label)} "
+                                f"({G.nodes[other]['name']}): label looks wrong?"))
+
+
+def _disagreements(G: nx.MultiDiGraph, signals: Signals) -> None:
+    for c in (*conflicting_values(G), *conflicting_dates(G)):
+        shown = " | ".join(str(v.value) for v in c.values)
+        key = (("tie", c.subject.id, c.type, c.target.id) if c.type and c.target
+               else ("node", c.subject.id))
+        signals.setdefault(key, []).append((0.35, f"sources disagree on {c.key}: {shown}"))
+
+
+def _combined(found: list[tuple[float, str]]) -> float:
+    return round(1 - math.prod(1 - w for w, _ in found), 2)
+
+
+def _thinner(G: nx.MultiDiGraph, pair: Pair) -> tuple[str, str]:
+    """(the node to keep, the one to merge into it): the thinner has fewer ties and
+    citations, then fewer words in its name."""
+    def weight(n: str) -> tuple[int, int, int, str]:
+        return (G.degree(n), len(G.nodes[n].get("evidence", [])),
+                len(words(G.nodes[n]["name"])), n)
+    keep, drop = sorted((pair.a, pair.b), key=weight, reverse=True)
+    return keep, drop
+
+
+def review(G: nx.MultiDiGraph, *, limit: int | None = None, min_score: float = 0.0) -> Review:
+    """The review queue of ``G``: unchecked ties and nodes with doubts, and suspected
+    duplicates, most doubtful first (then ties before nodes before pairs, then by id).
+
+    A node that looks like a duplicate is one item, the pair: its own doubts join the
+    pair's reason, and the proposed correction merges it into the fuller node.
+
+    Parameters
+    ----------
+    G : the graph.
+    limit : keep this many items (all by default).
+    min_score : leave out items scoring below this.
+    """
+    signals: Signals = {}
+    _tie_signals(G, signals)
+    _node_signals(G, signals)
+    _allegiance(G, signals)
+    _disagreements(G, signals)
+    index = name_index(G)
+
+    def ref(n: str) -> str:
+        return _ref(G, n, index)
+
+    def unique(found: list[tuple[float, str]]) -> list[tuple[float, str]]:
+        return list(dict.fromkeys(found))
+
+    items = []
+    for pair in suspected_duplicates(G):
+        if is_checked(G.nodes[pair.a]) and is_checked(G.nodes[pair.b]):
+            continue
+        keep, drop = _thinner(G, pair)
+        own = unique(signals.pop(("node", drop), []))
+        found = [(pair.score * DUPLICATE_WEIGHT,
+                  f"suspected duplicate ({pair.reason}): {pair.detail}"), *own]
+        items.append(ReviewItem(
+            kind="duplicate", score=_combined(found), reasons=[r for _, r in found],
+            nodes=[node_ref(G, pair.a), node_ref(G, pair.b)],
+            action={"op": "merge", "entity": ref(drop), "into": ref(keep)}))
+    for key, found in signals.items():
+        found = unique(found)
+        if not any(w > 0.1 for w, _ in found):
+            continue
+        if key[0] == "tie":
+            _, u, k, v = key
+            if not G.has_edge(u, v, k) or is_checked(G.edges[u, v, k]):
+                continue
+            attrs = G.edges[u, v, k]
+            items.append(ReviewItem(
+                kind="tie", score=_combined(found), reasons=[r for _, r in found],
+                nodes=[node_ref(G, u), node_ref(G, v)], type=k,
+                provenance=str(attrs.get("provenance", "")), confidence=confidence(attrs),
+                evidence=list(attrs.get("evidence", [])),
+                action={"op": "reject", "tie": [ref(u), k, ref(v)]}))
+        elif not is_checked(G.nodes[key[1]]):
+            attrs = G.nodes[key[1]]
+            items.append(ReviewItem(
+                kind="node", score=_combined(found), reasons=[r for _, r in found],
+                nodes=[node_ref(G, key[1])], provenance=str(attrs.get("provenance", "")),
+                confidence=confidence(attrs), evidence=list(attrs.get("evidence", [])),
+                action={"op": "reject", "entity": ref(key[1])}))
+    order = {"tie": 0, "node": 1, "duplicate": 2}
+    items = [i for i in items if i.score >= min_score]
+    items.sort(key=lambda i: (-i.score, order[i.kind], [n.id for n in i.nodes], i.type or ""))
+    return Review(items=items[:limit] if limit is not None else items, total=len(items))
