@@ -16,6 +16,7 @@ import networkx as nx
 
 from diplograph.graph.errors import DiplographError
 from diplograph.graph.merge import build_graph
+from diplograph.graph.provenance import trusted
 from diplograph.graph.queries import stats as graph_stats
 from diplograph.graph.queries.results import Neighborhood, NodeDetail, PathResult, Stats
 from diplograph.graph.queries.analysis_results import (Between, Communities, Contradictions, Diff, Posts,
@@ -454,6 +455,7 @@ def viz(output: str | Path | None = None, *, format: str | None = None,
         focus: str | None = None, depth: int = 1, labels: Iterable[str] | None = None,
         types: Iterable[str] | None = None, since: str | None = None,
         until: str | None = None, as_of: str | None = None, min_sources: int = 0,
+        min_confidence: float = 0.0, checked_only: bool = False,
         size_by: str = "degree", color_by: str = "label", title: str | None = None,
         physics: bool | None = None, store: StoreArg = None) -> VizResult:
     """Draw the graph: an offline interactive page (``html``), or a static ``png``/``svg``.
@@ -462,7 +464,8 @@ def viz(output: str | Path | None = None, *, format: str | None = None,
     the page is returned in ``VizResult.html`` (and shows inline in Jupyter). Filters:
     ``focus``/``depth`` (a neighbourhood), ``labels``, ``types``, ``since``/``until``
     (dated ties), ``as_of`` (ties that held that day), ``min_sources`` (distinct
-    documents per tie). Node size by ``size_by`` (a key of ``viz.present.SIZE_BY``);
+    documents per tie), ``min_confidence`` and ``checked_only`` (see
+    :func:`graph.provenance.trusted`). Node size by ``size_by`` (a key of ``viz.present.SIZE_BY``);
     colour by ``color_by``: ``label`` (the schema's colours) or ``community`` (the
     Louvain communities of :func:`communities`, each label keeping its shape).
     """
@@ -483,7 +486,8 @@ def viz(output: str | Path | None = None, *, format: str | None = None,
             except ValueError:
                 raise DiplographError(f"--{key.replace('_', '-')} {value!r} is not a date; "
                                       "write it as YYYY, YYYY-MM or YYYY-MM-DD.") from None
-    G = _store(store).load()
+    G = trusted(_store(store).load(), min_confidence=min_confidence,
+                checked_only=checked_only)
     filters = Filters(min_sources=min_sources, labels=tuple(labels or ()),
                       types=tuple(types or ()), focus=focus, depth=depth, **dates)
     view = present(G, filters=filters, size_by=size_by, color_by=color_by,

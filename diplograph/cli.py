@@ -17,6 +17,7 @@ from diplograph.cli_options import (
     progress,
     store_option,
     to_label,
+    trust_options,
     type_choice,
     workers_option,
 )
@@ -218,6 +219,7 @@ def export(fmt: str, output: str, store: str | None, as_json: bool) -> None:
               help="Posts and ties that held on DATE.")
 @click.option("--min-sources", default=0, type=click.IntRange(0, None),
               help="Keep ties cited by at least N distinct documents.")
+@trust_options
 @click.option("--size-by", default="degree", show_default=True,
               type=click.Choice(list(SIZE_BY)), help="What node size shows.")
 @click.option("--color-by", default="label", show_default=True,
@@ -232,8 +234,9 @@ def export(fmt: str, output: str, store: str | None, as_json: bool) -> None:
 @json_option
 def viz(output: str | None, fmt: str | None, focus: str | None, depth: int,
         labels: tuple[str, ...], types: tuple[str, ...], since: str | None, until: str | None,
-        as_of: str | None, min_sources: int, size_by: str, color_by: str, title: str | None,
-        physics: bool | None, store: str | None, as_json: bool) -> None:
+        as_of: str | None, min_sources: int, min_confidence: float, checked_only: bool,
+        size_by: str, color_by: str, title: str | None, physics: bool | None,
+        store: str | None, as_json: bool) -> None:
     """Draw the graph as one offline HTML page (search, filters, focus, sources panel),
     or as a PNG/SVG picture with a legend.
 
@@ -242,7 +245,8 @@ def viz(output: str | None, fmt: str | None, focus: str | None, depth: int,
     result = api.viz(output or f"graph.{fmt or 'html'}", format=fmt, focus=focus, depth=depth,
                      labels=[to_label(lab) for lab in labels] or None,
                      types=[t.upper() for t in types] or None, since=since, until=until,
-                     as_of=as_of, min_sources=min_sources, size_by=size_by,
+                     as_of=as_of, min_sources=min_sources, min_confidence=min_confidence,
+                     checked_only=checked_only, size_by=size_by,
                      color_by=color_by, title=title, physics=physics, store=store)
     emit(result, as_json,
          f"Wrote {result.nodes} nodes and {result.edges} ties to {result.path} ({result.format})")

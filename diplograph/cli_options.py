@@ -52,6 +52,16 @@ def cache_option(func: Any) -> Any:
                         help="Directory of cached extractions, keyed by content hash.")(func)
 
 
+def trust_options(func: Any) -> Any:
+    """--min-confidence and --checked-only: keep only ties sure or checked enough."""
+    func = click.option("--checked-only", is_flag=True,
+                        help="Keep only ties a person checked (curated or confirmed).")(func)
+    return click.option("--min-confidence", default=0.0, show_default=True,
+                        type=click.FloatRange(0, 1), metavar="0..1",
+                        help="Keep only ties whose best citation is at least this sure "
+                             "(confirmed ties count as 1).")(func)
+
+
 type_choice = click.Choice(list(SCHEMA.relations), case_sensitive=False)
 label_choice = click.Choice(list(SCHEMA.labels), case_sensitive=False)
 

@@ -36,6 +36,7 @@ import networkx as nx
 
 from diplograph.graph.dates import date_key
 from diplograph.graph.errors import DiplographError
+from diplograph.graph.provenance import confidence as confidence_of
 from diplograph.graph.queries.centrality import MEASURES, simple_view
 from diplograph.graph.queries.lookup import resolve
 from diplograph.graph.queries.neighborhood import neighborhood
@@ -254,8 +255,22 @@ def node_tooltip(attrs: dict[str, Any], documents: dict[str, dict[str, str]]) ->
     return "\n".join(lines)
 
 
+# Bookkeeping of a node or tie, shown in its own place rather than among its properties.
+_META = {"type", "evidence", "conflicts", "provenance", "corrections"}
+
+
+def _checking(attrs: dict[str, Any]) -> dict[str, Any]:
+    """What the side panel says of how a node or tie is known: its provenance level, the
+    methods and best confidence of its citations, and the corrections that touched it."""
+    methods = sorted({str(c.get("method", "")) for c in attrs.get("evidence", [])} - {""})
+    return {"provenance": str(attrs.get("provenance", "")), "methods": methods,
+            "confidence": confidence_of(attrs),
+            "corrections": [{k: str(v) for k, v in m.items()}
+                            for m in attrs.get("corrections", [])]}
+
+
 def _edge_props(attrs: dict[str, Any]) -> list[list[str]]:
-    skip = {"type", "evidence", "conflicts"}
+    skip = _META
     return [[k, _text(v)] for k, v in attrs.items() if k not in skip and v is not None]
 
 
@@ -270,6 +285,8 @@ def edge_tooltip(source: str, target: str, attrs: dict[str, Any],
     """Plain text: ``source  relation  target``, the properties, then citations."""
     spec = SCHEMA.relation(attrs["type"])
     lines = [f"{source}  {spec.label}  {target}"]
+    if attrs.get("provenance") in SCHEMA.provenance:
+        lines.append(SCHEMA.provenance[attrs["provenance"]].description)
     lines += [f"{k}: {v}" for k, v in _edge_props(attrs)]
     for key, values in attrs.get("conflicts", {}).items():
         lines.append(f"sources disagree on {key}: {' | '.join(map(str, values))}")
@@ -306,8 +323,12 @@ def _legend(G: nx.MultiDiGraph, groups: dict[str, CommunityStyle]
               for s in SCHEMA.labels.values()]
     types = [{"name": s.name, "label": s.label, "symmetric": s.symmetric,
               "count": type_counts.get(s.name, 0)} for s in SCHEMA.relations.values()]
+    levels = Counter(a.get("provenance") for _, _, a in G.edges(data=True))
+    provenance = [{"name": s.name, "description": s.description, "color": s.color,
+                   "checked": s.checked, "count": levels.get(s.name, 0)}
+                  for s in SCHEMA.provenance.values()]
     drawn = Counter(groups[node] for node in G) if groups else Counter()
-    return {"labels": labels, "types": types,
+    return {"labels": labels, "types": types, "provenance": provenance,
             "communities": [{**c.as_dict(), "count": k}
                             for c, k in sorted(drawn.items(), key=lambda ck: ck[0].index)]}
 
@@ -334,8 +355,7 @@ def present(G: nx.MultiDiGraph, *, filters: Filters | None = None, size_by: str 
         attrs = H.nodes[node_id]
         spec = SCHEMA.label(attrs["label"])
         props = [[k, _text(v)] for k, v in attrs.items()
-                 if k not in {"label", "name", "kind", "aliases", "evidence", "conflicts"}
-                 and v is not None]
+                 if k not in {"label", "name", "kind", "aliases"} | _META and v is not None]
         color = groups[node_id].color if groups else spec.color
         nodes.append({
             "id": node_id, "label": str(attrs.get("name", node_id)),
@@ -349,6 +369,7 @@ def present(G: nx.MultiDiGraph, *, filters: Filters | None = None, size_by: str 
                    "conflicts": {k: [str(x) for x in v]
                                  for k, v in attrs.get("conflicts", {}).items()},
                    "citations": _citations(attrs.get("evidence", []), documents),
+                   **_checking(attrs),
                    **({"community": groups[node_id].as_dict()} if groups else {})}})
     names = {n: str(H.nodes[n].get("name", n)) for n in H}
     many = H.number_of_edges() > EDGE_LABELS_UP_TO
@@ -364,10 +385,16 @@ def present(G: nx.MultiDiGraph, *, filters: Filters | None = None, size_by: str 
             "arrows": "" if spec.symmetric else "to",
             "width": round(1 + min(n_sources, 5) * 0.6, 2),
             "dashes": attrs.get("status") in ("planned", "denied", "former"),
+            # Machine-read ties are drawn in their provenance level's colour (pale),
+            # checked ones dark; the legend says which is which.
+            **({"color": {"color": SCHEMA.provenance[attrs["provenance"]].color,
+                          "inherit": False}}
+               if attrs.get("provenance") in SCHEMA.provenance else {}),
             "dg": {"type": k, "relation": spec.label, "symmetric": spec.symmetric,
                    "source": names[u], "target": names[v], "properties": _edge_props(attrs),
                    "conflicts": {ck: [str(x) for x in cv]
                                  for ck, cv in attrs.get("conflicts", {}).items()},
-                   "citations": _citations(attrs.get("evidence", []), documents)}})
+                   "citations": _citations(attrs.get("evidence", []), documents),
+                   **_checking(attrs)}})
     return {"title": title, "nodes": nodes, "edges": edges, "legend": _legend(H, groups),
             "documents": documents}

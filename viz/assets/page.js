@@ -36,7 +36,7 @@
   });
 
   var state = { hiddenLabels: new Set(), hiddenTypes: new Set(), hiddenCommunities: new Set(),
-    focus: null, selected: null };
+    hiddenProvenance: new Set(), focus: null, selected: null };
   function hiddenNode(n) {  // by the legend's check boxes (label or community)
     return state.hiddenLabels.has(n.dg.label) ||
       (!!n.dg.community && state.hiddenCommunities.has(n.dg.community.index));
@@ -47,7 +47,7 @@
     return !state.focus || state.focus.has(n.id);
   } });
   var edgeView = new vis.DataView(edges, { filter: function (e) {
-    if (state.hiddenTypes.has(e.dg.type)) return false;
+    if (state.hiddenTypes.has(e.dg.type) || state.hiddenProvenance.has(e.dg.provenance)) return false;
     return visibleNode(e.from) && visibleNode(e.to);
   } });
   function visibleNode(id) {
@@ -59,7 +59,11 @@
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, options);
   window.network = network;
   var api = window.diplograph = { network: network, nodes: nodes, edges: edges,
-    nodeView: nodeView, edgeView: edgeView, state: state, firstDrawAt: null };
+    nodeView: nodeView, edgeView: edgeView, state: state, firstDrawAt: null,
+    hooks: { panel: [] } };  // panel hooks: f(kind, node or edge, panel) after it is drawn
+  function panelHooks(kind, item) {
+    api.hooks.panel.forEach(function (f) { f(kind, item, panel); });
+  }
   network.once("afterDrawing", function () {
     api.firstDrawAt = performance.now();
     document.body.setAttribute("data-ready", "1");
@@ -211,7 +215,7 @@
   });
   document.getElementById("dg-reset").addEventListener("click", function () {
     state.focus = null; state.hiddenLabels.clear(); state.hiddenTypes.clear();
-    state.hiddenCommunities.clear();
+    state.hiddenCommunities.clear(); state.hiddenProvenance.clear();
     document.querySelectorAll("#dg-legend input").forEach(function (b) { b.checked = true; });
     refresh();
     network.fit({ animation: false });
@@ -289,6 +293,7 @@
       });
       panel.appendChild(ul);
     }
+    panelHooks("node", n);
   }
   function showEdge(id) {
     var e = edges.get(id); if (!e) return;
@@ -298,8 +303,9 @@
     panel.appendChild(el("div", e.dg.relation + " (" + e.dg.type + ")", "dg-kind"));
     panel.appendChild(propsList(e.dg.properties, e.dg.conflicts));
     panel.appendChild(citations(e.dg.citations));
+    panelHooks("edge", e);
   }
-  api.showNode = showNode; api.showEdge = showEdge;
+  api.showNode = showNode; api.showEdge = showEdge; api.refresh = refresh;
   network.on("click", function (params) {
     if (params.nodes.length) { state.selected = params.nodes[0]; document.getElementById("dg-focus").disabled = false; showNode(params.nodes[0]); }
     else if (params.edges.length) showEdge(params.edges[0]);
