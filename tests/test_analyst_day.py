@@ -8,10 +8,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from diplograph import api
-from diplograph.cli import cli
+from tests.test_corrections import run
 from diplograph.graph.queries import resolve
 
 pytest.importorskip("spacy")
@@ -37,11 +36,6 @@ FIXES = [
      "--note", "Manila hosted the round"],
 ]
 
-
-def run(*args):
-    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return result
 
 
 def check_corrections_hold(G) -> None:

@@ -40,10 +40,10 @@ ties:
 AUDIT = "    note: checked against the source\n    by: ana\n    at: 2026-03-02\n"
 
 
-def run(*args, ok=True):
+def run(*args: object, code: int = 0):
+    """The CLI on ``args``; asserts the exit code (0 unless said otherwise)."""
     result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
-    if ok:
-        assert result.exit_code == 0, result.output
+    assert result.exit_code == code, result.output
     return result
 
 
@@ -136,8 +136,8 @@ def test_a_malformed_correction_is_an_error_at_its_line_and_the_store_stays(
     run("build", talks / "in", "--store", store)
     before = {p.name: p.read_bytes() for p in store.iterdir()}
     corrections(talks, "reject: China", entry)  # the bad entry starts on line 7
-    result = run("build", talks / "in", "--store", store, ok=False)
-    assert result.exit_code == 1 and len(result.output.splitlines()) == 1
+    result = run("build", talks / "in", "--store", store, code=1)
+    assert len(result.output.splitlines()) == 1
     assert result.output.startswith(f"Error: {talks / 'in' / 'corrections.yaml'}:7: ")
     assert message in result.output
     assert {p.name: p.read_bytes() for p in store.iterdir()} == before
@@ -150,7 +150,7 @@ def test_a_malformed_correction_is_an_error_at_its_line_and_the_store_stays(
 def test_a_correction_without_its_audit_trail_is_refused(talks, audit, message):
     path = talks / "in" / "corrections.yaml"
     path.write_text(f"corrections:\n  - reject: China\n    {audit}\n")
-    result = run("build", talks / "in", "--store", talks / "store", ok=False)
+    result = run("build", talks / "in", "--store", talks / "store", code=1)
     assert f"in/corrections.yaml:2: {message}" in result.output
 
 
@@ -195,12 +195,12 @@ def test_fix_appends_to_the_file_keeping_its_comments_and_rebuilds(talks):
 def test_fix_makes_the_file_when_there_is_none_and_refuses_a_stale_one(talks):
     store = talks / "store"
     run("build", talks / "in", "--store", store)
-    bad = run("fix", "reject", "Chnia", "--note", "junk", "--store", store, ok=False)
+    bad = run("fix", "reject", "Chnia", "--note", "junk", "--store", store, code=1)
     assert bad.output == ("Error: reject 'Chnia': no entity is named 'Chnia'; did you "
                           "mean: China? (nothing was written)\n")
     assert not (talks / "in" / "corrections.yaml").exists()
-    usage = run("fix", "reject", "China", "Taiwan", "--note", "x", "--store", store, ok=False)
-    assert usage.exit_code == 2 and "one entity (NAME) or one tie" in usage.output
+    usage = run("fix", "reject", "China", "Taiwan", "--note", "x", "--store", store, code=2)
+    assert "one entity (NAME) or one tie" in usage.output
     data = json.loads(run("fix", "reject", "China", "--note", "not a party here",
                           "--by", "ana", "--store", store, "--json").stdout)
     assert data["file"] == str(talks / "in" / "corrections.yaml") and data["line"] == 4

@@ -6,11 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from diplograph import api
-from diplograph.cli import cli
-from tests.test_corrections import TALKS
+from tests.test_corrections import TALKS, run
 
 CORRECTIONS = """\
 corrections:
@@ -30,11 +28,6 @@ corrections:
     at: 2026-03-03
 """
 
-
-def run(*args: object):
-    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return result
 
 
 @pytest.fixture

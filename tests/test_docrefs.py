@@ -6,10 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from diplograph import api
-from diplograph.cli import cli
+from tests.test_corrections import run
 
 pytest.importorskip("spacy")
 ARTICLE = ("Deputy Minister Marta Okonkwo visited Japan on Monday. "
@@ -28,11 +27,6 @@ ties:
   - {{s: person:marta-okonkwo, type: VISITED, o: country:japan, note: her visit}}
 """
 
-
-def run(*args: object, code: int = 0):
-    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
-    assert result.exit_code == code, result.output
-    return result
 
 
 @pytest.fixture
