@@ -2,6 +2,8 @@
 
 Each pair comes with a score (0 to 1, higher is likelier) and the reason:
 
+- ``name``: one name (ignoring case and punctuation) on two nodes, as when a curated
+  id and an extracted one differ;
 - ``title``: a title or office left in one name ("Commandant Gavan" / "Gavan");
 - ``order``: the same words in another order, as in Hepburn's surname-first style
   ("KAMIKAWA Yoko" / "Yoko Kamikawa");
@@ -108,35 +110,62 @@ def _without_titles(name: str) -> list[str]:
     return ws
 
 
-def _documents(G: nx.MultiDiGraph, node: str) -> set[str]:
-    docs = {c.get("doc") for c in G.nodes[node].get("evidence", [])}
-    for _, _, attrs in (*G.in_edges(node, data=True), *G.out_edges(node, data=True)):
-        docs |= {c.get("doc") for c in attrs.get("evidence", [])}
-    return {d for d in docs if d}
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """The readings of one node's name that pairs are found and judged by."""
 
+    name: str
+    label: str
+    words: list[str]
+    bare: list[str]      # without the titles in front
+    roman: str
+    initials: str
+    acronym: bool
 
-def _context(G: nx.MultiDiGraph, a: str, b: str) -> str:
-    """A document or neighbour the two share ("" when none)."""
-    shared = sorted(_documents(G, a) & _documents(G, b))
-    if shared:
-        return f"both in {shared[0]}"
-    common = (set(nx.all_neighbors(G, a)) & set(nx.all_neighbors(G, b))) - {a, b}
-    return f"both tied to {G.nodes[min(common)].get('name', min(common))}" if common else ""
-
-
-def _buckets(G: nx.MultiDiGraph) -> dict[tuple[str, str], list[str]]:
-    buckets: dict[tuple[str, str], list[str]] = {}
-    for node, attrs in G.nodes(data=True):
+    @classmethod
+    def of(cls, attrs: dict) -> _Reading:
         name = str(attrs.get("name", ""))
-        ws = words(name)
-        keys = {("order", " ".join(sorted(ws))), ("accents", normalize(name)),
-                ("roman", romanization_key(" ".join(_without_titles(name)))),
-                ("bare", " ".join(_without_titles(name)))}
+        bare = _without_titles(name)
+        return cls(name=name, label=str(attrs.get("label", "")), words=words(name), bare=bare,
+                   roman=romanization_key(" ".join(bare)), initials=_initials(name),
+                   acronym=_is_acronym(name))
+
+
+class _Context:
+    """What two nodes share: a document, else a neighbour (each node's set computed once)."""
+
+    def __init__(self, G: nx.MultiDiGraph) -> None:
+        self.G, self.docs = G, {}
+
+    def _documents(self, node: str) -> set[str]:
+        if node not in self.docs:
+            G = self.G
+            docs = {c.get("doc") for c in G.nodes[node].get("evidence", [])}
+            for _, _, attrs in (*G.in_edges(node, data=True), *G.out_edges(node, data=True)):
+                docs |= {c.get("doc") for c in attrs.get("evidence", [])}
+            self.docs[node] = {d for d in docs if d}
+        return self.docs[node]
+
+    def __call__(self, a: str, b: str) -> str:
+        shared = sorted(self._documents(a) & self._documents(b))
+        if shared:
+            return f"both in {shared[0]}"
+        G = self.G
+        common = (set(nx.all_neighbors(G, a)) & set(nx.all_neighbors(G, b))) - {a, b}
+        return f"both tied to {G.nodes[min(common)].get('name', min(common))}" if common else ""
+
+
+def _buckets(readings: dict[str, _Reading]) -> dict[tuple[str, str], list[str]]:
+    buckets: dict[tuple[str, str], list[str]] = {}
+    for node, r in readings.items():
+        ws = r.words
+        keys = {("order", " ".join(sorted(ws))), ("accents", normalize(r.name)),
+                ("roman", r.roman), ("bare", " ".join(r.bare))}
         if len(ws) > 1:
-            keys |= {("initials", _initials(name)), ("last", ws[-1]), ("first", ws[0])}
-        keys |= {("word", w) for w in ws if w not in CONNECTIVES and len(ws) > 1}
-        if _is_acronym(name):
-            keys.add(("acronym", name.replace(".", "").lower()))
+            keys |= {("initials", r.initials), ("last", ws[-1]), ("first", ws[0])}
+            keys |= {("word", w) for w in ws if w not in CONNECTIVES}
+        if r.acronym:
+            keys.add(("acronym", r.name.replace(".", "").lower()))
         if len(ws) == 1:
             keys.add(("lone", ws[0]))
         for key in keys:
@@ -159,45 +188,46 @@ def _candidates(buckets: dict[tuple[str, str], list[str]]) -> Iterator[tuple[str
                 yield from ((a, b) for a in nodes for b in others if a != b)
 
 
-def _judge(G: nx.MultiDiGraph, a: str, b: str) -> Pair | None:
-    A, B = G.nodes[a], G.nodes[b]
-    na, nb = str(A.get("name", a)), str(B.get("name", b))
-    la, lb = A.get("label"), B.get("label")
-    if match_key(na) == match_key(nb) and la == lb:
-        return None  # one name: the extractor would have merged them; nothing to suggest
+def _judge(a: str, b: str, A: _Reading, B: _Reading, context: _Context) -> Pair | None:
+    na, nb, la, lb = A.name, B.name, A.label, B.label
     person = "Person" in (la, lb)
-    wa, wb = words(na), words(nb)
-    ta, tb = _without_titles(na), _without_titles(nb)
-    context = _context(G, a, b)
-    with_context = f"; {context}" if context else ""
+    wa, wb, ta, tb = A.words, B.words, A.bare, B.bare
     found: list[tuple[float, str, str]] = []
-    if normalize(na) == normalize(nb) and na != nb:
+    if normalize(na) == normalize(nb) and na.casefold() != nb.casefold():
         found.append((0.95, "diacritics", f"{na!r} and {nb!r} differ only in accents"))
+    elif match_key(na) == match_key(nb):
+        found.append((0.95, "name", f"{na!r} and {nb!r}: one name on two nodes"))
     if sorted(wa) == sorted(wb) and wa != wb and len(wa) > 1:
         hepburn = " (surname first, Hepburn order)" if any(
             w.isupper() and len(w) > 1 for w in na.split() + nb.split()) else ""
         found.append((0.9, "order", f"{na!r} and {nb!r}: the same words in another "
                                     f"order{hepburn}"))
-    if ta == tb and (ta != wa or tb != wb) and len(ta) >= 1 and person:
+    if ta == tb and (ta != wa or tb != wb) and person:
         titled = na if ta != wa else nb
         found.append((0.85, "title", f"{titled!r} has a title left in the name"))
-    if (romanization_key(" ".join(ta)) == romanization_key(" ".join(tb)) and ta != tb
-            and sorted(ta) != sorted(tb)):
+    if A.roman == B.roman and ta != tb and sorted(ta) != sorted(tb):
         found.append((0.7, "transliteration", f"{na!r} and {nb!r} may be Wade-Giles and "
                                               "Pinyin spellings of one name"))
-    for short, long_, ws in ((na, nb, wb), (nb, na, wa)):
-        if _is_acronym(short) and len(ws) > 1 and _initials(long_) == short.replace(".", "").lower():
-            found.append((0.8, "acronym", f"{short!r} is the acronym of {long_!r}"))
-    if la == lb == "Person":
-        for lone, short, full, ws in ((wa, na, nb, wb), (wb, nb, na, wa)):
-            if len(lone) == 1 and len(ws) > 1 and lone[0] in (ws[0], ws[-1]):
-                found.append((0.8 if context else 0.45, "surname",
-                              f"{short!r} may be {full!r} (shared surname{with_context})"))
-    elif la == lb and not person and context:
-        for part, short, whole, ws in ((wa, na, nb, wb), (wb, nb, na, wa)):
-            if 1 <= len(part) <= 2 and len(ws) > len(part) and set(part) <= set(ws):
-                found.append((0.5, "part", f"{short!r} may be short for {whole!r}"
-                                           f"{with_context}"))
+    for short, long_ in ((A, B), (B, A)):
+        if short.acronym and len(long_.words) > 1 and \
+                long_.initials == short.name.replace(".", "").lower():
+            found.append((0.8, "acronym", f"{short.name!r} is the acronym of {long_.name!r}"))
+    lone_pairs = [(x, y) for x, y in ((A, B), (B, A)) if len(x.words) == 1 < len(y.words)]
+    if lone_pairs and la == lb == "Person":
+        shared = context(a, b)
+        for lone, full in lone_pairs:
+            if lone.words[0] in (full.words[0], full.words[-1]):
+                found.append((0.8 if shared else 0.45, "surname",
+                              f"{lone.name!r} may be {full.name!r} (shared surname"
+                              + (f"; {shared})" if shared else ")")))
+    elif la == lb and not person:
+        for part, whole in ((A, B), (B, A)):
+            if (1 <= len(part.words) <= 2 and len(whole.words) > len(part.words)
+                    and set(part.words) <= set(whole.words)):
+                shared = context(a, b)
+                if shared:
+                    found.append((0.5, "part", f"{part.name!r} may be short for "
+                                               f"{whole.name!r}; {shared}"))
     if not found:
         return None
     score, reason, detail = max(found)
@@ -208,12 +238,16 @@ def _judge(G: nx.MultiDiGraph, a: str, b: str) -> Pair | None:
 
 def suspected_duplicates(G: nx.MultiDiGraph) -> list[Pair]:
     """Pairs of nodes that may be one entity, likeliest first (then by ids)."""
-    pairs: dict[tuple[str, str], Pair] = {}
-    for a, b in _candidates(_buckets(G)):
+    readings = {node: _Reading.of(attrs) for node, attrs in G.nodes(data=True)}
+    context = _Context(G)
+    pairs: list[Pair] = []
+    seen: set[tuple[str, str]] = set()
+    for a, b in _candidates(_buckets(readings)):
         key = (min(a, b), max(a, b))
-        if key in pairs:
+        if key in seen:
             continue
-        judged = _judge(G, *key)
+        seen.add(key)
+        judged = _judge(*key, readings[key[0]], readings[key[1]], context)
         if judged is not None:
-            pairs[key] = judged
-    return sorted(pairs.values(), key=lambda p: (-p.score, p.a, p.b))
+            pairs.append(judged)
+    return sorted(pairs, key=lambda p: (-p.score, p.a, p.b))

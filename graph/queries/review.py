@@ -223,10 +223,11 @@ def _tie_signals(G: nx.MultiDiGraph, signals: Signals) -> None:
 
 
 def _node_signals(G: nx.MultiDiGraph, signals: Signals) -> None:
-    labels_by_key: dict[str, set[tuple[str, str]]] = {}
-    for node, attrs in G.nodes(data=True):
+    # name key -> label -> the first node (by id) with that label bearing the name
+    labels_by_key: dict[str, dict[str, str]] = {}
+    for node, attrs in sorted(G.nodes(data=True)):
         for form in {attrs.get("name", ""), *attrs.get("aliases", [])}:
-            labels_by_key.setdefault(match_key(form), set()).add((attrs["label"], node))
+            labels_by_key.setdefault(match_key(form), {}).setdefault(attrs["label"], node)
     for node, attrs in G.nodes(data=True):
         if is_checked(attrs):
             continue
@@ -237,9 +238,10 @@ def _node_signals(G: nx.MultiDiGraph, signals: Signals) -> None:
             found.append((0.1, "one source only"))
         name, label = str(attrs.get("name", "")), attrs["label"]
         found.extend(_name_doubts(name, label))
-        others = {(lab, n) for lab, n in labels_by_key.get(match_key(name), set())
-                  if lab != label and PERSON in (lab, label)}
-        for other_label, other in sorted(others):
+        others = labels_by_key.get(match_key(name), {})
+        for other_label, other in sorted(others.items()):
+            if other_label == label or PERSON not in (other_label, label):
+                continue
             found.append((0.5, f"{name!r} also names {_a(other_label)} "
                                 f"({G.nodes[other]['name']}): label looks wrong?"))
 
@@ -284,49 +286,52 @@ def review(G: nx.MultiDiGraph, *, limit: int | None = None, min_score: float = 0
     _node_signals(G, signals)
     _allegiance(G, signals)
     _disagreements(G, signals)
-    index = name_index(G)
-
-    def ref(n: str) -> str:
-        return _ref(G, n, index)
 
     def unique(found: list[tuple[float, str]]) -> list[tuple[float, str]]:
         return list(dict.fromkeys(found))
 
-    items = []
+    # (score, kind, node ids, type, reasons, action with node ids): the queue is sorted
+    # first, and only the items kept are given names that corrections can use.
+    queued: list[tuple[float, str, list[str], str | None, list[str], dict[str, Any]]] = []
     for pair in suspected_duplicates(G):
         if is_checked(G.nodes[pair.a]) and is_checked(G.nodes[pair.b]):
             continue
         keep, drop = _thinner(G, pair)
-        own = unique(signals.pop(("node", drop), []))
         found = [(pair.score * DUPLICATE_WEIGHT,
-                  f"suspected duplicate ({pair.reason}): {pair.detail}"), *own]
-        items.append(ReviewItem(
-            kind="duplicate", score=_combined(found), reasons=[r for _, r in found],
-            nodes=[node_ref(G, pair.a), node_ref(G, pair.b)],
-            action={"op": "merge", "entity": ref(drop), "into": ref(keep)}))
+                  f"suspected duplicate ({pair.reason}): {pair.detail}"),
+                 *unique(signals.pop(("node", drop), []))]
+        queued.append((_combined(found), "duplicate", [pair.a, pair.b], None,
+                       [r for _, r in found], {"op": "merge", "entity": drop, "into": keep}))
     for key, found in signals.items():
         found = unique(found)
         if not any(w > 0.1 for w, _ in found):
             continue
         if key[0] == "tie":
             _, u, k, v = key
-            if not G.has_edge(u, v, k) or is_checked(G.edges[u, v, k]):
-                continue
-            attrs = G.edges[u, v, k]
-            items.append(ReviewItem(
-                kind="tie", score=_combined(found), reasons=[r for _, r in found],
-                nodes=[node_ref(G, u), node_ref(G, v)], type=k,
-                provenance=str(attrs.get("provenance", "")), confidence=confidence(attrs),
-                evidence=list(attrs.get("evidence", [])),
-                action={"op": "reject", "tie": [ref(u), k, ref(v)]}))
+            if G.has_edge(u, v, k) and not is_checked(G.edges[u, v, k]):
+                queued.append((_combined(found), "tie", [u, v], k, [r for _, r in found],
+                               {"op": "reject", "tie": [u, k, v]}))
         elif not is_checked(G.nodes[key[1]]):
-            attrs = G.nodes[key[1]]
-            items.append(ReviewItem(
-                kind="node", score=_combined(found), reasons=[r for _, r in found],
-                nodes=[node_ref(G, key[1])], provenance=str(attrs.get("provenance", "")),
-                confidence=confidence(attrs), evidence=list(attrs.get("evidence", [])),
-                action={"op": "reject", "entity": ref(key[1])}))
+            queued.append((_combined(found), "node", [key[1]], None, [r for _, r in found],
+                           {"op": "reject", "entity": key[1]}))
     order = {"tie": 0, "node": 1, "duplicate": 2}
-    items = [i for i in items if i.score >= min_score]
-    items.sort(key=lambda i: (-i.score, order[i.kind], [n.id for n in i.nodes], i.type or ""))
-    return Review(items=items[:limit] if limit is not None else items, total=len(items))
+    queued = [q for q in queued if q[0] >= min_score]
+    queued.sort(key=lambda q: (-q[0], order[q[1]], q[2], q[3] or ""))
+    index = name_index(G)
+
+    def named(action: dict[str, Any]) -> dict[str, Any]:
+        return {k: ([_ref(G, v[0], index), v[1], _ref(G, v[2], index)] if k == "tie"
+                    else v if k == "op" else _ref(G, v, index)) for k, v in action.items()}
+
+    def item(score: float, kind: str, ids: list[str], rel: str | None, reasons: list[str],
+             action: dict[str, Any]) -> ReviewItem:
+        attrs = G.edges[ids[0], ids[1], rel] if kind == "tie" else (
+            G.nodes[ids[0]] if kind == "node" else {})
+        return ReviewItem(kind=kind, score=score, reasons=reasons,
+                          nodes=[node_ref(G, n) for n in ids], type=rel,
+                          provenance=str(attrs.get("provenance", "")),
+                          confidence=confidence(attrs) if attrs else 1.0,
+                          evidence=list(attrs.get("evidence", [])), action=named(action))
+
+    kept = queued[:limit] if limit is not None else queued
+    return Review(items=[item(*q) for q in kept], total=len(queued))
