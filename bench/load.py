@@ -203,7 +203,7 @@ def main() -> None:
             for label, run in [
                 ("Cypher allShortestPaths, 6 hops", lambda: store._read(
                     query, source=a, target=b, cap=10_000)),
-                ("store.paths (resolve + paths + hop ties)", lambda: store.paths(a, b))]:
+                ("store.path (resolve + paths + hop ties)", lambda: store.run("path", a, b))]:
                 timings = []
                 for _ in range(3):
                     started = time.perf_counter()

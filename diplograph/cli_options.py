@@ -2,17 +2,20 @@
 server options, progress bars on stderr, and printing a result as text or JSON."""
 from __future__ import annotations
 
+import functools
+import json
 import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
 import click
 
-from diplograph import api, render
+from diplograph import api
 from diplograph.graph.schema import SCHEMA
 from diplograph.graph.stores import DEFAULT_STORE
 
 T = TypeVar("T")
+
 
 def progress(items: Sequence[T], label: str) -> Iterable[T]:
     """A progress bar on stderr around ``items``."""
@@ -53,21 +56,38 @@ def cache_option(func: Any) -> Any:
 
 
 def trust_options(func: Any) -> Any:
-    """--min-confidence and --checked-only: keep only ties sure or checked enough."""
-    func = click.option("--checked-only", is_flag=True,
-                        help="Keep only ties a person checked (curated or confirmed).")(func)
+    """--min-confidence and --checked-only, handed to the command as one ``trust`` dict
+    for the api call (``api.show(name, store=store, **trust)``)."""
+    @functools.wraps(func)
+    def packed(*args: Any, min_confidence: float, checked_only: bool, **kwargs: Any) -> Any:
+        trust = {"min_confidence": min_confidence, "checked_only": checked_only}
+        return func(*args, trust=trust, **kwargs)
+
+    packed = click.option("--checked-only", is_flag=True,
+                          help="Keep only ties a person checked (curated or "
+                               "confirmed).")(packed)
     return click.option("--min-confidence", default=0.0, show_default=True,
                         type=click.FloatRange(0, 1), metavar="0..1",
                         help="Keep only ties whose best citation is at least this sure "
-                             "(confirmed ties count as 1).")(func)
+                             "(confirmed ties count as 1).")(packed)
 
 
 type_choice = click.Choice(list(SCHEMA.relations), case_sensitive=False)
 label_choice = click.Choice(list(SCHEMA.labels), case_sensitive=False)
 
 
-def emit(result: Any, as_json: bool, text: str) -> None:
-    click.echo(render.as_json(result) if as_json else text)
+def json_text(value: Any) -> str:
+    """A result as indented JSON (its ``to_dict()``; a list, each item's)."""
+    data = value.to_dict() if hasattr(value, "to_dict") else value
+    if isinstance(data, list):
+        data = [v.to_dict() if hasattr(v, "to_dict") else v for v in data]
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def emit(result: Any, as_json: bool, text: str | None = None) -> None:
+    """Print a result: as JSON, else as ``text`` (by default the result's own text, which
+    its query's renderer writes)."""
+    click.echo(json_text(result) if as_json else str(result) if text is None else text)
 
 
 def to_label(value: str) -> str:

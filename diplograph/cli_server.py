@@ -7,8 +7,9 @@ from typing import Any
 
 import click
 
-from diplograph import api, render
+from diplograph import api
 from diplograph.cli_options import emit, json_option, progress, server_options, store_option
+from diplograph.graph.queries.display import table
 
 
 @click.command()
@@ -24,9 +25,8 @@ def push(store: str | None, uri: str | None, user: str | None, database: str | N
 
     Example: NEO4J_PASSWORD=... diplograph push --uri bolt://localhost:7687
     """
-    result = api.push(store=store, uri=uri, user=user, database=database, progress=progress)
-    emit(result, as_json, f"Pushed {result.stats.nodes} nodes and {result.stats.edges} edges "
-                          f"from {result.source} to {result.target}")
+    emit(api.push(store=store, uri=uri, user=user, database=database, progress=progress),
+         as_json)
 
 
 @click.command()
@@ -39,9 +39,8 @@ def pull(store: str | None, uri: str | None, user: str | None, database: str | N
 
     Example: diplograph pull --uri bolt://localhost:7687 --store pulled/
     """
-    result = api.pull(store=store, uri=uri, user=user, database=database, progress=progress)
-    emit(result, as_json, f"Pulled {result.stats.nodes} nodes and {result.stats.edges} edges "
-                          f"from {result.source} to {result.target}")
+    emit(api.pull(store=store, uri=uri, user=user, database=database, progress=progress),
+         as_json)
 
 
 def _param(ctx: click.Context, option: click.Parameter, values: tuple[str, ...]
@@ -74,7 +73,18 @@ def cypher(query: str, params: dict[str, Any], write: bool, uri: str | None, use
     Example: diplograph cypher "MATCH (n:Organization:Ministry) RETURN n.name" --uri bolt://localhost:7687
     """
     result = api.cypher(query, params, write=write, uri=uri, user=user, database=database)
-    emit(result, as_json, render.cypher(result))
+    emit(result, as_json, rows_text(result))
+
+
+def rows_text(result: Any) -> str:
+    """The rows of an ad-hoc query as a table; lists and maps as compact JSON."""
+    def cell(value: Any) -> str:
+        if isinstance(value, list | dict):
+            return json.dumps(value, ensure_ascii=False)
+        return "" if value is None else str(value)
+    text = table([[cell(v) for v in row] for row in result.rows], result.columns)
+    counters = ", ".join(f"{k}: {v}" for k, v in result.counters.items())
+    return text + (f"\n({counters})" if counters else "") + f"\n{len(result.rows)} row(s)"
 
 
 COMMANDS = [push, pull, cypher]

@@ -42,6 +42,8 @@ Examples
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -56,7 +58,7 @@ from diplograph.graph.schema import SCHEMA
 from diplograph.loaders.curated import read_yaml, shown_path
 
 __all__ = ["OPS", "TieRef", "Correction", "is_corrections", "read_corrections",
-           "correction_entry", "entry_text", "append_correction", "NEW_FILE_HEADER"]
+           "correction_entry", "entry_text", "append_correction", "appended", "NEW_FILE_HEADER"]
 
 #: Each operation and the keys it takes beside its own (``*`` marks a required one).
 OPS: dict[str, tuple[str, ...]] = {
@@ -290,3 +292,22 @@ def append_correction(path: str | Path, entry: dict[str, Any]) -> int:
     with atomic_open(path) as fh:
         fh.write(text + entry_text(entry, indent))
     return text.count("\n") + 1
+
+
+@contextmanager
+def appended(path: str | Path, entry: dict[str, Any]) -> Iterator[str]:
+    """Append ``entry`` to the corrections file at ``path`` and yield its origin
+    (``file:line``, as stale reports name it); if the block raises, the file is put back
+    as it was (or removed, if this made it)."""
+    path = Path(path)
+    before = path.read_text(encoding="utf-8") if path.exists() else None
+    line = append_correction(path, entry)
+    try:
+        yield f"{shown_path(path)}:{line}"
+    except BaseException:
+        if before is None:
+            path.unlink(missing_ok=True)
+        else:
+            with atomic_open(path) as fh:
+                fh.write(before)
+        raise

@@ -11,7 +11,7 @@ import pytest
 
 from diplograph import api
 from tests.test_corrections import run
-from diplograph.graph.queries import resolve
+from diplograph.graph.queries.lookup import resolve
 
 pytest.importorskip("spacy")
 TEXTS = Path(__file__).resolve().parent / "data" / "analyst"

@@ -83,7 +83,7 @@ def test_help_of_every_command_ends_with_an_example():
 
 
 def test_a_snippet_across_lines_prints_on_one_line():
-    from diplograph.render import citation
+    from diplograph.graph.queries.display import citation
     line = citation({"doc": "d.md", "start": 3, "end": 20, "snippet": "Talks,\n\nheld in\tMay",
                      "method": "rule", "confidence": 0.6})
     assert line == "[d.md@3-20 rule 0.6] Talks, held in May"

@@ -8,8 +8,14 @@ import pytest
 from diplograph.graph.claims import Citation, EdgeClaim, NodeClaim
 from diplograph.graph.errors import DiplographError
 from diplograph.graph.merge import build_graph
-from diplograph.graph.queries import (all_paths, between, communities, contradictions, diff, posts, rank,
-                           resolve, timeline, who)
+from diplograph.graph.queries.centrality import communities, rank
+from diplograph.graph.queries.contradictions import contradictions
+from diplograph.graph.queries.diff import diff
+from diplograph.graph.queries.lookup import resolve
+from diplograph.graph.queries.mechanisms import between, who
+from diplograph.graph.queries.paths import path
+from diplograph.graph.queries.posts import posts
+from diplograph.graph.queries.timeline import timeline
 
 PREFIX = {"country": "Country", "org": "Organization", "person": "Person",
           "mechanism": "Mechanism", "event": "Event", "initiative": "Initiative"}
@@ -160,7 +166,7 @@ def test_every_measure_ranks_the_whole_graph(measure):
 
 
 def test_rank_rejects_an_unknown_measure():
-    with pytest.raises(ValueError, match="valid: degree, betweenness, pagerank, eigenvector"):
+    with pytest.raises(DiplographError, match="valid: degree, betweenness, pagerank, eigenvector"):
         rank(two_cliques(), by="fame")
 
 
@@ -277,11 +283,12 @@ def test_diff_reports_one_of_each_change(dialogue):
 
 # -- paths ---------------------------------------------------------------------------------
 def test_all_paths_rank_by_evidence_and_filter_by_label(dialogue):
-    found = all_paths(dialogue, "person:chung", "country:united-states", max_hops=3)
+    found = path(dialogue, "person:chung", "country:united-states", max_hops=3, all_paths=True)
+    assert found.ranked
     assert [n.id for n in found[0].nodes] == ["person:chung", "mechanism:talks",
                                               "country:united-states"]
-    via = all_paths(dialogue, "person:chung", "country:united-states", max_hops=6,
-                    via="Organization")
+    via = path(dialogue, "person:chung", "country:united-states", max_hops=6, all_paths=True,
+               via="Organization")
     assert [n.name for n in via[0].nodes] == ["Chung", "MND", "Taiwan", "Drill", "China",
                                               "Forum", "United States"]
     assert all(any(n.label == "Organization" for n in p.nodes[1:-1]) for p in via)

@@ -3,7 +3,9 @@ import networkx as nx
 import pytest
 
 from diplograph.graph.errors import AmbiguousName, NodeNotFound
-from diplograph.graph.queries import neighbors, resolve, shortest_paths
+from diplograph.graph.queries.lookup import resolve
+from diplograph.graph.queries.neighborhood import neighbors
+from diplograph.graph.queries.paths import shortest_paths
 
 
 @pytest.fixture

@@ -16,23 +16,81 @@ Examples
 [('hub', 4), ('a', 1)]
 >>> len(communities(G).communities)
 1
+>>> print(rank(G, top=1))
+Top 1 by degree:
+#  name  label         score   degree  id
+-  ----  ------------  ------  ------  ---
+1  HUB   Organization  1.0000  4       hub
 """
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import networkx as nx
+from diplograph.graph.errors import DiplographError
+from diplograph.graph.queries.display import table
+from diplograph.graph.queries.registry import Query, register
+from diplograph.graph.queries.results import NodeRef, Result, node_ref
 
-from diplograph.graph.queries.analysis_results import Communities, Community, RankEntry, Ranking, node_ref
+if TYPE_CHECKING:
+    import networkx as nx
 
-__all__ = ["rank", "communities", "simple_view", "MEASURES", "LOUVAIN_SEED"]
+__all__ = ["RankEntry", "Ranking", "Community", "Communities", "rank", "communities",
+           "simple_view", "MEASURES", "LOUVAIN_SEED", "render_rank", "render_communities"]
 
 LOUVAIN_SEED = 42
 _DIGITS = 6   # scores are rounded so that backends computing in another order agree
 
 
+@dataclass(frozen=True, slots=True)
+class RankEntry(Result):
+    node: NodeRef
+    score: float
+    degree: int
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking(Result):
+    by: str
+    label: str | None
+    entries: list[RankEntry]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.entries
+
+
+@dataclass(frozen=True, slots=True)
+class Community(Result):
+    index: int
+    members: list[NodeRef]
+    central: list[NodeRef]   # the most connected members, most connected first
+
+    @property
+    def size(self) -> int:
+        return len(self.members)
+
+
+@dataclass(frozen=True, slots=True)
+class Communities(Result):
+    method: str
+    seed: int
+    modularity: float
+    communities: list[Community]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.communities
+
+    def membership(self) -> dict[str, int]:
+        """node id -> community index, e.g. to colour a page by community."""
+        return {m.id: c.index for c in self.communities for m in c.members}
+
+
 def simple_view(G: nx.MultiDiGraph) -> nx.Graph:
     """One undirected link per pair of nodes joined by any tie; self-loops dropped."""
+    import networkx as nx  # the centralities are networkx's; `show` never needs it
     U = nx.Graph()
     U.add_nodes_from(sorted(G.nodes))
     U.add_edges_from(sorted((min(u, v), max(u, v)) for u, v in G.edges() if u != v))
@@ -40,6 +98,7 @@ def simple_view(G: nx.MultiDiGraph) -> nx.Graph:
 
 
 def _eigenvector(U: nx.Graph) -> dict[str, float]:
+    import networkx as nx
     if U.number_of_edges() == 0:
         return dict.fromkeys(U, 0.0)
     try:
@@ -48,10 +107,18 @@ def _eigenvector(U: nx.Graph) -> dict[str, float]:
         return nx.eigenvector_centrality_numpy(U)
 
 
+def _networkx(name: str) -> Callable[[nx.Graph], dict[str, float]]:
+    def measure(U: nx.Graph) -> dict[str, float]:
+        import networkx as nx
+        return getattr(nx, name)(U)
+    measure.__name__ = name
+    return measure
+
+
 MEASURES: dict[str, Callable[[nx.Graph], dict[str, float]]] = {
-    "degree": nx.degree_centrality,
-    "betweenness": nx.betweenness_centrality,
-    "pagerank": nx.pagerank,
+    "degree": _networkx("degree_centrality"),
+    "betweenness": _networkx("betweenness_centrality"),
+    "pagerank": _networkx("pagerank"),
     "eigenvector": _eigenvector,
 }
 
@@ -73,7 +140,7 @@ def rank(G: nx.MultiDiGraph, *, by: str = "degree", label: str | None = None,
         Highest score first, ties broken by node id; each with its degree.
     """
     if by not in MEASURES:
-        raise ValueError(f"unknown measure {by!r}; valid: {', '.join(MEASURES)}")
+        raise DiplographError(f"Unknown measure {by!r}; valid: {', '.join(MEASURES)}")
     U = simple_view(G)
     scores = MEASURES[by](U) if U.number_of_nodes() else {}
     chosen = [n for n in U if label is None or G.nodes[n].get("label") == label]
@@ -95,6 +162,7 @@ def communities(G: nx.MultiDiGraph, *, seed: int = LOUVAIN_SEED, central: int = 
     central : how many central members to name per community.
     min_size : leave out communities smaller than this (e.g. isolated nodes).
     """
+    import networkx as nx
     U = simple_view(G)
     if U.number_of_nodes() == 0:
         return Communities(method="louvain", seed=seed, modularity=0.0, communities=[])
@@ -111,3 +179,29 @@ def communities(G: nx.MultiDiGraph, *, seed: int = LOUVAIN_SEED, central: int = 
                                central=[node_ref(G, n) for n in hubs]))
     return Communities(method="louvain", seed=seed, modularity=round(modularity, _DIGITS),
                        communities=found)
+
+
+def render_rank(result: Ranking) -> str:
+    among = f" among {result.label} nodes" if result.label else ""
+    if result.is_empty:
+        return f"No nodes to rank{among}."
+    rows = [(i, e.node.name, e.node.label, f"{e.score:.4f}", e.degree, e.node.id)
+            for i, e in enumerate(result.entries, 1)]
+    return (f"Top {len(rows)} by {result.by}{among}:\n"
+            + table(rows, ["#", "name", "label", "score", "degree", "id"]))
+
+
+def render_communities(result: Communities) -> str:
+    if result.is_empty:
+        return "No communities: the graph is empty (or every cluster is below --min-size)."
+    out = [f"{len(result.communities)} communities ({result.method}, seed {result.seed}, "
+           f"modularity {result.modularity:.3f}):"]
+    for c in result.communities:
+        names = ", ".join(r.name for r in c.central)
+        out.append(f"\n{c.index}. {len(c.members)} members; most connected: {names}")
+        out.append("   " + ", ".join(r.name for r in c.members))
+    return "\n".join(out)
+
+
+register(Query("rank", rank, result=Ranking, render=render_rank))
+register(Query("communities", communities, result=Communities, render=render_communities))

@@ -25,24 +25,62 @@ Examples
 >>> found = contradictions(G).items
 >>> [(c.kind, c.key, [v.value for v in c.values], c.documents) for c in found]
 [('values', 'title', ['Deputy Minister', 'Minister'], ['a', 'b'])]
+>>> str(contradictions(G)).splitlines()[2]
+'Wu -HOLDS_POSITION-> MOFA: sources disagree on title (across a, b)'
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
-
-import networkx as nx
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from diplograph.graph.names import match_key
-from diplograph.graph.queries.analysis_results import (ClaimedValue, Contradiction, Contradictions,
-                                            node_ref)
+from diplograph.graph.queries.display import citation
 from diplograph.graph.queries.posts import CURRENT
+from diplograph.graph.queries.registry import Query, register
+from diplograph.graph.queries.results import Citations, NodeRef, Result, node_ref
 from diplograph.graph.queries.vocabulary import DATE_FIELDS, HOLDS_POSITION, PART_OF, SIDE_LABEL
 
-__all__ = ["contradictions", "CHECKS"]
+if TYPE_CHECKING:
+    import networkx as nx
 
-Citations = list[dict[str, Any]]
+__all__ = ["ClaimedValue", "Contradiction", "Contradictions", "contradictions", "CHECKS",
+           "render_contradictions"]
+
 _DATE, _START, _END = "date", "start", "end"
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimedValue(Result):
+    """One of several values that cannot all be true, with the citations that give it."""
+
+    value: Any
+    evidence: Citations
+
+
+@dataclass(frozen=True, slots=True)
+class Contradiction(Result):
+    """``kind`` is ``values`` (sources give one node or tie different values for ``key``),
+    ``dates`` (they date it differently), ``posts`` (one person placed in several bodies
+    of the same kind at once) or ``holders`` (one post given to several people)."""
+
+    kind: str
+    subject: NodeRef
+    type: str | None
+    target: NodeRef | None
+    key: str
+    values: list[ClaimedValue]
+    documents: list[str]
+    within_source: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Contradictions(Result):
+    items: list[Contradiction]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.items
 
 
 def _docs(values: list[ClaimedValue]) -> tuple[list[str], bool]:
@@ -178,3 +216,34 @@ def contradictions(G: nx.MultiDiGraph, *, kinds: list[str] | None = None) -> Con
                               c.type or "", c.target.id if c.target else ""))
     return Contradictions(items=found)
 
+
+_HEADLINES = {
+    "values": lambda c: f"sources disagree on {c.key}",
+    "dates": lambda c: "dated differently",
+    "posts": lambda c: f"placed in several {c.key} posts at once",
+    "holders": lambda c: f"the post '{c.key}' is given to several people at once",
+}
+
+
+def _contradiction(c: Contradiction) -> list[str]:
+    tie = f" -{c.type}-> {c.target.name}" if c.target else ""
+    where = (f"within {c.documents[0]}" if c.within_source and len(c.documents) == 1
+             else f"across {', '.join(c.documents)}" if c.documents else "sources not recorded")
+    out = [f"{c.subject.name}{tie}: {_HEADLINES[c.kind](c)} ({where})"]
+    for value in c.values:
+        out.append(f"  = {value.value}")
+        out += [f"      {citation(cite)}" for cite in value.evidence]
+    return out
+
+
+def render_contradictions(result: Contradictions) -> str:
+    if result.is_empty:
+        return "No contradictions found."
+    out = [f"{len(result.items)} contradictions:"]
+    for c in result.items:
+        out += [""] + _contradiction(c)
+    return "\n".join(out)
+
+
+register(Query("contradictions", contradictions, result=Contradictions,
+               render=render_contradictions))

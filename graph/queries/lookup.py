@@ -16,10 +16,14 @@ diplograph.graph.errors.NodeNotFound: No node matches 'Fran Wu'. Did you mean: F
 """
 from __future__ import annotations
 
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from diplograph.graph.errors import AmbiguousName, NodeNotFound
 from diplograph.graph.names import closest, match_key, normalize
+from diplograph.graph.queries.registry import Query, register
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["resolve", "suggest", "name_index"]
 
@@ -67,3 +71,7 @@ def resolve(G: nx.MultiDiGraph, name: str) -> str:
     if len(nodes) > 1:
         raise AmbiguousName(name, nodes)
     return nodes[0]
+
+
+# Every store resolves the names a query takes through this entry (or its override).
+register(Query("resolve", resolve, result=str, render=str))

@@ -1,11 +1,7 @@
-"""Who takes part in which dialogue channel, and for which side.
-
-An actor counts for a side directly (a country is its own side) or through its
-affiliations, followed upwards: an official's post (``HOLDS_POSITION``) in a ministry,
-a ministry that is ``PART_OF`` a country, a member of a body, or a body whose
-``country`` property names a country in the graph. :func:`between` lists the mechanisms
-and events where two actors both take part; :func:`who` lists one venue's participants
-by side, with its rounds, funding, places and dates.
+"""Who takes part in which dialogue channel, and for which side (see
+:mod:`graph.queries.sides` for how an actor counts for a side). :func:`between` lists
+the mechanisms and events where two actors both take part; :func:`who` lists one
+venue's participants by side, with its rounds, funding, places and dates.
 
 Examples
 --------
@@ -31,105 +27,71 @@ Examples
 [('Chung', ['MND', 'Taiwan'])]
 >>> [(s.side.name, len(s.participants)) for s in who(G, "talks").sides]
 [('Taiwan', 1), ('United States', 1)]
+>>> print(between(G, "tw", "us"))  # doctest: +NORMALIZE_WHITESPACE
+Taiwan and United States both take part in 1 mechanisms and events:
+<BLANKLINE>
+Monterey Talks  [Mechanism]
+  Taiwan:
+    - Chung [Person] PARTICIPATES_IN (role: delegate) via MND
+  United States:
+    - United States [Country] PARTICIPATES_IN (role: party)
 """
 from __future__ import annotations
 
-from typing import Any
-
-import networkx as nx
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from diplograph.graph.dates import date_key
 from diplograph.graph.errors import DiplographError
-from diplograph.graph.names import match_key
-from diplograph.graph.queries.analysis_results import (Between, NodeRef, Participation, SharedVenue,
-                                            Side, Who, node_ref)
-from diplograph.graph.queries.results import EDGE_META, edge_summary, node_summary
-from diplograph.graph.queries.vocabulary import (ACTOR_LABELS, AFFILIATION_TYPES, FUNDS, INSTANCE_OF,
-                                      LOCATED_IN, PART_OF, SIDE_LABEL, SUBORDINATE_TO,
-                                      VENUE_LABELS, VENUE_TYPES)
+from diplograph.graph.queries.display import cited_by, edge, props, table
+from diplograph.graph.queries.registry import Query, register
+from diplograph.graph.queries.results import (Citations, EdgeSummary, NodeRef, NodeSummary,
+                                              Result, edge_summary, node_ref, node_summary)
+from diplograph.graph.queries.sides import (Participation, Side, affiliations, name_key,
+                                            participation, participations, render_side,
+                                            sides_by_name)
+from diplograph.graph.queries.vocabulary import (FUNDS, INSTANCE_OF, LOCATED_IN, PART_OF,
+                                                 SIDE_LABEL, SUBORDINATE_TO, VENUE_LABELS)
 
-__all__ = ["between", "who", "affiliations", "participations", "DENIED"]
+if TYPE_CHECKING:
+    import networkx as nx
 
-#: Ties reported and then denied do not place anyone anywhere.
-DENIED = "denied"
-_COUNTRY_PROPERTY = "country"
-
-
-def _name_key(G: nx.MultiDiGraph, node: str) -> tuple[str, str]:
-    return (G.nodes[node]["name"].casefold(), node)
+__all__ = ["SharedVenue", "Between", "Who", "between", "who", "render_between", "render_who"]
 
 
-def _sides_by_name(G: nx.MultiDiGraph) -> dict[str, str]:
-    """match key of every name and alias of a side (a country) -> its node id."""
-    index: dict[str, str] = {}
-    for node in sorted(G.nodes):
-        attrs = G.nodes[node]
-        if attrs.get("label") == SIDE_LABEL:
-            for form in (attrs.get("name", ""), *attrs.get("aliases", [])):
-                index.setdefault(match_key(form), node)
-    return index
+@dataclass(frozen=True, slots=True)
+class SharedVenue(Result):
+    venue: NodeSummary
+    sides: list[Side]
 
 
-def _is_actor(G: nx.MultiDiGraph, node: str) -> bool:
-    return G.nodes[node].get("label") in ACTOR_LABELS
+@dataclass(frozen=True, slots=True)
+class Between(Result):
+    a: NodeRef
+    b: NodeRef
+    venues: list[SharedVenue]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.venues
 
 
-def _upward(G: nx.MultiDiGraph, node: str, sides: dict[str, str]) -> list[tuple[str, int]]:
-    """(actor, 1 if only the ``country`` property says so else 0) for each actor ``node``
-    is directly affiliated with."""
-    ups = {target: 0 for _, target, key, attrs in G.out_edges(node, keys=True, data=True)
-           if key in AFFILIATION_TYPES and attrs.get("status") != DENIED
-           and _is_actor(G, target)}
-    named = G.nodes[node].get(_COUNTRY_PROPERTY)
-    side = sides.get(match_key(named)) if isinstance(named, str) else None
-    if side and side != node:
-        ups.setdefault(side, 1)
-    return sorted(ups.items())
+@dataclass(frozen=True, slots=True)
+class Who(Result):
+    """Everything known about who takes part in a mechanism or event."""
 
+    venue: NodeSummary
+    sides: list[Side]
+    series: list[NodeRef]          # the mechanisms this event is a round of
+    rounds: list[NodeSummary]      # the known rounds of this mechanism, in order
+    funding: list[EdgeSummary]
+    places: list[NodeRef]
+    parents: list[NodeRef]         # channels this one sits under or is part of
+    evidence: Citations = field(default_factory=list)
 
-def affiliations(G: nx.MultiDiGraph, node: str,
-                 sides: dict[str, str] | None = None) -> dict[str, list[str]]:
-    """Every actor ``node`` belongs to, directly or up a chain of affiliations, mapped to
-    the chain that reaches it (nearest first, ending with that actor); ``node`` itself
-    maps to an empty chain.
-
-    The chain is a shortest one; among those, the one resting least on ``country``
-    properties (rather than ties), then the one whose names sort first.
-    """
-    sides = _sides_by_name(G) if sides is None else sides
-    chains: dict[str, list[str]] = {node: []}
-    cost: dict[str, int] = {node: 0}
-    level = [node]
-    while level:
-        best: dict[str, tuple[int, list[str], list[str]]] = {}
-        for current in level:
-            for up, by_property in _upward(G, current, sides):
-                if up in chains:
-                    continue
-                chain = chains[current] + [up]
-                rank = (cost[current] + by_property, [_name_key(G, n) for n in chain], chain)
-                if up not in best or rank[:2] < best[up][:2]:
-                    best[up] = rank
-        for up, (hops, _, chain) in best.items():
-            chains[up], cost[up] = chain, hops
-        level = sorted(best)
-    return chains
-
-
-def participations(G: nx.MultiDiGraph, venue: str) -> list[tuple[str, str, dict[str, Any]]]:
-    """(actor, tie type, tie attributes) for every actor taking part in ``venue``."""
-    found = [(source, key, attrs) for source, _, key, attrs
-             in G.in_edges(venue, keys=True, data=True)
-             if key in VENUE_TYPES and _is_actor(G, source) and attrs.get("status") != DENIED]
-    return sorted(found, key=lambda p: (*_name_key(G, p[0]), p[1]))
-
-
-def _participation(G: nx.MultiDiGraph, actor: str, rel_type: str, attrs: dict[str, Any],
-                   chain: list[str]) -> Participation:
-    return Participation(
-        actor=node_ref(G, actor), type=rel_type,
-        properties={k: v for k, v in sorted(attrs.items()) if k not in EDGE_META},
-        via=[node_ref(G, n) for n in chain], evidence=list(attrs.get("evidence", [])))
+    @property
+    def is_empty(self) -> bool:
+        return not (self.sides or self.rounds or self.funding)
 
 
 def between(G: nx.MultiDiGraph, a: str, b: str) -> Between:
@@ -139,7 +101,7 @@ def between(G: nx.MultiDiGraph, a: str, b: str) -> Between:
     Parameters
     ----------
     G : the graph.
-    a, b : node ids (resolve names first with :func:`graph.queries.resolve`).
+    a, b : node ids (resolve names first with :func:`graph.queries.lookup.resolve`).
 
     Returns
     -------
@@ -147,10 +109,10 @@ def between(G: nx.MultiDiGraph, a: str, b: str) -> Between:
         The venues sorted by name; for each, side ``a`` then side ``b``, each listing
         its participants (sorted by name) with the chain that makes them count.
     """
-    sides = _sides_by_name(G)
+    sides = sides_by_name(G)
     chains: dict[str, dict[str, list[str]]] = {}
     venues = []
-    for venue in sorted(G.nodes, key=lambda n: _name_key(G, n)):
+    for venue in sorted(G.nodes, key=lambda n: name_key(G, n)):
         if G.nodes[venue].get("label") not in VENUE_LABELS:
             continue
         by_side: dict[str, list[Participation]] = {a: [], b: []}
@@ -158,7 +120,7 @@ def between(G: nx.MultiDiGraph, a: str, b: str) -> Between:
             reach = chains.setdefault(actor, affiliations(G, actor, sides))
             for end in (a, b):
                 if end in reach:
-                    by_side[end].append(_participation(G, actor, rel_type, attrs, reach[end]))
+                    by_side[end].append(participation(G, actor, rel_type, attrs, reach[end]))
         if by_side[a] and by_side[b]:
             venues.append(SharedVenue(venue=node_summary(G, venue),
                                       sides=[Side(node_ref(G, end), by_side[end])
@@ -174,12 +136,12 @@ def _round_key(G: nx.MultiDiGraph, event: str, mechanism: str) -> tuple:
     except (TypeError, ValueError):
         number = float("inf")
     when = attrs.get("date") or attrs.get("start")
-    return (number, date_key(str(when)) if when else "9999", *_name_key(G, event))
+    return (number, date_key(str(when)) if when else "9999", *name_key(G, event))
 
 
 def _targets(G: nx.MultiDiGraph, node: str, types: tuple[str, ...]) -> list[NodeRef]:
     found = {t for _, t, key in G.out_edges(node, keys=True) if key in types}
-    return [node_ref(G, t) for t in sorted(found, key=lambda n: _name_key(G, n))]
+    return [node_ref(G, t) for t in sorted(found, key=lambda n: name_key(G, n))]
 
 
 def who(G: nx.MultiDiGraph, venue: str) -> Who:
@@ -199,17 +161,17 @@ def who(G: nx.MultiDiGraph, venue: str) -> Who:
             f"{attrs['name']} is a {attrs['label']}; 'who' takes one of: "
             f"{', '.join(VENUE_LABELS)} (for an actor's posts use 'posts', for the "
             f"channels two actors share 'between').")
-    sides = _sides_by_name(G)
+    sides = sides_by_name(G)
     grouped: dict[str | None, list[Participation]] = {}
     for actor, rel_type, attrs in participations(G, venue):
         reach = affiliations(G, actor, sides)
         found = sorted((n for n in reach if G.nodes[n].get("label") == SIDE_LABEL),
-                       key=lambda n: _name_key(G, n)) or [None]
+                       key=lambda n: name_key(G, n)) or [None]
         for side in found:
             chain = reach[side] if side is not None else []
             grouped.setdefault(side, []).append(
-                _participation(G, actor, rel_type, attrs, chain))
-    order = sorted((s for s in grouped if s is not None), key=lambda n: _name_key(G, n))
+                participation(G, actor, rel_type, attrs, chain))
+    order = sorted((s for s in grouped if s is not None), key=lambda n: name_key(G, n))
     side_list = [Side(node_ref(G, s), grouped[s]) for s in order]
     if None in grouped:
         side_list.append(Side(None, grouped[None]))
@@ -223,3 +185,57 @@ def who(G: nx.MultiDiGraph, venue: str) -> Who:
                places=_targets(G, venue, (LOCATED_IN,)),
                parents=_targets(G, venue, (SUBORDINATE_TO, PART_OF)),
                evidence=list(G.nodes[venue].get("evidence", [])))
+
+
+def _kind(n: NodeSummary) -> str:
+    return f"{n.label} ({n.kind})" if n.kind else n.label
+
+
+def _names(refs: list[NodeRef]) -> str:
+    return ", ".join(r.name for r in refs)
+
+
+def render_between(result: Between) -> str:
+    a, b = result.a.name, result.b.name
+    if result.is_empty:
+        return f"{a} and {b} take part in no common mechanism or event."
+    out = [f"{a} and {b} both take part in {len(result.venues)} mechanisms and events:"]
+    for venue in result.venues:
+        v = venue.venue
+        extra = props(v.properties, skip=("description",))
+        out.append(f"\n{v.name}  [{_kind(v)}]" + (f"  {extra}" if extra else ""))
+        for side in venue.sides:
+            out += render_side(side)
+    return "\n".join(out)
+
+
+def render_who(result: Who) -> str:
+    v = result.venue
+    out = [f"{v.name}  [{_kind(v)}]  id: {v.id}"]
+    out += [f"{k}: {val}" for k, val in v.properties.items()]
+    for title, refs in (("round of", result.series), ("located in", result.places),
+                        ("under", result.parents)):
+        if refs:
+            out.append(f"{title}: {_names(refs)}")
+    if result.evidence:
+        out.append(cited_by(result.evidence))
+    if result.is_empty:
+        out.append(f"\nNo participants, rounds or funding are recorded for {v.name}.")
+        return "\n".join(out)
+    if result.sides:
+        out.append("\nParticipants by side:")
+        for side in result.sides:
+            out += render_side(side)
+    if result.funding:
+        out.append("\nFunding:")
+        out += [edge(e) for e in result.funding]
+    if result.rounds:
+        out.append(f"\nRounds ({len(result.rounds)}):")
+        rows = [(r.properties.get("ordinal", ""), r.properties.get("date", ""), r.name)
+                for r in result.rounds]
+        out.append(table(rows, ["#", "date", "event"]))
+    return "\n".join(out)
+
+
+register(Query("between", between, result=Between, render=render_between, names=("a", "b")))
+register(Query("who", who, result=Who, render=render_who, names=("venue",)))

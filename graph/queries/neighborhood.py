@@ -14,16 +14,39 @@ Examples
 ['a', 'b', 'c']
 >>> sorted(neighborhood(G, "a", depth=2, types=["HOLDS_POSITION"]))
 ['a', 'b']
+>>> print(neighbors(G, "a"))
+2 nodes within 1 of a:
+name  label         kind  id
+----  ------------  ----  --
+A     Person              a
+B     Organization        b
+<BLANKLINE>
+1 ties:
+  A -HOLDS_POSITION-> B
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import networkx as nx
+from diplograph.graph.queries.display import edge, table
+from diplograph.graph.queries.registry import Query, register
+from diplograph.graph.queries.results import (EdgeSummary, NodeSummary, Result, edge_summary,
+                                              node_summary)
 
-from diplograph.graph.queries.results import Neighborhood, edge_summary, node_summary
+if TYPE_CHECKING:
+    import networkx as nx
 
-__all__ = ["neighborhood", "neighbors", "incident_edges"]
+__all__ = ["Neighborhood", "neighborhood", "neighbors", "incident_edges", "render_neighbors"]
+
+
+@dataclass(frozen=True, slots=True)
+class Neighborhood(Result):
+    center: str
+    depth: int
+    nodes: list[NodeSummary]
+    edges: list[EdgeSummary]
 
 
 def incident_edges(G: nx.MultiDiGraph, node: str) -> Iterator[tuple[str, str, str, str]]:
@@ -68,7 +91,11 @@ def neighborhood(G: nx.MultiDiGraph, node: str, *, depth: int = 1,
 def neighbors(G: nx.MultiDiGraph, node: str, *, depth: int = 1,
               types: Iterable[str] | None = None,
               labels: Iterable[str] | None = None) -> Neighborhood:
-    """:func:`neighborhood` as a :class:`Neighborhood` result (sorted nodes and edges)."""
+    """The nodes within ``depth`` ties of ``node``, optionally only along ``types`` and
+    only reaching ``labels``, with the ties among them.
+
+    :func:`neighborhood` as a :class:`Neighborhood` result (nodes and edges sorted).
+    """
     sub = neighborhood(G, node, depth=depth, types=types, labels=labels)
     sub.add_node(node, **G.nodes[node])
     return Neighborhood(
@@ -76,3 +103,15 @@ def neighbors(G: nx.MultiDiGraph, node: str, *, depth: int = 1,
         nodes=[node_summary(G, n) for n in sorted(sub.nodes)],
         edges=[edge_summary(G, u, v, k)
                for u, v, k in sorted(sub.edges(keys=True), key=lambda e: (e[0], e[2], e[1]))])
+
+
+def render_neighbors(nb: Neighborhood) -> str:
+    rows = [(n.name, n.label, n.kind or "", n.id) for n in nb.nodes]
+    out = [f"{len(nb.nodes)} nodes within {nb.depth} of {nb.center}:",
+           table(rows, ["name", "label", "kind", "id"]), f"\n{len(nb.edges)} ties:"]
+    out += [edge(e) for e in nb.edges]
+    return "\n".join(out)
+
+
+register(Query("neighbors", neighbors, result=Neighborhood, render=render_neighbors,
+               names=("node",)))

@@ -1,5 +1,6 @@
-"""Shortest paths between two nodes, ties followed in either direction, each hop with
-every tie (and so every citation) joining its two nodes.
+"""Paths between two nodes (``path``), ties followed in either direction, each hop with
+every tie (and so every citation) joining its two nodes: the shortest ones, or every
+simple path up to a length ranked by the evidence behind it.
 
 Examples
 --------
@@ -11,20 +12,62 @@ Examples
 'PART_OF'
 >>> G.add_edge("c", "b", key="PART_OF", type="PART_OF")
 'PART_OF'
->>> [p.length for p in shortest_paths(G, "a", "c")]
+>>> [p.length for p in path(G, "a", "c")]
 [2]
->>> [n.id for n in shortest_paths(G, "a", "c")[0].nodes]
+>>> [n.id for n in path(G, "a", "c")[0].nodes]
 ['a', 'b', 'c']
+>>> print(path(G, "a", "c"))
+Path 1 (2 hops): A - B - C
+  A -PART_OF-> B
+  C -PART_OF-> B
 """
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
+from diplograph.graph.queries.display import edge, html_table, plural
+from diplograph.graph.queries.registry import Query, register
+from diplograph.graph.queries.results import (EdgeSummary, NodeSummary, Result, edge_summary,
+                                              node_summary)
 
-from diplograph.graph.queries.results import EdgeSummary, PathResult, edge_summary, node_summary
+if TYPE_CHECKING:
+    import networkx as nx
 
-__all__ = ["shortest_paths", "all_paths", "path_strength", "hop_edges", "path_result"]
+__all__ = ["PathResult", "Paths", "path", "shortest_paths", "ranked_paths", "path_strength",
+           "hop_edges", "path_result", "render_path"]
+
+
+@dataclass(frozen=True, slots=True)
+class PathResult(Result):
+    """One path: its nodes in order and, per hop, every edge joining the two nodes."""
+
+    nodes: list[NodeSummary]
+    hops: list[list[EdgeSummary]]
+
+    @property
+    def length(self) -> int:
+        return len(self.hops)
+
+
+class Paths(list[PathResult]):
+    """The paths found, in order (a list; ``--json`` prints it as one). ``ranked`` when
+    they were ranked by their evidence (``all_paths`` or ``via``), which their text says."""
+
+    def __init__(self, found: Iterable[PathResult] = (), *, ranked: bool = False) -> None:
+        super().__init__(found)
+        self.ranked = ranked
+
+    def to_dict(self) -> list[dict[str, Any]]:  # type: ignore[override]
+        return [p.to_dict() for p in self]
+
+    def __str__(self) -> str:
+        return render_path(self)
+
+    def _repr_html_(self) -> str:
+        return html_table(self.to_dict()) if self else "<p>No path.</p>"
 
 
 def hop_edges(G: nx.MultiDiGraph, a: str, b: str) -> list[EdgeSummary]:
@@ -43,6 +86,7 @@ def shortest_paths(G: nx.MultiDiGraph, source: str, target: str, *, max_hops: in
                    limit: int = 10) -> list[PathResult]:
     """All shortest paths of at most ``max_hops`` ties (at most ``limit`` of them), in a
     stable order; an empty list when the two are not connected within ``max_hops``."""
+    import networkx as nx  # loaded by the queries that run its algorithms, not at start-up
     if source == target:
         return [path_result(G, [source])]
     U = nx.Graph(G.to_undirected(as_view=True))
@@ -69,9 +113,9 @@ def path_strength(path: PathResult) -> tuple[int, int]:
     return min(len(docs) for docs in per_hop), len(set().union(*per_hop))
 
 
-def all_paths(G: nx.MultiDiGraph, source: str, target: str, *, max_hops: int = 4,
-              via: str | None = None, limit: int = 10,
-              max_candidates: int = 100_000) -> list[PathResult]:
+def ranked_paths(G: nx.MultiDiGraph, source: str, target: str, *, max_hops: int = 4,
+                 via: str | None = None, limit: int = 10,
+                 max_candidates: int = 100_000) -> list[PathResult]:
     """All simple paths of at most ``max_hops`` ties, ranked by the evidence behind them.
 
     Parameters
@@ -91,6 +135,7 @@ def all_paths(G: nx.MultiDiGraph, source: str, target: str, *, max_hops: int = 4
 
     Examples
     --------
+    >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
     >>> for n, label in [("a", "Country"), ("m", "Mechanism"), ("o", "Organization"),
     ...                  ("b", "Country")]:
@@ -98,11 +143,12 @@ def all_paths(G: nx.MultiDiGraph, source: str, target: str, *, max_hops: int = 4
     >>> for u, v, docs in [("a", "m", ["d1", "d2"]), ("b", "m", ["d1", "d2"]),
     ...                    ("a", "o", ["d1"]), ("o", "b", ["d3"])]:
     ...     _ = G.add_edge(u, v, key="T", type="T", evidence=[{"doc": d} for d in docs])
-    >>> [[n.id for n in p.nodes] for p in all_paths(G, "a", "b")]
+    >>> [[n.id for n in p.nodes] for p in ranked_paths(G, "a", "b")]
     [['a', 'm', 'b'], ['a', 'o', 'b']]
-    >>> [[n.id for n in p.nodes] for p in all_paths(G, "a", "b", via="Organization")]
+    >>> [[n.id for n in p.nodes] for p in ranked_paths(G, "a", "b", via="Organization")]
     [['a', 'o', 'b']]
     """
+    import networkx as nx
     if source == target:
         return [path_result(G, [source])]
     U = nx.Graph(G.to_undirected(as_view=True))
@@ -124,3 +170,55 @@ def all_paths(G: nx.MultiDiGraph, source: str, target: str, *, max_hops: int = 4
         return (-min(map(len, per_hop)), len(nodes), -len(set().union(*per_hop)), nodes)
 
     return [path_result(G, p) for p in sorted(found, key=rank)[:limit]]
+
+
+def path(G: nx.MultiDiGraph, source: str, target: str, *, max_hops: int = 6,
+         all_paths: bool = False, via: str | None = None, limit: int = 10) -> Paths:
+    """Shortest paths between two nodes, each hop with the ties and citations behind it.
+
+    Parameters
+    ----------
+    G : the graph; ties are followed in either direction.
+    source, target : node ids.
+    max_hops : longest path considered.
+    all_paths : every simple path up to ``max_hops``, best attested first
+        (:func:`ranked_paths`) instead of the shortest ones (:func:`shortest_paths`).
+    via : keep only paths through a node with this label (the shortest such, unless
+        ``all_paths``).
+    limit : how many paths to return.
+    """
+    if not all_paths and via is None:
+        return Paths(shortest_paths(G, source, target, max_hops=max_hops, limit=limit))
+    found = ranked_paths(G, source, target, max_hops=max_hops, via=via,
+                         limit=limit if all_paths else 10_000)
+    if not all_paths and found:
+        shortest = min(p.length for p in found)
+        found = [p for p in found if p.length == shortest][:limit]
+    return Paths(found, ranked=True)
+
+
+def _hops(p: PathResult) -> str:
+    return f"{p.length} hops"
+
+
+def _strength(p: PathResult) -> str:
+    weakest, total = path_strength(p)
+    return (f"{plural(p.length, 'hop')}; weakest hop cited by "
+            f"{plural(weakest, 'document')}, {total} in all")
+
+
+def render_path(found: Paths) -> str:
+    """Each path's nodes, then every hop's ties with their citations; ranked paths say
+    the evidence they are ranked by (documents behind the weakest hop)."""
+    if not found:
+        return "No path between them within the hop limit."
+    describe: Callable[[PathResult], str] = _strength if found.ranked else _hops
+    out = []
+    for i, p in enumerate(found, 1):
+        out.append(f"Path {i} ({describe(p)}): " + " - ".join(n.name for n in p.nodes))
+        for hop in p.hops:
+            out += [edge(e, indent="  ") for e in hop]
+    return "\n".join(out)
+
+
+register(Query("path", path, result=Paths, render=render_path, names=("source", "target")))

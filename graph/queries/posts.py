@@ -18,23 +18,57 @@ Examples
 [('Koo', 'Minister'), ('Wu', 'Deputy Minister')]
 >>> [p.person.name for p in posts(G, "mnd", as_of="2025").posts]
 ['Koo']
+>>> print(posts(G, "mnd", as_of="2025"))
+Posts of MND on 2025 (1):
+person  title     body  start       end  status   sources
+------  --------  ----  ----------  ---  -------  -------
+Koo     Minister  MND   2024-05-20       current
 """
 from __future__ import annotations
 
-from typing import Any
-
-import networkx as nx
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from diplograph.graph.dates import date_key
-from diplograph.graph.queries.analysis_results import Post, Posts, node_ref
+from diplograph.graph.queries.display import table
+from diplograph.graph.queries.registry import Query, register
+from diplograph.graph.queries.results import Citations, NodeRef, Result, node_ref
 from diplograph.graph.queries.timeline import parse_day
 from diplograph.graph.queries.vocabulary import HOLDS_POSITION
 
-__all__ = ["posts", "held_on", "CURRENT", "FORMER"]
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["Post", "Posts", "posts", "held_on", "render_posts", "CURRENT", "FORMER"]
 
 CURRENT = "current"
 FORMER = "former"
 _HELD = (CURRENT, FORMER)   # planned and denied posts were never held
+
+
+@dataclass(frozen=True, slots=True)
+class Post(Result):
+    """A post: who, where, the title (every title when sources disagree), dates, status."""
+
+    person: NodeRef
+    body: NodeRef
+    title: str | None
+    titles: list[str]
+    start: str | None
+    end: str | None
+    status: str
+    evidence: Citations
+
+
+@dataclass(frozen=True, slots=True)
+class Posts(Result):
+    subject: NodeRef
+    as_of: str | None
+    posts: list[Post]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.posts
 
 
 def held_on(attrs: dict[str, Any], day: str) -> bool:
@@ -93,3 +127,23 @@ def posts(G: nx.MultiDiGraph, node: str, *, as_of: str | None = None) -> Posts:
     found.sort(key=lambda p: (date_key(p.start) if p.start else "9999", p.person.name.casefold(),
                               p.body.name.casefold(), p.person.id, p.body.id))
     return Posts(subject=node_ref(G, node), as_of=day, posts=found)
+
+
+def render_posts(result: Posts) -> str:
+    when = f" on {result.as_of}" if result.as_of else ""
+    if result.is_empty:
+        return f"No posts recorded for {result.subject.name}{when}."
+    rows = []
+    for p in result.posts:
+        title = " | ".join(p.titles) if len(p.titles) > 1 else (p.title or "")
+        rows.append((p.person.name, ("! " if len(p.titles) > 1 else "") + title, p.body.name,
+                     p.start or "", p.end or "", p.status,
+                     ", ".join(sorted({c["doc"] for c in p.evidence}))))
+    head = f"Posts of {result.subject.name}{when} ({len(result.posts)}):"
+    foot = ("\n! sources disagree on the title; see 'diplograph contradictions'"
+            if any(len(p.titles) > 1 for p in result.posts) else "")
+    return head + "\n" + table(rows, ["person", "title", "body", "start", "end", "status",
+                                      "sources"]) + foot
+
+
+register(Query("posts", posts, result=Posts, render=render_posts, names=("node",)))

@@ -1,28 +1,57 @@
-"""Result values shared by every backend, so that parity between the embedded store and
-a graph database is a plain equality test. Each has ``to_dict()`` for ``--json``."""
+"""The values results are made of, shared by every query and every backend, so that
+parity between a store's override and the reference is a plain equality test.
+
+Every result is a frozen dataclass deriving from :class:`Result`: ``to_dict()`` gives
+``--json``, ``str()`` the plain text the CLI prints (through the query's renderer in
+:data:`graph.queries.registry.QUERIES`), and ``_repr_html_()`` a table in a notebook.
+
+Examples
+--------
+>>> ref = NodeRef(id="country:taiwan", label="Country", name="Taiwan")
+>>> ref.to_dict()
+{'id': 'country:taiwan', 'label': 'Country', 'name': 'Taiwan'}
+>>> ref._repr_html_()
+'<table class="diplograph"><tr><th>id</th><td>country:taiwan</td></tr>...</table>'
+"""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
+from diplograph.graph.queries.display import html_table
+from diplograph.graph.queries.registry import renderer_for
 
-__all__ = ["NodeSummary", "EdgeSummary", "NodeDetail", "Neighborhood", "PathResult", "Stats",
-           "node_summary", "edge_summary", "EDGE_META"]
+if TYPE_CHECKING:
+    import networkx as nx
 
+__all__ = ["Result", "NodeSummary", "EdgeSummary", "NodeRef", "Citations", "node_summary",
+           "edge_summary", "node_ref", "EDGE_META", "NODE_META"]
+
+Citations = list[dict[str, Any]]
 # Edge attributes that are bookkeeping, not properties of the tie itself.
 EDGE_META = ("type", "evidence", "conflicts", "provenance", "corrections")
-_NODE_META = ("label", "name", "kind", "aliases", "evidence", "conflicts", "provenance",
-              "corrections")
+NODE_META = ("label", "name", "kind", "aliases", "evidence", "conflicts", "provenance",
+             "corrections")
 
 
-class _Result:
+class Result:
+    """What every result value can do: JSON-ready data, plain text and an HTML table."""
+
+    __slots__ = ()
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)  # type: ignore[call-overload]
 
+    def __str__(self) -> str:
+        render = renderer_for(type(self))
+        return render(self) if render else repr(self)
+
+    def _repr_html_(self) -> str:
+        return html_table(self.to_dict())
+
 
 @dataclass(frozen=True, slots=True)
-class NodeSummary(_Result):
+class NodeSummary(Result):
     id: str
     label: str
     name: str
@@ -32,63 +61,33 @@ class NodeSummary(_Result):
 
 
 @dataclass(frozen=True, slots=True)
-class EdgeSummary(_Result):
+class EdgeSummary(Result):
     source: str
     type: str
     target: str
     source_name: str
     target_name: str
     properties: dict[str, Any] = field(default_factory=dict)
-    evidence: list[dict[str, Any]] = field(default_factory=list)
+    evidence: Citations = field(default_factory=list)
     conflicts: dict[str, list[Any]] = field(default_factory=dict)
     provenance: str = ""
     corrections: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
-class NodeDetail(_Result):
-    node: NodeSummary
-    evidence: list[dict[str, Any]]
-    edges: list[EdgeSummary]
-    conflicts: dict[str, list[Any]] = field(default_factory=dict)
-    provenance: str = ""
-    corrections: list[dict[str, str]] = field(default_factory=list)
+class NodeRef(Result):
+    """A node named in a result: enough to print it and to look it up again."""
 
-
-@dataclass(frozen=True, slots=True)
-class Neighborhood(_Result):
-    center: str
-    depth: int
-    nodes: list[NodeSummary]
-    edges: list[EdgeSummary]
-
-
-@dataclass(frozen=True, slots=True)
-class PathResult(_Result):
-    """One path: its nodes in order and, per hop, every edge joining the two nodes."""
-
-    nodes: list[NodeSummary]
-    hops: list[list[EdgeSummary]]
-
-    @property
-    def length(self) -> int:
-        return len(self.hops)
-
-
-@dataclass(frozen=True, slots=True)
-class Stats(_Result):
-    nodes: int
-    edges: int
-    documents: int
-    by_label: dict[str, int]
-    by_type: dict[str, int]
+    id: str
+    label: str
+    name: str
 
 
 def node_summary(G: nx.MultiDiGraph, node: str) -> NodeSummary:
     attrs = G.nodes[node]
     return NodeSummary(id=node, label=attrs["label"], name=attrs["name"], kind=attrs.get("kind"),
                        aliases=list(attrs.get("aliases", [])),
-                       properties={k: v for k, v in sorted(attrs.items()) if k not in _NODE_META})
+                       properties={k: v for k, v in sorted(attrs.items()) if k not in NODE_META})
 
 
 def edge_summary(G: nx.MultiDiGraph, source: str, target: str, key: str) -> EdgeSummary:
@@ -100,3 +99,8 @@ def edge_summary(G: nx.MultiDiGraph, source: str, target: str, key: str) -> Edge
                        conflicts=dict(attrs.get("conflicts", {})),
                        provenance=str(attrs.get("provenance", "")),
                        corrections=list(attrs.get("corrections", [])))
+
+
+def node_ref(G: nx.MultiDiGraph, node: str) -> NodeRef:
+    attrs = G.nodes[node]
+    return NodeRef(id=node, label=attrs["label"], name=attrs["name"])

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import math
 import re
+import shlex
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -51,16 +52,17 @@ import networkx as nx
 
 from diplograph.graph.names import match_key
 from diplograph.graph.provenance import confidence, is_checked
-from diplograph.graph.queries.analysis_results import NodeRef, node_ref
 from diplograph.graph.queries.contradictions import conflicting_dates, conflicting_values
+from diplograph.graph.queries.display import citation
 from diplograph.graph.queries.duplicates import (CONNECTIVES, TITLE_WORDS, Pair,
                                                  suspected_duplicates, words)
 from diplograph.graph.queries.lookup import name_index
-from diplograph.graph.queries.results import _Result
+from diplograph.graph.queries.registry import Query, register
+from diplograph.graph.queries.results import NodeRef, Result, node_ref
 from diplograph.graph.queries.vocabulary import HOLDS_POSITION, PART_OF, SIDE_LABEL
 from diplograph.graph.schema import SCHEMA
 
-__all__ = ["ReviewItem", "Review", "review", "GENERIC_WORDS"]
+__all__ = ["ReviewItem", "Review", "review", "render_review", "fix_command", "GENERIC_WORDS"]
 
 PERSON = SCHEMA.label("Person").name
 OPPOSES = SCHEMA.relation("OPPOSES").name
@@ -95,7 +97,7 @@ _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)?$")
 
 
 @dataclass(frozen=True, slots=True)
-class ReviewItem(_Result):
+class ReviewItem(Result):
     """One thing to check: a ``tie`` (``nodes`` = its ends, ``type`` its type), a ``node``
     or a ``duplicate`` pair; its ``score`` and ``reasons``; what backs it (provenance,
     confidence, citations); and the correction that would settle it (``action``)."""
@@ -112,7 +114,7 @@ class ReviewItem(_Result):
 
 
 @dataclass(frozen=True, slots=True)
-class Review(_Result):
+class Review(Result):
     """The queue, most doubtful first; ``total`` counts the items before ``limit``."""
 
     items: list[ReviewItem]
@@ -335,3 +337,43 @@ def review(G: nx.MultiDiGraph, *, limit: int | None = None, min_score: float = 0
 
     kept = queued[:limit] if limit is not None else queued
     return Review(items=[item(*q) for q in kept], total=len(queued))
+
+
+def fix_command(action: dict[str, Any]) -> str:
+    """The ``diplograph fix`` command line that makes the correction ``action`` proposes.
+
+    >>> fix_command({"op": "merge", "entity": "Manalo", "into": "Enrique Manalo"})
+    "diplograph fix merge Manalo 'Enrique Manalo' --note '...'"
+    """
+    op = action["op"]
+    words_ = ["diplograph", "fix", op, *(action["tie"] if "tie" in action
+                                         else [action["entity"]])]
+    words_ += [action[k] for k in ("into", "to", "add") if k in action]
+    return " ".join(shlex.quote(str(w)) for w in words_) + " --note '...'"
+
+
+def _render_item(i: int, item: ReviewItem) -> list[str]:
+    names = [n.name for n in item.nodes]
+    what = (f"{names[0]} -{item.type}-> {names[1]}" if item.kind == "tie" else
+            f"{names[0]}  /  {names[1]}" if item.kind == "duplicate" else
+            f"{names[0]} [{item.nodes[0].label}]")
+    lines = [f"{i:>3}. {item.score:.2f} {item.kind}: {what}"]
+    lines += [f"       - {reason}" for reason in item.reasons]
+    lines += [f"       {citation(c)}" for c in item.evidence[:2]]
+    lines.append(f"       fix: {fix_command(item.action)}")
+    return lines
+
+
+def render_review(queue: Review) -> str:
+    """The queue, most doubtful first: each item's score, reasons, first citations and
+    the command that would settle it."""
+    if queue.is_empty:
+        return "Nothing to review: every tie and node is checked, or none looks doubtful."
+    head = (f"{len(queue.items)} of {queue.total} items to review, most doubtful first:"
+            if len(queue.items) < queue.total else
+            f"{queue.total} items to review, most doubtful first:")
+    return "\n".join([head, *(line for i, item in enumerate(queue.items, 1)
+                              for line in _render_item(i, item))])
+
+
+register(Query("review", review, result=Review, render=render_review))

@@ -20,24 +20,55 @@ Examples
 ['Lai']
 >>> [e.source.name for e in timeline(G, about="tdome").entries]
 ['Lai']
+>>> print(timeline(G, since="2025-06"))
+1 dated claims since 2025-06:
+2025-10-10  Lai -PROPOSES-> T-Dome
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
-
-import networkx as nx
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from diplograph.graph.dates import date_in_range, date_key, normalize_date
 from diplograph.graph.errors import DiplographError
-from diplograph.graph.queries.analysis_results import Timeline, TimelineEntry, node_ref
+from diplograph.graph.queries.display import citation
 from diplograph.graph.queries.neighborhood import incident_edges
-from diplograph.graph.queries.results import EDGE_META
+from diplograph.graph.queries.registry import Query, register
+from diplograph.graph.queries.results import (EDGE_META, NODE_META, Citations, NodeRef, Result,
+                                              node_ref)
 from diplograph.graph.queries.vocabulary import DATE_FIELDS
 
-__all__ = ["timeline", "parse_day"]
+if TYPE_CHECKING:
+    import networkx as nx
 
-_NODE_META = ("label", "name", "kind", "aliases", "evidence", "conflicts")
+__all__ = ["TimelineEntry", "Timeline", "timeline", "parse_day", "render_timeline"]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry(Result):
+    """A dated claim: a node's own date (``target`` None, ``type`` its label) or a tie's."""
+
+    date: str
+    field: str
+    type: str
+    source: NodeRef
+    target: NodeRef | None
+    properties: dict[str, Any]
+    evidence: Citations
+    conflicts: dict[str, list[Any]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline(Result):
+    since: str | None
+    until: str | None
+    about: NodeRef | None
+    entries: list[TimelineEntry]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.entries
 
 
 def parse_day(value: str) -> str:
@@ -76,7 +107,7 @@ def _node_entries(G: nx.MultiDiGraph, node: str) -> Iterator[TimelineEntry]:
     for key, day in _dates(attrs):
         yield TimelineEntry(
             date=day, field=key, type=attrs["label"], source=node_ref(G, node), target=None,
-            properties={k: v for k, v in sorted(attrs.items()) if k not in _NODE_META},
+            properties={k: v for k, v in sorted(attrs.items()) if k not in NODE_META},
             evidence=list(attrs.get("evidence", [])),
             conflicts={k: v for k, v in attrs.get("conflicts", {}).items() if k == key})
 
@@ -125,3 +156,25 @@ def timeline(G: nx.MultiDiGraph, *, since: str | None = None, until: str | None 
                                 e.target.id if e.target else ""))
     return Timeline(since=since, until=until,
                     about=node_ref(G, about) if about is not None else None, entries=entries)
+
+
+def render_timeline(result: Timeline) -> str:
+    scope = [f"about {result.about.name}" if result.about else "",
+             f"since {result.since}" if result.since else "",
+             f"until {result.until}" if result.until else ""]
+    scope_text = " ".join(s for s in scope if s)
+    if result.is_empty:
+        return "No dated claims" + (f" {scope_text}" if scope_text else "") + "."
+    out = [f"{len(result.entries)} dated claims" + (f" {scope_text}" if scope_text else "") + ":"]
+    for e in result.entries:
+        what = (f"{e.source.name} -{e.type}-> {e.target.name}" if e.target
+                else f"{e.source.name} [{e.type}]")
+        when = "" if e.field == "date" else f" ({e.field})"
+        out.append(f"{e.date}{when}  {what}")
+        out += [f"    ! sources disagree on {k}: {' | '.join(map(str, v))}"
+                for k, v in e.conflicts.items()]
+        out += [f"    {citation(c)}" for c in e.evidence]
+    return "\n".join(out)
+
+
+register(Query("timeline", timeline, result=Timeline, render=render_timeline, names=("about",)))

@@ -1,19 +1,22 @@
-"""The store protocol. A store holds one graph; the query methods default to the
-networkx queries over :meth:`GraphStore.load`, and a server backend overrides them
-to run server-side, returning the same result values."""
+"""The store protocol. A store holds one graph: it loads it, saves it, and answers the
+registered queries (:data:`graph.queries.QUERIES`), each through the store's own
+override when the query has one for its :attr:`~GraphStore.kind`, else by running the
+query's reference function over :meth:`~GraphStore.load`.
+
+``store.run("show", "Monterey Talks")`` answers one; :mod:`diplograph.api` has a
+function of the same name for each.
+"""
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-import networkx as nx
+from diplograph.graph.queries import QUERIES, Query, get
 
-from diplograph.graph import queries
-from diplograph.graph.queries.results import Neighborhood, NodeDetail, PathResult, Stats
-from diplograph.graph.queries.analysis_results import (Between, Communities, Contradictions, Posts,
-                                            Ranking, Timeline, Who)
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["GraphStore", "Progress", "reporting"]
 
@@ -21,6 +24,7 @@ T = TypeVar("T")
 # Reports long work: called with the steps to be done and a label, it returns an
 # iterable of the same steps (a progress bar, say), which the store then works through.
 Progress = Callable[[Sequence[Any], str], Iterable[Any]]
+RESOLVE = "resolve"
 
 
 @contextmanager
@@ -38,7 +42,11 @@ def reporting(progress: Progress | None, steps: Sequence[T], label: str
 
 
 class GraphStore(ABC):
-    """Where a graph lives. Subclasses implement ``exists``, ``load`` and ``save``."""
+    """Where a graph lives. Subclasses implement ``exists``, ``load`` and ``save``, and
+    name their :attr:`kind`, the key of their overrides in each query's entry."""
+
+    #: The key of this store's overrides in :attr:`Query.overrides`.
+    kind: ClassVar[str] = ""
 
     @property
     @abstractmethod
@@ -67,62 +75,34 @@ class GraphStore(ABC):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # Queries. Each takes names as the user typed them and resolves them itself.
-    def stats(self) -> Stats:
-        return queries.stats(self.load())
+    # --- queries ---------------------------------------------------------------------
 
-    def resolve(self, name: str) -> str:
-        return queries.resolve(self.load(), name)
+    def override(self, query: Query) -> Callable[..., Any] | None:
+        """How this store answers ``query`` itself, or None to run its reference."""
+        return query.overrides.get(self.kind)
 
-    def describe(self, name: str) -> NodeDetail:
-        G = self.load()
-        return queries.describe(G, queries.resolve(G, name))
+    def run(self, query: str | Query, /, *args: Any, **options: Any) -> Any:
+        """Answer ``query`` (a name in :data:`QUERIES`) with the arguments its reference
+        takes after the graph; the arguments that are names (``Query.names``) are
+        resolved to node ids first, and the graph is loaded at most once."""
+        entry = get(query)
+        call = entry.signature.bind(*args, **options)
+        loaded: list[nx.MultiDiGraph] = []
 
-    def neighbors(self, name: str, *, depth: int = 1, types: Iterable[str] | None = None,
-                  labels: Iterable[str] | None = None) -> Neighborhood:
-        G = self.load()
-        return queries.neighbors(G, queries.resolve(G, name), depth=depth, types=types,
-                                 labels=labels)
+        def graph() -> nx.MultiDiGraph:
+            if not loaded:
+                loaded.append(self.load())
+            return loaded[0]
 
-    def paths(self, source: str, target: str, *, max_hops: int = 6,
-              limit: int = 10) -> list[PathResult]:
-        G = self.load()
-        return queries.shortest_paths(G, queries.resolve(G, source),
-                                      queries.resolve(G, target), max_hops=max_hops,
-                                      limit=limit)
+        for param in entry.names:
+            if call.arguments.get(param) is not None:
+                call.arguments[param] = self._answer(QUERIES[RESOLVE], graph,
+                                                     (call.arguments[param],), {})
+        return self._answer(entry, graph, call.args, call.kwargs)
 
-    # The analyst's questions (issue 5): deterministic, sorted results, so that a server
-    # backend's override is checked against these by plain equality.
-    def between(self, a: str, b: str) -> Between:
-        G = self.load()
-        return queries.between(G, queries.resolve(G, a), queries.resolve(G, b))
-
-    def who(self, name: str) -> Who:
-        G = self.load()
-        return queries.who(G, queries.resolve(G, name))
-
-    def posts(self, name: str, *, as_of: str | None = None) -> Posts:
-        G = self.load()
-        return queries.posts(G, queries.resolve(G, name), as_of=as_of)
-
-    def all_paths(self, source: str, target: str, *, max_hops: int = 4, via: str | None = None,
-                  limit: int = 10) -> list[PathResult]:
-        G = self.load()
-        return queries.all_paths(G, queries.resolve(G, source), queries.resolve(G, target),
-                                 max_hops=max_hops, via=via, limit=limit)
-
-    def rank(self, *, by: str = "degree", label: str | None = None, top: int = 10) -> Ranking:
-        return queries.rank(self.load(), by=by, label=label, top=top)
-
-    def communities(self, *, seed: int = queries.LOUVAIN_SEED, min_size: int = 1
-                    ) -> Communities:
-        return queries.communities(self.load(), seed=seed, min_size=min_size)
-
-    def timeline(self, *, since: str | None = None, until: str | None = None,
-                 about: str | None = None) -> Timeline:
-        G = self.load()
-        node = queries.resolve(G, about) if about is not None else None
-        return queries.timeline(G, since=since, until=until, about=node)
-
-    def contradictions(self) -> Contradictions:
-        return queries.contradictions(self.load())
+    def _answer(self, entry: Query, graph: Callable[[], nx.MultiDiGraph],
+                args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        own = self.override(entry)
+        if own is not None:
+            return own(self, *args, **kwargs)
+        return entry.reference(graph(), *args, **kwargs)

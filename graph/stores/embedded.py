@@ -34,6 +34,8 @@ def read_nodelink(path: Path, *, what: str = "diplograph JSON export") -> nx.Mul
 class EmbeddedStore(GraphStore):
     """A directory holding ``graph.json``."""
 
+    kind = "json"
+
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
 

@@ -25,14 +25,11 @@ import neo4j
 import networkx as nx
 from neo4j import exceptions as neo4j_errors
 
-from diplograph.graph import queries
-from diplograph.graph.errors import AmbiguousName, NodeNotFound, StoreError
-from diplograph.graph.names import match_key
-from diplograph.graph.queries.paths import path_result
-from diplograph.graph.queries.results import Neighborhood, NodeDetail, PathResult, Stats
+from diplograph.graph.errors import StoreError
 from diplograph.graph.schema import SCHEMA
 from diplograph.graph.stores.base import GraphStore, Progress, reporting
 from diplograph.graph.stores.neo4j import codec
+from diplograph.graph.stores.neo4j import overrides  # noqa: F401 - registers the Cypher overrides
 from diplograph.graph.stores.neo4j import cypher as q
 from diplograph.graph.stores.neo4j.dialect import Dialect, dialect_for
 
@@ -79,6 +76,7 @@ class Neo4jStore(GraphStore):
     ``neo4j``), ``NEO4J_PASSWORD`` and ``NEO4J_DATABASE`` (default: the server's own).
     """
 
+    kind = "neo4j"
     batch_hook: BatchHook | None = None  # tests use it to fail a batch on the server
 
     def __init__(self, uri: str | None = None, *, user: str | None = None,
@@ -257,32 +255,7 @@ class Neo4jStore(GraphStore):
     def batch_size(self) -> int:
         return self._batch_size or self.dialect.batch_size
 
-    # --- queries, server-side --------------------------------------------------------
-
-    def stats(self) -> Stats:
-        self._check_complete()
-        labels = {r["label"]: r["n"] for r in self._read(q.COUNT_LABELS)}
-        types = {r["type"]: r["n"] for r in self._read(q.COUNT_TYPES)}
-        documents = self._read(q.COUNT_DOCUMENTS)[0]["n"]
-        return Stats(nodes=sum(labels.values()), edges=sum(types.values()), documents=documents,
-                     by_label=dict(sorted(labels.items())), by_type=dict(sorted(types.items())))
-
-    def resolve(self, name: str) -> str:
-        self._check_complete()
-        if self._read(q.NODE_BY_ID, id=name):
-            return name
-        key = match_key(name)
-        hits = self._read(q.MATCH_KEY, key=key) if key else []
-        if not hits:
-            names = nx.MultiDiGraph()
-            for row in self._read(q.ALL_NAMES):
-                names.add_node(row["id"], name=row["name"] or "", aliases=row["aliases"] or [])
-            raise NodeNotFound(name, queries.suggest(names, name))
-        best = min(hit["tier"] for hit in hits)
-        nodes = sorted({hit["id"] for hit in hits if hit["tier"] == best})
-        if len(nodes) > 1:
-            raise AmbiguousName(name, nodes)
-        return nodes[0]
+    # --- reading parts of the graph (the Cypher overrides of the queries use it) -----
 
     def _subgraph(self, ids: Iterable[str], edges: list[dict[str, Any]] | None = None
                   ) -> nx.MultiDiGraph:
@@ -297,39 +270,6 @@ class Neo4jStore(GraphStore):
             if row["s"] in G and row["t"] in G:
                 G.add_edge(row["s"], row["t"], key=attrs["type"], **attrs)
         return G
-
-    def describe(self, name: str) -> NodeDetail:
-        node = self.resolve(name)
-        edges = self._read(q.INCIDENT, id=node)
-        ends = {node} | {r["s"] for r in edges} | {r["t"] for r in edges}
-        return queries.describe(self._subgraph(ends, edges), node)
-
-    def neighbors(self, name: str, *, depth: int = 1, types: Iterable[str] | None = None,
-                  labels: Iterable[str] | None = None) -> Neighborhood:
-        node = self.resolve(name)
-        types_list = sorted(set(types)) if types else None
-        labels_list = sorted(set(labels)) if labels else None
-        seen, frontier = [node], [node]
-        for _ in range(max(depth, 0)):
-            if not frontier:
-                break
-            frontier = [r["id"] for r in self._read(q.STEP, frontier=frontier, seen=seen,
-                                                      types=types_list, labels=labels_list)]
-            seen += frontier
-        return queries.neighbors(self._subgraph(seen), node, depth=depth, types=types_list,
-                                 labels=labels_list)
-
-    def paths(self, source: str, target: str, *, max_hops: int = 6,
-              limit: int = 10) -> list[PathResult]:
-        a, b = self.resolve(source), self.resolve(target)
-        if a == b:
-            return [path_result(self._subgraph([a]), [a])]
-        rows = self._read(q.SHORTEST_PATHS(max_hops), source=a, target=b, cap=10_000)
-        found = sorted({tuple(r["ids"]) for r in rows})
-        if not found:
-            return []
-        sub = self._subgraph({n for path in found[:limit] for n in path})
-        return [path_result(sub, list(path)) for path in found[:limit]]
 
     # --- ad-hoc Cypher ---------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 """The analyst's corrections: ``fix`` (merge, rename, relabel, reject, alias, confirm),
-each appending to the corrections file and rebuilding through :func:`diplograph.api.fix`."""
+each appending to the corrections file and rebuilding through :func:`diplograph.api.fix`.
+(``review``, the queue of what to check, is a query: :mod:`diplograph.cli_queries`.)"""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -7,7 +8,7 @@ from typing import Any
 
 import click
 
-from diplograph import api, render_corrections
+from diplograph import api
 from diplograph.cli_options import cache_option, emit, json_option, progress, store_option
 from diplograph.graph.schema import SCHEMA
 
@@ -47,7 +48,7 @@ def _run(op: str, what: tuple[str, ...], options: dict[str, Any], **args: str | 
                      cache=cache, progress=progress, **options, **args)
     for stale in result.build.stale:
         click.echo(f"Warning: {stale}", err=True)
-    emit(result, as_json, render_corrections.fix(result))
+    emit(result, as_json)
 
 
 def _command(name: str, help_text: str, *params: Callable[[Any], Any]
@@ -134,26 +135,4 @@ def confirm(what: tuple[str, ...], **options: Any) -> None:
     _run("confirm", what, options)
 
 
-@click.command()
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, None),
-              help="How many items to show.")
-@click.option("--min-score", default=0.0, show_default=True, type=click.FloatRange(0, 1),
-              help="Leave out items scoring below this (0 to 1).")
-@store_option
-@json_option
-def review(limit: int, min_score: float, store: str | None, as_json: bool) -> None:
-    """List what a person should check first, most doubtful first.
-
-    Unchecked ties and nodes with doubts (one source only, low confidence, read both
-    ways, contradicted, a person's tie to a country, no ties, a name that is no name,
-    a label or country that looks wrong, sources disagreeing) and suspected duplicates
-    (title left in the name, another word order, accents, Wade-Giles/Pinyin, acronym,
-    shared surname), each with its score, reasons and the `fix` command that settles it.
-
-    Example: diplograph review --limit 20
-    """
-    result = api.review(limit=limit, min_score=min_score, store=store)
-    emit(result, as_json, render_corrections.review(result))
-
-
-COMMANDS = [fix, review]
+COMMANDS = [fix]

@@ -1,0 +1,81 @@
+"""Commands that write the graph out: export (exchange formats) and viz (the offline page
+and static pictures). Each parses, calls one :mod:`diplograph.api` function and prints."""
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from diplograph import api
+from diplograph.cli_options import (emit, json_option, label_choice, store_option, to_label,
+                                    trust_options, type_choice)
+from diplograph.viz.exports import EXPORTERS
+from diplograph.viz.present import COLOR_BY, SIZE_BY
+
+
+@click.command()
+@click.option("--format", "fmt", required=True, type=click.Choice(list(EXPORTERS)),
+              help="Output format.")
+@click.option("-o", "--output", required=True, type=click.Path(writable=True),
+              help="File to write (for csv: a directory, given nodes.csv, documents.csv "
+                   "and relationships.csv).")
+@store_option
+@json_option
+def export(fmt: str, output: str, store: str | None, as_json: bool) -> None:
+    """Export the graph to a file (JSON as in SCHEMA.md, GraphML, GEXF, ...).
+
+    Example: diplograph export --format json -o graph.json
+    """
+    emit(api.export(fmt, output, store=store), as_json)
+
+
+@click.command()
+@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False, writable=True),
+              help="File to write (default graph.html, or graph.png/.svg with --format).")
+@click.option("--format", "fmt", default=None, type=click.Choice(list(api.PAGE_FORMATS)),
+              help="html (interactive, offline), png or svg (static). Default: from -o.")
+@click.option("--focus", default=None, metavar="NAME",
+              help="Draw only the neighbourhood of this node (id, name or alias).")
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(0, 10),
+              help="With --focus: how many ties away to go.")
+@click.option("--label", "labels", multiple=True, type=label_choice,
+              help="Keep only nodes with this label (repeatable).")
+@click.option("--type", "types", multiple=True, type=type_choice,
+              help="Keep only ties of this type (repeatable).")
+@click.option("--since", default=None, metavar="DATE", help="Dated ties on or after DATE.")
+@click.option("--until", default=None, metavar="DATE", help="Dated ties on or before DATE.")
+@click.option("--as-of", "as_of", default=None, metavar="DATE",
+              help="Posts and ties that held on DATE.")
+@click.option("--min-sources", default=0, type=click.IntRange(0, None),
+              help="Keep ties cited by at least N distinct documents.")
+@click.option("--size-by", default="degree", show_default=True,
+              type=click.Choice(list(SIZE_BY)), help="What node size shows.")
+@click.option("--color-by", default="label", show_default=True,
+              type=click.Choice(list(COLOR_BY)),
+              help="What node colour shows: the label, or the Louvain community (as in "
+                   "`diplograph communities`; shapes still show the label).")
+@click.option("--title", default=None, help="Page title.")
+@click.option("--physics/--no-physics", default=None,
+              help="Force the page's physics on or off at load (default: on for small "
+                   "graphs; large ones get precomputed positions).")
+@trust_options
+@store_option
+@json_option
+def viz(output: str | None, fmt: str | None, focus: str | None, depth: int,
+        labels: tuple[str, ...], types: tuple[str, ...], since: str | None, until: str | None,
+        as_of: str | None, min_sources: int, size_by: str, color_by: str, title: str | None,
+        physics: bool | None, trust: dict[str, Any], store: str | None, as_json: bool) -> None:
+    """Draw the graph as one offline HTML page (search, filters, focus, sources panel),
+    or as a PNG/SVG picture with a legend.
+
+    Example: diplograph viz -o seeds.html --focus "Monterey Talks" --depth 2
+    """
+    emit(api.viz(output or f"graph.{fmt or 'html'}", format=fmt, focus=focus, depth=depth,
+                 labels=[to_label(lab) for lab in labels] or None,
+                 types=[t.upper() for t in types] or None, since=since, until=until,
+                 as_of=as_of, min_sources=min_sources, size_by=size_by,
+                 color_by=color_by, title=title, physics=physics, store=store, **trust),
+         as_json)
+
+
+COMMANDS = [export, viz]
