@@ -160,26 +160,28 @@ def _name_doubts(name: str, label: str) -> Iterator[tuple[float, str]]:
         yield 0.6, "an office and a person's name run together?"
 
 
-def _countries(G: nx.MultiDiGraph, node: str) -> set[str]:
-    """The countries a body belongs to (its ``country``, its PART_OF ties), or a country."""
+def _countries(G: nx.MultiDiGraph, node: str, named: dict[str, str]) -> set[str]:
+    """The countries a body belongs to (its PART_OF ties, else its ``country``, found in
+    ``named``: country name key -> id), or the country itself."""
     attrs = G.nodes[node]
     if attrs.get("label") == SIDE_LABEL:
         return {node}
     found = {t for _, t, k in G.out_edges(node, keys=True)
              if k == PART_OF and G.nodes[t].get("label") == SIDE_LABEL}
-    if not found and attrs.get("country"):
-        found = {n for n, a in G.nodes(data=True) if a.get("label") == SIDE_LABEL
-                 and match_key(a.get("name", "")) == match_key(str(attrs["country"]))}
-    return found
+    country = named.get(match_key(str(attrs.get("country") or "")))
+    return found or ({country} if country else set())
 
 
 def _allegiance(G: nx.MultiDiGraph, signals: Signals) -> None:
     """Posts in several countries, bodies in several countries, ties to one's own side."""
+    named = {match_key(a.get("name", "")): n for n, a in G.nodes(data=True)
+             if a.get("label") == SIDE_LABEL}
     for node, attrs in G.nodes(data=True):
-        posts = [(t, _countries(G, t)) for _, t, k in G.out_edges(node, keys=True)
+        posts = [(t, _countries(G, t, named)) for _, t, k in G.out_edges(node, keys=True)
                  if k == HOLDS_POSITION]
         kinds = ((HOLDS_POSITION, posts, "holds posts in"),
-                 (PART_OF, [(t, {t}) for t in _countries(G, node) - {node}], "is part of"))
+                 (PART_OF, [(t, {t}) for t in _countries(G, node, named) - {node}],
+                  "is part of"))
         for rel, tied, verb in kinds:
             served = set().union(*(c for _, c in tied)) if tied else set()
             if len(served) > 1:
@@ -189,11 +191,16 @@ def _allegiance(G: nx.MultiDiGraph, signals: Signals) -> None:
                         (0.45, f"{attrs['name']} {verb} {names}: which is it?"))
                 signals.setdefault(("node", node), []).append(
                     (0.25, f"{verb} {names}: label or country looks wrong?"))
-        own = set().union(*(c for _, c in posts)) if posts else _countries(G, node) - {node}
-        for _, target, key in G.out_edges(node, keys=True):
-            if key in OUTWARD_TYPES and target in own:
-                signals.setdefault(("tie", node, key, target), []).append(
-                    (0.45, f"{attrs['name']} serves {G.nodes[target]['name']}: a tie to "
+        own = (set().union(*(c for _, c in posts)) if posts
+               else _countries(G, node, named) - {node})
+        # symmetric ties are stored once, the ends sorted: look both ways
+        ties = [(node, t, k) for _, t, k in G.out_edges(node, keys=True)]
+        ties += [(s, node, k) for s, _, k in G.in_edges(node, keys=True) if k in PEER_TYPES]
+        for u, v, key in ties:
+            other = v if u == node else u
+            if key in OUTWARD_TYPES and other in own:
+                signals.setdefault(("tie", u, key, v), []).append(
+                    (0.45, f"{attrs['name']} serves {G.nodes[other]['name']}: a tie to "
                            "its own side?"))
 
 
