@@ -50,6 +50,18 @@ def test_a_lone_surname_without_context_is_a_weaker_suspect():
     assert suspected_duplicates(shared)[0].score > suspected_duplicates(apart)[0].score
 
 
+def test_bodies_of_two_countries_are_not_suspected_whatever_their_names():
+    G = graph([("org:mofa-x", "Organization", "Foreign Ministry"),
+               ("org:mofa-y", "Organization", "Foreign Ministry"),
+               ("country:x", "Country", "Xland"), ("country:y", "Country", "Yland")],
+              [("org:mofa-x", "PART_OF", "country:x"), ("org:mofa-y", "PART_OF", "country:y")])
+    assert suspected_duplicates(G) == []
+    G.remove_edge("org:mofa-y", "country:y", "PART_OF")
+    assert suspected_duplicates(G) == []  # their ids differ by a qualifier: two bodies
+    G.nodes["org:mofa-y"]["label"] = "Place"
+    assert [p.reason for p in suspected_duplicates(G)] == ["name"]
+
+
 def test_different_people_are_not_suspected():
     G = graph([("person:a", "Person", "Lin Chia-lung"), ("person:b", "Person", "Lai Ching-te"),
                ("org:c", "Organization", "Ministry of Foreign Affairs"),

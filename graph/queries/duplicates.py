@@ -2,8 +2,9 @@
 
 Each pair comes with a score (0 to 1, higher is likelier) and the reason:
 
-- ``name``: one name (ignoring case and punctuation) on two nodes, as when a curated
-  id and an extracted one differ;
+- ``name``: one name (ignoring case and punctuation) on nodes of two labels (one of
+  them mislabelled; with one label, their ids differ by a qualifier such as a country,
+  so they are two bodies);
 - ``title``: a title or office left in one name ("Commandant Gavan" / "Gavan");
 - ``order``: the same words in another order, as in Hepburn's surname-first style
   ("KAMIKAWA Yoko" / "Yoko Kamikawa");
@@ -17,7 +18,8 @@ Each pair comes with a score (0 to 1, higher is likelier) and the reason:
 - ``part``: a one- or two-word body name inside a longer one met in the same document
   ("Defense" / "Department of National Defense").
 
-Candidates are found through buckets keyed by these readings, never by comparing
+Bodies of two different countries are never suspected, whatever their names (each
+country has its Ministry of Foreign Affairs). Candidates are found through buckets keyed by these readings, never by comparing
 every pair, so large graphs stay quick.
 
 Examples
@@ -40,6 +42,7 @@ from itertools import combinations
 import networkx as nx
 
 from diplograph.graph.names import match_key, normalize
+from diplograph.graph.queries.vocabulary import PART_OF, SIDE_LABEL as COUNTRY
 
 __all__ = ["Pair", "suspected_duplicates", "TITLE_WORDS", "CONNECTIVES", "romanization_key",
            "words"]
@@ -121,14 +124,21 @@ class _Reading:
     roman: str
     initials: str
     acronym: bool
+    countries: frozenset[str]  # a body's countries (its PART_OF ties, or ``country``)
 
     @classmethod
-    def of(cls, attrs: dict) -> _Reading:
+    def of(cls, G: nx.MultiDiGraph, node: str) -> _Reading:
+        attrs = G.nodes[node]
         name = str(attrs.get("name", ""))
         bare = _without_titles(name)
+        countries = {match_key(G.nodes[t].get("name", ""))
+                     for _, t, k in G.out_edges(node, keys=True)
+                     if k == PART_OF and G.nodes[t].get("label") == COUNTRY}
+        if not countries and attrs.get("country"):
+            countries = {match_key(str(attrs["country"]))}
         return cls(name=name, label=str(attrs.get("label", "")), words=words(name), bare=bare,
                    roman=romanization_key(" ".join(bare)), initials=_initials(name),
-                   acronym=_is_acronym(name))
+                   acronym=_is_acronym(name), countries=frozenset(countries))
 
 
 class _Context:
@@ -190,12 +200,16 @@ def _candidates(buckets: dict[tuple[str, str], list[str]]) -> Iterator[tuple[str
 
 def _judge(a: str, b: str, A: _Reading, B: _Reading, context: _Context) -> Pair | None:
     na, nb, la, lb = A.name, B.name, A.label, B.label
+    if A.countries and B.countries and not A.countries & B.countries:
+        return None  # two countries' bodies: one name, two bodies (each its ministry)
     person = "Person" in (la, lb)
     wa, wb, ta, tb = A.words, B.words, A.bare, B.bare
     found: list[tuple[float, str, str]] = []
     if normalize(na) == normalize(nb) and na.casefold() != nb.casefold():
         found.append((0.95, "diacritics", f"{na!r} and {nb!r} differ only in accents"))
     elif match_key(na) == match_key(nb):
+        if la == lb:  # ids are made from label and name: a qualifier (a country) differs
+            return None
         found.append((0.95, "name", f"{na!r} and {nb!r}: one name on two nodes"))
     if sorted(wa) == sorted(wb) and wa != wb and len(wa) > 1:
         hepburn = " (surname first, Hepburn order)" if any(
@@ -238,7 +252,7 @@ def _judge(a: str, b: str, A: _Reading, B: _Reading, context: _Context) -> Pair 
 
 def suspected_duplicates(G: nx.MultiDiGraph) -> list[Pair]:
     """Pairs of nodes that may be one entity, likeliest first (then by ids)."""
-    readings = {node: _Reading.of(attrs) for node, attrs in G.nodes(data=True)}
+    readings = {node: _Reading.of(G, node) for node in G}
     context = _Context(G)
     pairs: list[Pair] = []
     seen: set[tuple[str, str]] = set()
