@@ -85,7 +85,7 @@ def test_the_queue_puts_the_most_doubtful_first_and_proposes_the_fix():
     assert any("between a person and a Country" in r for r in peer.reasons)
     assert peer.action == {"op": "reject", "tie": [n.name for n in peer.nodes][:1] + [
         "MET_WITH"] + [n.name for n in peer.nodes][1:]}
-    assert "only generic words: not a name?" in by_subject[("Defense",)].reasons
+    assert "one generic word: not a name?" in by_subject[("Defense",)].reasons
     assert "an unbalanced bracket or quote in the name" in by_subject[("Foreign Office (FO",)].reasons
     kam = by_subject[("Kamikawa", "Kamikawa")]            # one name, a Person and a Place
     assert kam.kind == "duplicate" and any("also names a Person" in r for r in kam.reasons)
@@ -122,3 +122,31 @@ def test_what_a_person_checked_is_not_queued():
     assert [i.kind for i in review(G).items] == ["tie"]
     G.edges["country:x", "person:p", "MET_WITH"]["provenance"] = "confirmed"
     assert review(G).items == []
+
+
+def test_names_that_are_no_names_and_negated_sources():
+    G = graph([("country:x", "Country", "Xland"), ("person:a", "Person", "Organizations"),
+               ("org:b", "Organization", "Political Bureau of"),
+               ("org:c", "Organization", "Commerce Gina Raimondo"),
+               ("person:d", "Person", "Ana Reyes"), ("person:e", "Person", "Li Wei")],
+              [("person:d", "MET_WITH", "person:e",
+                [{"doc": "a", "method": "rule", "confidence": 0.6,
+                  "snippet": "Reyes was not planning to meet Li"}])])
+    reasons = {i.nodes[0].name: i.reasons for i in review(G).items}
+    assert "a person named by the words of a body: not a person?" in reasons["Organizations"]
+    assert "ends with 'of': a name cut short?" in reasons["Political Bureau of"]
+    assert "an office and a person's name run together?" in reasons["Commerce Gina Raimondo"]
+    assert "its source says 'not': read past a negation?" in reasons["Ana Reyes"]
+
+
+def test_of_two_posts_the_one_its_source_does_not_name_is_the_likelier_mistake():
+    G = graph([("country:x", "Country", "Xland"), ("country:y", "Country", "Yland"),
+               ("org:fy", "Organization", "Yland Defence Office"),
+               ("person:p", "Person", "Ana Reyes")],
+              [("org:fy", "PART_OF", "country:y"),
+               ("person:p", "HOLDS_POSITION", "country:x",
+                [{"doc": "a", "method": "rule", "snippet": "Xland envoy Ana Reyes"}]),
+               ("person:p", "HOLDS_POSITION", "org:fy",
+                [{"doc": "a", "method": "rule", "snippet": "Defence envoy Ana Reyes"}])])
+    scores = {i.nodes[1].id: i.score for i in review(G).items if i.kind == "tie"}
+    assert scores["org:fy"] > scores["country:x"]

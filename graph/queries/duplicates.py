@@ -236,8 +236,10 @@ def _judge(a: str, b: str, A: _Reading, B: _Reading, context: _Context) -> Pair 
                               + (f"; {shared})" if shared else ")")))
     elif la == lb and not person:
         for part, whole in ((A, B), (B, A)):
+            extra = set(whole.words) - set(part.words)
             if (1 <= len(part.words) <= 2 and len(whole.words) > len(part.words)
-                    and set(part.words) <= set(whole.words)):
+                    and set(part.words) <= set(whole.words)
+                    and not all(w.isdigit() for w in extra)):  # "Arrow-2" is a model
                 shared = context(a, b)
                 if shared:
                     found.append((0.5, "part", f"{part.name!r} may be short for "

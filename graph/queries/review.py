@@ -3,22 +3,29 @@
 Only what no person has checked is queued (``provenance`` machine or corrected). Each
 item is a tie, a node or a pair of suspected duplicates, with every reason found and a
 score from 0 to 1 that combines them (``1 - prod(1 - weight)``: independent doubts add
-up, none alone reaches 1). The signals:
+up, none alone reaches 1). The weights say how often each doubt marked a real error on
+extractions of the shared development corpus (``bench/review_precision.py``); the
+signals:
 
-- ties: one source only; read by a machine, at low confidence; read both ways (A
-  supports B, B supports A); contradicted by another tie between the same ends (A
-  opposes B, A supports B); sources disagreeing on a value; a person's or body's tie to
-  the very country it serves; one of several posts in different countries' bodies;
-  one of a body's ``PART_OF`` ties to two countries;
+- ties: one source only; read by a machine, at low confidence; a source sentence with a
+  negation ("was not planning to meet"); a meeting or cooperation between a person and
+  a whole country or body; a person's or body's tie to the very country it serves; one
+  of several posts in different countries' bodies, more so when its source names
+  neither the body nor its country; one of a body's ``PART_OF`` ties to two countries;
+  sources disagreeing on a value; read both ways, or contradicted by another tie
+  between the same ends (weak: countries do oppose each other);
 - nodes: no ties at all; one source; a name that does not look like one (an unbalanced
-  bracket, a title left in front, a lone word for a person, only generic words such as
-  "Defense" or "Strategic Dialogue", lower case); a label that looks wrong (the name is
-  a Person's name or alias elsewhere; a person with posts in two countries' bodies; a
-  body part of two countries); sources disagreeing on a value;
-- suspected duplicates, from :mod:`graph.queries.duplicates`, with their reason.
+  bracket, a name ending in "of", a title left in front, a lone word for a person, one
+  generic word such as "Defense", an office run into a person's name, lower case); a
+  label that looks wrong (the name is a Person's name or alias elsewhere, a person
+  named by the words of a body, a person with posts in two countries' bodies, a body
+  part of two countries); sources disagreeing on a value;
+- suspected duplicates, from :mod:`graph.queries.duplicates`, with their reason. A
+  node that looks like a duplicate is queued as its pair.
 
-Each item proposes the correction that would settle it (``action``: reject, merge or
-relabel), naming entities so that the correction survives re-extraction.
+Each item proposes the correction that would settle it (``action``: reject a tie or a
+node, merge a duplicate into the fuller node), naming entities so that the correction
+survives re-extraction.
 
 Examples
 --------
@@ -26,16 +33,16 @@ Examples
 >>> rule = [{"doc": "a.txt#1", "method": "rule", "confidence": 0.6}]
 >>> G = nx.MultiDiGraph()
 >>> for node, label, name in [("country:x", "Country", "Xland"), ("country:y", "Country", "Yland"),
-...                           ("org:z", "Organization", "Strategic Dialogue")]:
+...                           ("org:z", "Organization", "Defense")]:
 ...     G.add_node(node, label=label, name=name, aliases=[name], evidence=rule,
 ...                provenance="machine")
 >>> for s, o in [("country:x", "country:y"), ("country:y", "country:x")]:
 ...     _ = G.add_edge(s, o, key="SUPPORTS", type="SUPPORTS", evidence=rule, provenance="machine")
 >>> queue = review(G)
 >>> [(i.kind, [n.name for n in i.nodes], i.score) for i in queue.items]
-[('node', ['Strategic Dialogue'], 0.75), ('tie', ['Xland', 'Yland'], 0.5), ('tie', ['Yland', 'Xland'], 0.5)]
+[('node', ['Defense'], 0.75), ('tie', ['Xland', 'Yland'], 0.36), ('tie', ['Yland', 'Xland'], 0.36)]
 >>> queue.items[0].reasons
-['no ties', 'one source only', 'only generic words: not a name?']
+['no ties', 'one source only', 'one generic word: not a name?']
 >>> queue.items[1].action
 {'op': 'reject', 'tie': ['Xland', 'SUPPORTS', 'Yland']}
 """
@@ -85,6 +92,7 @@ office cabinet state dialogue channel conference meeting meetings strategic join
 release agreement free trade council commission committee bureau political central military
 permanent representative homeland commerce government forum summit talks group working
 economic growth energy high representatives issues international relations public
+organization organizations authority
 """.split())
 #: Head words of bodies: "National People's Congress" is a body, not an office and a name.
 BODY_WORDS = frozenset("""
@@ -93,6 +101,8 @@ agency administration army navy force forces guard party bank court association 
 league corporation company group centre center foundation service services
 """.split())
 _UNBALANCED = (("(", ")"), ("[", "]"), ("“", "”"))
+_NEGATION = re.compile(r"\b(?:not|never|neither|nor|no longer|denied|denies|refused|"
+                       r"\w+n['’]t)\b", re.IGNORECASE)
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)?$")
 
 
@@ -141,17 +151,23 @@ def _a(word: str) -> str:
 
 
 def _name_doubts(name: str, label: str) -> Iterator[tuple[float, str]]:
-    ws = words(name)
     if any(name.count(a) != name.count(b) for a, b in _UNBALANCED):
         yield 0.7, "an unbalanced bracket or quote in the name"
+    ws = words(re.sub(r"\([^)]*\)", " ", name))  # "(United States)" qualifies the name
+    if ws and ws[-1] in CONNECTIVES:
+        yield 0.7, f"ends with {ws[-1]!r}: a name cut short?"
     if name[:1].islower():
-        yield 0.4, "starts in lower case"
+        yield 0.15, "starts in lower case"
     if label == PERSON and len(ws) > 1 and ws[0] in TITLE_WORDS:
         yield 0.6, "a title or office left in the name"
     elif label == PERSON and len(ws) == 1:
         yield 0.3, "one word: a fragment of a name?"
+    if label == PERSON and ws and set(ws) <= GENERIC_WORDS | BODY_WORDS | CONNECTIVES:
+        yield 0.6, "a person named by the words of a body: not a person?"
     if label != PERSON and ws and all(w in GENERIC_WORDS or _ORDINAL.match(w) for w in ws):
-        yield 0.6, "only generic words: not a name?"
+        # one generic word is no name; several ("Strategic Dialogue") may be one
+        yield (0.6, "one generic word: not a name?") if len(ws) == 1 else (
+            0.25, "only generic words: a name?")
     rest = ws
     while rest and (rest[0] in TITLE_WORDS or rest[0] in GENERIC_WORDS):
         rest = rest[1:]
@@ -172,6 +188,31 @@ def _countries(G: nx.MultiDiGraph, node: str, named: dict[str, str]) -> set[str]
     return found or ({country} if country else set())
 
 
+def _said(G: nx.MultiDiGraph, edge: tuple[str, str, str], node: str) -> bool:
+    """Whether a citation of ``edge`` names ``node`` or, for a body, its country: by a
+    name or an alias (not a lone generic word such as "Defence"; a short one such as "US"
+    as a word, in capitals), a country also by its adjective ("Russian" for Russia)."""
+    u, v, k = edge
+    text = " ".join(str(c.get("snippet", "")) for c in G.edges[u, v, k].get("evidence", []))
+    folded = text.casefold()
+    countries = [t for _, t, key in G.out_edges(node, keys=True) if key == PART_OF]
+    for n in (node, *countries):
+        attrs = G.nodes[n]
+        for form in {re.sub(r"\s*\([^)]*\)", "", str(f)).strip()
+                     for f in (attrs.get("name", ""), *attrs.get("aliases", []))}:
+            if not form or set(words(form)) <= GENERIC_WORDS:
+                continue
+            if len(form.replace(".", "")) <= 3:
+                if re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text):
+                    return True
+                continue
+            if attrs.get("label") == SIDE_LABEL:
+                form = form[:max(4, len(form) - 2)]
+            if form.casefold() in folded:
+                return True
+    return False
+
+
 def _allegiance(G: nx.MultiDiGraph, signals: Signals) -> None:
     """Posts in several countries, bodies in several countries, ties to one's own side."""
     named = {match_key(a.get("name", "")): n for n, a in G.nodes(data=True)
@@ -187,8 +228,13 @@ def _allegiance(G: nx.MultiDiGraph, signals: Signals) -> None:
             if len(served) > 1:
                 names = " and ".join(sorted(G.nodes[c]["name"] for c in served))
                 for target, _ in tied:
+                    # the tie whose sentence names neither its end nor that end's country
+                    # is the likelier mistake
+                    said = _said(G, (node, target, rel), target)
                     signals.setdefault(("tie", node, rel, target), []).append(
-                        (0.45, f"{attrs['name']} {verb} {names}: which is it?"))
+                        (0.25 if said else 0.5, f"{attrs['name']} {verb} {names}: which is "
+                                                "it?" + ("" if said else " (this source "
+                                                         "does not name it)")))
                 signals.setdefault(("node", node), []).append(
                     (0.25, f"{verb} {names}: label or country looks wrong?"))
         own = (set().union(*(c for _, c in posts)) if posts
@@ -200,7 +246,7 @@ def _allegiance(G: nx.MultiDiGraph, signals: Signals) -> None:
             other = v if u == node else u
             if key in OUTWARD_TYPES and other in own:
                 signals.setdefault(("tie", u, key, v), []).append(
-                    (0.45, f"{attrs['name']} serves {G.nodes[other]['name']}: a tie to "
+                    (0.55, f"{attrs['name']} serves {G.nodes[other]['name']}: a tie to "
                            "its own side?"))
 
 
@@ -216,19 +262,23 @@ def _tie_signals(G: nx.MultiDiGraph, signals: Signals) -> None:
         found.append((round((1 - conf) * 0.4, 3),
                       f"read by {'/'.join(methods) or 'machine'} at confidence {conf:g}"))
         if not SCHEMA.relation(k).symmetric and G.has_edge(v, u, k):
-            found.append((0.3, f"also read the other way ({G.nodes[v]['name']} {k} "
+            found.append((0.1, f"also read the other way ({G.nodes[v]['name']} {k} "
                                f"{G.nodes[u]['name']})"))
         ends = {G.nodes[u].get("label"), G.nodes[v].get("label")}
         if k in PEER_TYPES and PERSON in ends and len(ends) > 1:
             other = (ends - {PERSON}).pop()
-            found.append((0.7, f"{k} between a person and {_a(other)}: a meeting or "
+            found.append((0.5, f"{k} between a person and {_a(other)}: a meeting or "
                                "cooperation is between peers"))
         against = {OPPOSES: (SUPPORTS, COOPERATES)}.get(k, ())
         if k in (SUPPORTS, COOPERATES):
             against = (OPPOSES,)
         for other in against:
             if G.has_edge(u, v, other) or G.has_edge(v, u, other):
-                found.append((0.3, f"contradicted: the same ends are also tied by {other}"))
+                found.append((0.15, f"contradicted: the same ends are also tied by {other}"))
+        denial = next((m.group(0) for c in attrs.get("evidence", [])
+                       if (m := _NEGATION.search(str(c.get("snippet", ""))))), None)
+        if denial:
+            found.append((0.5, f"its source says {denial!r}: read past a negation?"))
 
 
 def _node_signals(G: nx.MultiDiGraph, signals: Signals) -> None:
