@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
-from diplograph.graph.errors import DiplographError
+from diplograph.graph.errors import DiplographError, InvalidInput
 from diplograph.graph.queries import QUERIES, Query
 from diplograph.graph.queries.diff import Diff
 from diplograph.graph.queries.summary import stats as graph_stats
@@ -122,39 +122,88 @@ for _entry in QUERIES.values():
 
 def build(paths: Iterable[str | Path] | None = None, *, store: StoreArg = None,
           progress: Progress | None = None, workers: int = 1,
-          cache: str | Path | None = DEFAULT_CACHE) -> BuildResult:
+          cache: str | Path | None = DEFAULT_CACHE,
+          warn: Callable[[str], None] | None = None) -> BuildResult:
     """Load curated YAML and documents from ``paths`` (default ``seeds/``), merge them
-    and replace the store's graph. Nothing is written unless every input is valid.
+    and replace the store's graph. Nothing is written unless every input is valid and
+    they give at least one entity.
 
     Documents are extracted in ``workers`` processes, reusing ``cache`` for unchanged
     ones; where extracted and curated claims disagree, curated wins and ``notes`` say so,
-    beside one line per skipped file. Corrections files among the inputs are applied to
-    the claims before they merge; the stale ones (matching nothing) are listed in
-    ``stale`` and do not stop the build."""
+    beside one line per skipped file and a warning when the new graph has less than
+    half the nodes of the one it replaces. Corrections files among the inputs are
+    applied to the claims before they merge; the stale ones (matching nothing) are
+    listed in ``stale`` and do not stop the build. ``warn`` is called with each of these
+    lines as it arises (the CLI prints them on stderr)."""
     inputs = [str(p) for p in (paths or [DEFAULT_SEEDS])]
-    G, result, _ = _built(inputs, workers=workers, cache=cache, progress=progress)
+    notes: list[str] = []
+    G, loaded, corrected = _built(inputs, _noting(notes, warn), workers=workers,
+                                  cache=cache, progress=progress)
     with _opened(store) as target:
-        target.save(G, progress=progress)
-    return replace(result, store=target.location)
+        _save(G, loaded, inputs, target, _noting(notes, warn), progress)
+    return BuildResult(store=target.location, stats=graph_stats(G), inputs=inputs,
+                       notes=notes, corrections=corrected.applied,
+                       stale=[str(s) for s in corrected.stale])
 
 
-def _built(inputs: list[str], **options: Any) -> tuple[nx.MultiDiGraph, BuildResult, list]:
-    """The graph of ``inputs`` with their corrections applied, what to say about it
-    (``store`` left blank), and the stale corrections. The graph remembers its inputs
-    and corrections files, so that ``fix`` can rebuild it."""
+def _noting(notes: list[str], warn: Callable[[str], None] | None) -> Callable[[str], None]:
+    """Keep each notice in ``notes`` and hand it to ``warn`` as it arises."""
+    def note(line: str) -> None:
+        notes.append(line)
+        if warn is not None:
+            warn(line)
+    return note
+
+
+def _built(inputs: list[str], note: Callable[[str], None], **options: Any
+           ) -> tuple[nx.MultiDiGraph, Any, Any]:
+    """The graph of ``inputs`` with their corrections applied, what was loaded, and what
+    the corrections did (``Applied``). The graph remembers its inputs and corrections
+    files, so that ``fix`` can rebuild it."""
     from diplograph.graph.merge import build_graph
     from diplograph.loaders import load_inputs
     from diplograph.loaders.corrections_apply import apply_corrections
 
-    loaded = load_inputs(inputs, **options)
+    loaded = load_inputs(inputs, warn=note, **options)
+    for disagreement in loaded.disagreements:
+        note(f"curated wins: {disagreement}")
     corrected = apply_corrections(loaded.claims, loaded.corrections)
+    for line in (*corrected.notes, *map(str, corrected.stale)):
+        note(line)
     G = build_graph(corrected.claims)
     G.graph[BUILT_FROM] = {"inputs": inputs, "corrections": loaded.correction_files}
-    notes = [*loaded.warnings, *(f"curated wins: {d}" for d in loaded.disagreements),
-             *corrected.notes]
-    return G, BuildResult(store="", stats=graph_stats(G), inputs=inputs, notes=notes,
-                          corrections=corrected.applied,
-                          stale=[str(s) for s in corrected.stale]), corrected.stale
+    return G, loaded, corrected
+
+
+def _save(G: nx.MultiDiGraph, loaded: Any, inputs: list[str], target: GraphStore,
+          note: Callable[[str], None], progress: Progress | None) -> None:
+    """Replace the store's graph with ``G``, unless the inputs gave no entity; warn when
+    it holds less than half the nodes it replaces."""
+    _refuse_empty(loaded, inputs, target)
+    before = _nodes_held(target)
+    if before is not None and 2 * G.number_of_nodes() < before:
+        note(f"the new graph has {G.number_of_nodes()} nodes where {target.location} "
+             f"held {before}: less than half. Check that every input was read.")
+    target.save(G, progress=progress)
+
+
+def _refuse_empty(loaded: Any, inputs: list[str], target: GraphStore) -> None:
+    """A build whose inputs give no entity is a mistake (an empty folder, unreadable
+    files), never a request to empty the store."""
+    from diplograph.graph.claims import NodeClaim
+
+    if not any(isinstance(c, NodeClaim) for c in loaded.claims):
+        skipped = f"; {len(loaded.warnings)} file(s) skipped" if loaded.warnings else ""
+        raise InvalidInput(f"no entity found in these inputs{skipped}: nothing was built "
+                           f"and {target.location} was left as it was", ", ".join(inputs))
+
+
+def _nodes_held(target: GraphStore) -> int | None:
+    """How many nodes the store holds now (None when empty or unreadable)."""
+    try:
+        return target.run("stats").nodes if target.exists() else None
+    except DiplographError:
+        return None
 
 
 def _corrections_file(built_from: dict[str, Any], inputs: list[str]) -> Path:
@@ -174,7 +223,8 @@ def fix(op: str, entity: str | None = None, *, tie: tuple[str, str, str] | None 
         note: str, by: str | None = None, at: str | None = None,
         file: str | Path | None = None, store: StoreArg = None,
         progress: Progress | None = None, workers: int = 1,
-        cache: str | Path | None = DEFAULT_CACHE, **args: str | None) -> FixResult:
+        cache: str | Path | None = DEFAULT_CACHE,
+        warn: Callable[[str], None] | None = None, **args: str | None) -> FixResult:
     """Append one correction to the corrections file and rebuild the store's graph with
     it, from the inputs it was built from.
 
@@ -185,7 +235,7 @@ def fix(op: str, entity: str | None = None, *, tie: tuple[str, str, str] | None 
     the login name, ``at`` to today. ``file`` defaults to the corrections file the graph
     was built with, else ``corrections.yaml`` in its first input folder. A correction
     that would change nothing (stale) is refused, and the file and store stay as they
-    were.
+    were. ``warn`` gets the rebuild's notices, as for :func:`build`.
     """
     import datetime
     import getpass
@@ -196,6 +246,7 @@ def fix(op: str, entity: str | None = None, *, tie: tuple[str, str, str] | None 
     entry = correction_entry(op, entity=entity, tie=tie, note=note,
                              by=by or os.environ.get("DIPLOGRAPH_USER") or getpass.getuser(),
                              at=at or datetime.date.today().isoformat(), **args)
+    notes: list[str] = []
     with _opened(store) as target:
         if not target.exists():
             raise DiplographError(f"No graph at {target.location}: build it first "
@@ -206,14 +257,21 @@ def fix(op: str, entity: str | None = None, *, tie: tuple[str, str, str] | None 
         with appended(path, entry) as origin:
             found = {Path(i).resolve() for i in inputs}
             within = any(p in found for p in (path.resolve(), *path.resolve().parents))
-            G, result, stale = _built(inputs if within else [*inputs, str(path)],
-                                      workers=workers, cache=cache, progress=progress)
-            mine = [s for s in stale if s.origin == origin]
+            rebuilt = inputs if within else [*inputs, str(path)]
+            G, loaded, corrected = _built(rebuilt, notes.append, workers=workers,
+                                          cache=cache, progress=progress)
+            mine = [s for s in corrected.stale if s.origin == origin]
             if mine:
                 raise DiplographError(f"{mine[0].what}: {mine[0].why} (nothing was written)")
-            target.save(G, progress=progress)
+            for line in notes:
+                if warn is not None:
+                    warn(line)
+            _save(G, loaded, rebuilt, target, _noting(notes, warn), progress)
+    build = BuildResult(store=target.location, stats=graph_stats(G), inputs=rebuilt,
+                        notes=notes, corrections=corrected.applied,
+                        stale=[str(s) for s in corrected.stale])
     return FixResult(file=str(path), line=int(origin.rpartition(":")[2]), entry=entry,
-                     build=replace(result, store=target.location))
+                     build=build)
 
 
 def extract(paths: Iterable[str | Path], *, output: str | Path | TextIO, workers: int = 1,
@@ -223,6 +281,7 @@ def extract(paths: Iterable[str | Path], *, output: str | Path | TextIO, workers
     there is ignored; gazetteer YAML configures extraction) and write the graph's JSON
     export to ``output``: a file path, or an open text stream (the CLI passes stdout
     for ``-``)."""
+    from diplograph.graph.files import output_path
     from diplograph.graph.merge import build_graph
     from diplograph.loaders import iter_files, load_inputs
     from diplograph.loaders.curated import read_yaml
@@ -231,6 +290,8 @@ def extract(paths: Iterable[str | Path], *, output: str | Path | TextIO, workers
     from diplograph.viz.exports import EXPORTERS, export_graph
 
     inputs = [str(p) for p in paths]
+    if isinstance(output, (str, Path)):
+        output_path(output)             # a missing folder fails now, not after extracting
     documents = [f for f in iter_files(inputs) if f.suffix.lower() in DOCUMENT_SUFFIXES]
     if not documents:
         raise DiplographError(f"No documents ({', '.join(DOCUMENT_SUFFIXES)}) under "
@@ -257,15 +318,17 @@ def load_graph(*, store: StoreArg = None) -> nx.MultiDiGraph:
 
 
 def export(format: str, output: str | Path, *, store: StoreArg = None) -> ExportResult:
-    """Write the store's graph to ``output`` in ``format`` (a key of ``EXPORTERS``)."""
+    """Write the store's graph to ``output`` in ``format`` (a key of ``EXPORTERS``);
+    ``warnings`` say what text had to change to fit the format."""
     from diplograph.viz.exports import EXPORTERS, export_graph
 
     if format not in EXPORTERS:
         raise DiplographError(f"Unknown format {format!r}; valid: {', '.join(EXPORTERS)}")
     G = load_graph(store=store)
-    written = export_graph(G, format, output)
+    warnings: list[str] = []
+    written = export_graph(G, format, output, warn=warnings.append)
     return ExportResult(format=format, path=str(written), nodes=G.number_of_nodes(),
-                        edges=G.number_of_edges())
+                        edges=G.number_of_edges(), warnings=warnings)
 
 
 def _graph_of(source: StoreArg) -> tuple[nx.MultiDiGraph, str]:

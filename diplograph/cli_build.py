@@ -22,7 +22,9 @@ def build(paths: tuple[str, ...], store: str | None, workers: int, cache: str | 
     """Build the graph from PATHS (default: seeds/) into the store.
 
     Curated YAML and document folders are merged; the store is replaced only when
-    every input is valid, and building the same inputs twice gives the same graph.
+    every input is valid and they give at least one entity, and building the same
+    inputs twice gives the same graph. Skipped files, stale corrections and other
+    notices go to stderr.
 
     Documents (.txt .md .html .pdf) get the id NAME#HASH. A text file may start with
     front matter between two '---' lines (title:, outlet:, date:, url:). A documents:
@@ -36,11 +38,9 @@ def build(paths: tuple[str, ...], store: str | None, workers: int, cache: str | 
 
     Example: diplograph build seeds/
     """
-    result = api.build(list(paths) or None, store=store, progress=progress, workers=workers,
-                       cache=None if no_cache else cache)
-    for stale in result.stale:
-        click.echo(f"Warning: {stale}", err=True)
-    emit(result, as_json)
+    emit(api.build(list(paths) or None, store=store, progress=progress, workers=workers,
+                   cache=None if no_cache else cache,
+                   warn=lambda line: click.echo(f"Warning: {line}", err=True)), as_json)
 
 
 @click.command()

@@ -26,7 +26,10 @@ def export(fmt: str, output: str, store: str | None, as_json: bool) -> None:
 
     Example: diplograph export --format json -o graph.json
     """
-    emit(api.export(fmt, output, store=store), as_json)
+    result = api.export(fmt, output, store=store)
+    for warning in result.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    emit(result, as_json)
 
 
 @click.command()

@@ -43,12 +43,11 @@ def _run(op: str, what: tuple[str, ...], options: dict[str, Any], **args: str | 
     as_json, cache = options.pop("as_json"), options.pop("cache")
     if options.pop("no_cache"):
         cache = None
-    result = api.fix(op, what[0] if len(what) == 1 else None,
-                     tie=(what[0], what[1].upper(), what[2]) if len(what) == 3 else None,
-                     cache=cache, progress=progress, **options, **args)
-    for stale in result.build.stale:
-        click.echo(f"Warning: {stale}", err=True)
-    emit(result, as_json)
+    emit(api.fix(op, what[0] if len(what) == 1 else None,
+                 tie=(what[0], what[1].upper(), what[2]) if len(what) == 3 else None,
+                 cache=cache, progress=progress,
+                 warn=lambda line: click.echo(f"Warning: {line}", err=True),
+                 **options, **args), as_json)
 
 
 def _command(name: str, help_text: str, *params: Callable[[Any], Any]

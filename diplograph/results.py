@@ -35,11 +35,10 @@ class BuildResult(Result):
     corrections: int = 0
     stale: list[str] = field(default_factory=list)
 
-    def __str__(self) -> str:
+    def __str__(self) -> str:  # the notes are the CLI's warnings, printed on stderr
         text = f"Built {self.store} from {', '.join(self.inputs)}\n{self.stats}"
-        if self.corrections:
-            text += f"\n{plural(self.corrections, 'correction')} applied"
-        return text + "".join(f"\n{note}" for note in self.notes)
+        return text + (f"\n{plural(self.corrections, 'correction')} applied"
+                       if self.corrections else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +52,9 @@ class FixResult(Result):
 
     def __str__(self) -> str:
         b = self.build
-        return "\n".join([f"Wrote {next(iter(self.entry))} to {self.file}:{self.line}",
-                          f"Rebuilt {b.store}: {b.stats.nodes} nodes, {b.stats.edges} edges, "
-                          f"{plural(b.corrections, 'correction')} applied", *b.notes])
+        return (f"Wrote {next(iter(self.entry))} to {self.file}:{self.line}\n"
+                f"Rebuilt {b.store}: {b.stats.nodes} nodes, {b.stats.edges} edges, "
+                f"{plural(b.corrections, 'correction')} applied")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +77,7 @@ class ExportResult(Result):
     path: str
     nodes: int
     edges: int
+    warnings: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
         return f"Wrote {self.nodes} nodes and {self.edges} edges to {self.path} ({self.format})"

@@ -1,9 +1,12 @@
 """Claims: what a loader asserts, each with the citation it came from.
 
 Loaders yield :class:`NodeClaim`, :class:`EdgeClaim` and :class:`DocumentRecord`
-values; :func:`graph.merge.build_graph` merges them into the graph. Claims are
-validated against :data:`graph.schema.SCHEMA` when they are made, so a bad claim
-fails at its source (with its file and line in ``origin``).
+values; :func:`graph.merge.build_graph` merges them into the graph. Each claim checks
+its values when it is made (:mod:`graph.values`: names are text, confidences numbers
+from 0 to 1, dates real dates with the end not before the start, no tie from a node to
+itself), so a bad claim fails at its source, with its file and line in ``origin``;
+:func:`validate_node` and :func:`validate_edge` check it against the schema's labels,
+kinds and endpoints once the graph is merged.
 
 Examples
 --------
@@ -12,15 +15,20 @@ Examples
 'Hello'
 >>> NodeClaim(id="country:taiwan", label="Country", name="Taiwan").kind is None
 True
+>>> EdgeClaim("person:wu", "MET_WITH", "person:wu", c, origin="ties.yaml:3")
+Traceback (most recent call last):
+...
+diplograph.graph.errors.InvalidInput: ties.yaml:3: a MET_WITH tie from 'person:wu' to itself
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any, TypedDict
 
-from diplograph.graph.errors import InvalidInput
+from diplograph.graph import values
 from diplograph.graph.provenance import CorrectionMark
 from diplograph.graph.schema import SCHEMA
+from diplograph.graph.values import invalid_at, split_origin
 
 __all__ = ["Citation", "CitationDict", "NodeClaim", "EdgeClaim", "DocumentRecord", "Claim",
            "invalid_at", "split_origin",
@@ -58,6 +66,15 @@ class Citation:
     note: str = ""
     origin: str = ""
 
+    def __post_init__(self) -> None:
+        where = self.origin
+        values.text(self.doc, "the cited document", where)
+        values.span(self.start, self.end, where)
+        for key in ("snippet", "note", "origin"):
+            values.text(getattr(self, key), key, where, blank=True)
+        values.text(self.method, "method", where)
+        object.__setattr__(self, "confidence", values.confidence(self.confidence, where))
+
     def to_dict(self) -> CitationDict:
         out: dict[str, Any] = {"doc": self.doc}
         if self.start is not None:
@@ -91,6 +108,27 @@ class NodeClaim:
     #: What analysts' corrections did to this claim (see graph.provenance).
     corrections: tuple[CorrectionMark, ...] = ()
 
+    def __post_init__(self) -> None:
+        where = self.origin
+        values.ident(self.id, "id", where)
+        values.text(self.label, "label", where)
+        values.text(self.name, "name", where)
+        if self.kind is not None:
+            values.text(self.kind, "kind", where)
+        if not isinstance(self.aliases, (tuple, list)):
+            raise invalid_at(f"aliases must be a list, got {values.describe(self.aliases)}",
+                             where)
+        object.__setattr__(self, "aliases", tuple(
+            values.text(a, "an alias", where, blank=True) for a in self.aliases))
+        object.__setattr__(self, "properties", values.clean_properties(self.properties, where))
+        _check_citation(self.citation, where)
+
+
+def _check_citation(citation: Any, where: str) -> None:
+    if citation is not None and not isinstance(citation, Citation):
+        raise invalid_at(f"a citation must be a Citation, got {values.describe(citation)}",
+                         where)
+
 
 @dataclass(frozen=True, slots=True)
 class EdgeClaim:
@@ -105,6 +143,18 @@ class EdgeClaim:
     #: What analysts' corrections did to this claim (see graph.provenance).
     corrections: tuple[CorrectionMark, ...] = ()
 
+    def __post_init__(self) -> None:
+        where = self.origin
+        values.ident(self.source, "a tie's subject", where)
+        values.text(self.type, "a tie's type", where)
+        values.ident(self.target, "a tie's object", where)
+        if self.source == self.target:
+            raise invalid_at(f"a {self.type} tie from {self.source!r} to itself", where)
+        if self.citation is None:
+            raise invalid_at("a tie needs a citation", where)
+        _check_citation(self.citation, where)
+        object.__setattr__(self, "properties", values.clean_properties(self.properties, where))
+
 
 @dataclass(frozen=True, slots=True)
 class DocumentRecord:
@@ -118,25 +168,23 @@ class DocumentRecord:
     path: str = ""
     origin: str = ""
 
+    def __post_init__(self) -> None:
+        where = self.origin
+        values.ident(self.id, "a document's id", where)
+        for key in ("title", "outlet", "path", "origin"):
+            values.text(getattr(self, key), f"a document's {key}", where, blank=True)
+        if self.date:
+            object.__setattr__(self, "date", values.iso_date(self.date, "a document's date",
+                                                             where))
+        if self.url:
+            values.url(self.url, "a document's url", where)
+
     def to_dict(self) -> dict[str, str]:
         return {k: v for k in ("id", "title", "outlet", "date", "url", "path")
                 if (v := getattr(self, k))}
 
 
 Claim = NodeClaim | EdgeClaim | DocumentRecord
-
-
-def split_origin(origin: str) -> tuple[str | None, int | None]:
-    file, _, line = origin.rpartition(":")
-    if file and line.isdigit():
-        return file, int(line)
-    return (origin or None), None
-
-
-def invalid_at(message: str, origin: str) -> InvalidInput:
-    """An ``InvalidInput`` placed at ``origin`` ("file:line")."""
-    file, line = split_origin(origin)
-    return InvalidInput(message, file, line)
 
 
 def validate_node(claim: NodeClaim) -> NodeClaim:
@@ -149,8 +197,6 @@ def validate_node(claim: NodeClaim) -> NodeClaim:
         valid = ", ".join(spec.kinds) or "none (this label takes no kind)"
         raise invalid_at(f"unknown kind {claim.kind!r} for {claim.label}; valid kinds: {valid}",
                     claim.origin)
-    if not str(claim.name).strip():
-        raise invalid_at(f"node {claim.id!r} has an empty name", claim.origin)
     prefix = claim.id.split(":", 1)[0]
     if prefix != spec.id_prefix:
         raise invalid_at(f"id {claim.id!r} of a {claim.label} must start with "

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 __all__ = [
     "DiplographError", "SchemaError", "InvalidInput", "NodeNotFound", "AmbiguousName",
-    "StoreError", "DependencyMissing",
+    "StoreError", "OutputError", "DependencyMissing",
 ]
 
 
@@ -47,6 +47,15 @@ class AmbiguousName(DiplographError):
 
 class StoreError(DiplographError):
     """The store cannot be opened, read or written."""
+
+
+class OutputError(DiplographError):
+    """A file cannot be written (no such folder, a full disk, no permission); carries
+    the path and the reason. Whatever was at the path before is left as it was."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path, self.reason = path, reason
+        super().__init__(f"cannot write {path}: {reason}")
 
 
 class DependencyMissing(DiplographError):

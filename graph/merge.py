@@ -8,11 +8,15 @@ different values, the edge shows the preferred one (curated over rule over model
 then higher confidence, then first seen) and lists every value under
 ``conflicts``: nothing is dropped.
 
+Two curated records of one document must agree (an error names both places); a
+curated record's values replace what a document file says of itself.
+
 Examples
 --------
->>> from diplograph.graph.claims import Citation, NodeClaim, EdgeClaim
+>>> from diplograph.graph.claims import Citation, DocumentRecord, EdgeClaim, NodeClaim
 >>> cite = Citation(doc="d1", note="n")
 >>> G = build_graph([
+...     DocumentRecord(id="d1", title="One"), DocumentRecord(id="d2", title="Two"),
 ...     NodeClaim(id="person:wu", label="Person", name="François Wu", aliases=("Wu",)),
 ...     NodeClaim(id="org:mofa", label="Organization", name="MOFA", kind="ministry"),
 ...     EdgeClaim("person:wu", "HOLDS_POSITION", "org:mofa", cite, {"title": "Minister"}),
@@ -29,8 +33,8 @@ from typing import Any
 
 import networkx as nx
 
-from diplograph.graph.claims import (Citation, Claim, DocumentRecord, EdgeClaim, NodeClaim, invalid_at,
-                          validate_edge, validate_node)
+from diplograph.graph.claims import (Citation, Claim, DocumentRecord, EdgeClaim, NodeClaim,
+                                     invalid_at, validate_edge, validate_node)
 from diplograph.graph.names import closest, normalize
 from diplograph.graph.provenance import CorrectionMark, stamp
 from diplograph.graph.schema import SCHEMA
@@ -101,7 +105,7 @@ def _merge_nodes(claims: list[NodeClaim]) -> dict[str, dict[str, Any]]:
                    for c, cite in zip(group, cites)]
         chosen, conflicts = _resolve_values(entries)
         conflicts.pop("name", None)  # other names are aliases, not contradictions
-        aliases = {a for c in group for a in (c.name, *c.aliases) if str(a).strip()}
+        aliases = {a for c in group for a in (c.name, *c.aliases) if a.strip()}
         attrs: dict[str, Any] = {"label": group[0].label, **chosen,
                                  "aliases": sorted(aliases, key=lambda a: (normalize(a), a))}
         attrs.setdefault("kind", None)
@@ -125,20 +129,42 @@ def _check_end(node_id: str, nodes: dict[str, dict[str, Any]], claim: EdgeClaim)
     return nodes[node_id]["label"]
 
 
+def _merge_documents(records: list[DocumentRecord]) -> dict[str, dict[str, str]]:
+    """One record per document id. Two curated records (with an origin) that give one
+    field different values are an error naming both places; a curated value replaces
+    what a document file says of itself."""
+    merged: dict[str, dict[str, str]] = {}
+    origins: dict[str, str] = {}
+    for record in records:
+        fields = record.to_dict()
+        have = merged.setdefault(record.id, {})
+        first = origins.get(record.id, "")
+        for key, value in fields.items():
+            old = have.get(key)
+            if old is not None and old != value and record.origin and first:
+                raise invalid_at(f"document {record.id!r} has {key} {value!r} here but "
+                                 f"{old!r} at {first}; give each document one record",
+                                 record.origin)
+            if old is None or (record.origin and not first):
+                have[key] = value
+        if record.origin and not first:
+            origins[record.id] = record.origin
+    return merged
+
+
 def build_graph(claims: Iterable[Claim]) -> nx.MultiDiGraph:
     """Merge claims into a ``MultiDiGraph``; raise ``InvalidInput`` at the first bad claim."""
     node_claims: list[NodeClaim] = []
     edge_claims: list[EdgeClaim] = []
-    documents: dict[str, dict[str, str]] = {}
+    records: list[DocumentRecord] = []
     for claim in claims:
         if isinstance(claim, NodeClaim):
             node_claims.append(claim)
         elif isinstance(claim, EdgeClaim):
             edge_claims.append(claim)
         elif isinstance(claim, DocumentRecord):
-            merged = documents.setdefault(claim.id, {})
-            for key, value in claim.to_dict().items():
-                merged.setdefault(key, value)
+            records.append(claim)
+    documents = _merge_documents(records)
     nodes = _merge_nodes(node_claims)
     edges: dict[tuple[str, str, str], list[tuple[dict[str, Any], dict[str, Any]]]] = {}
     marks: dict[tuple[str, str, str], list[CorrectionMark]] = {}

@@ -17,14 +17,17 @@ Examples
 """
 from __future__ import annotations
 
+import io
 import json
-from typing import Any, TypedDict
+from collections.abc import Iterable
+from typing import IO, Any, TypedDict
 
 import networkx as nx
 
 from diplograph.graph.claims import CitationDict
 
-__all__ = ["NodeDict", "EdgeDict", "NodeLink", "to_nodelink", "from_nodelink", "dumps"]
+__all__ = ["NodeDict", "EdgeDict", "NodeLink", "to_nodelink", "from_nodelink", "dumps",
+           "write_nodelink"]
 
 
 class NodeDict(TypedDict, total=False):
@@ -66,8 +69,48 @@ def to_nodelink(G: nx.MultiDiGraph) -> NodeLink:
             "nodes": nodes, "edges": edges}  # type: ignore[typeddict-item]
 
 
+def _check_shape(data: Any) -> None:
+    """Raise ``TypeError`` saying what is wrong when ``data`` is not node-link data
+    (JSON that parses can still be a list, or nodes without ids)."""
+    def need(ok: bool, what: str) -> None:
+        if not ok:
+            raise TypeError(what)
+
+    need(isinstance(data, dict), "the top level is not a JSON object")
+    need("nodes" in data, "there is no 'nodes' list")
+    need(isinstance(data.get("graph", {}), dict), "'graph' is not an object")
+    for key in ("nodes", "documents"):
+        need(isinstance(data.get(key, []), list), f"{key!r} is not a list")
+    edges = data.get("edges", data.get("links", []))
+    need(isinstance(edges, list), "'edges' is not a list")
+    ids = set()
+    for i, node in enumerate(data.get("nodes", [])):
+        need(isinstance(node, dict) and all(isinstance(node.get(k), str)
+                                            for k in ("id", "label", "name")),
+             f"node {i} lacks a text id, label or name")
+        need(isinstance(node.get("aliases", []), list), f"the aliases of node {node['id']!r} are not a list")
+        ids.add(node["id"])
+    for i, edge in enumerate(edges):
+        need(isinstance(edge, dict) and all(isinstance(edge.get(k), str) for k in
+                                            ("source", "target", "type")),
+             f"edge {i} lacks a text source, target or type")
+        need(edge["source"] in ids and edge["target"] in ids,
+             f"edge {i} joins a node that is not in 'nodes'")
+    for i, item in enumerate((*data.get("nodes", []), *edges)):
+        evidence = item.get("evidence", [])
+        need(isinstance(evidence, list) and all(
+            isinstance(c, dict) and isinstance(c.get("doc"), str) for c in evidence),
+            f"the evidence of {item.get('id') or item['source']!r} is not a list of "
+            "citations")
+    need(all(isinstance(d, dict) and isinstance(d.get("id"), str)
+             for d in data.get("documents", [])), "a document lacks a text id")
+
+
 def from_nodelink(data: dict[str, Any]) -> nx.MultiDiGraph:
-    """Rebuild the graph from :func:`to_nodelink`'s output (``links`` accepted for ``edges``)."""
+    """Rebuild the graph from :func:`to_nodelink`'s output (``links`` accepted for ``edges``).
+
+    Data of another shape raises ``TypeError`` saying what is wrong."""
+    _check_shape(data)
     documents = {d["id"]: dict(d) for d in data.get("documents", [])}
     G = nx.MultiDiGraph(**data.get("graph", {}), documents=documents)
     for node in data["nodes"]:
@@ -79,6 +122,38 @@ def from_nodelink(data: dict[str, Any]) -> nx.MultiDiGraph:
     return G
 
 
+def _json(value: Any, indent: int) -> str:
+    """``value`` as json.dumps(indent=1) writes it at nesting depth ``indent`` (JSON
+    strings never hold a raw line break, so re-indenting lines is exact)."""
+    return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * indent)
+
+
+def _write_list(out: IO[str], key: str, items: Iterable[Any], last: bool) -> None:
+    out.write(f' "{key}": ')
+    empty = True
+    for item in items:
+        out.write(("[\n  " if empty else ",\n  ") + _json(item, 2))
+        empty = False
+    out.write(("[]" if empty else "\n ]") + ("\n" if last else ",\n"))
+
+
+def write_nodelink(G: nx.MultiDiGraph, out: IO[str]) -> None:
+    """Write :func:`dumps`'s text to ``out`` one node and edge at a time, never holding
+    the whole document (a graph of 100,000 nodes is several hundred MB of JSON)."""
+    documents = G.graph.get("documents", {})
+    graph_attrs = {k: v for k, v in G.graph.items() if k != "documents"}
+    out.write('{\n "directed": true,\n "multigraph": true,\n'
+              f' "graph": {_json(graph_attrs, 1)},\n')
+    _write_list(out, "documents", (documents[d] for d in sorted(documents)), last=False)
+    _write_list(out, "nodes", ({"id": n, **G.nodes[n]} for n in sorted(G.nodes)), last=False)
+    edges = sorted(G.edges(keys=True), key=lambda e: (e[0], e[2], e[1]))
+    _write_list(out, "edges", ({"source": u, "target": v, "key": k, **G.edges[u, v, k]}
+                               for u, v, k in edges), last=True)
+    out.write("}\n")
+
+
 def dumps(G: nx.MultiDiGraph) -> str:
     """Deterministic JSON text of the graph."""
-    return json.dumps(to_nodelink(G), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    buffer = io.StringIO()
+    write_nodelink(G, buffer)
+    return buffer.getvalue()

@@ -22,7 +22,10 @@ import yaml
 
 from diplograph.graph.errors import SchemaError
 
-__all__ = ["LabelSpec", "RelationSpec", "ProvenanceSpec", "Schema", "SCHEMA", "load_schema"]
+__all__ = ["LabelSpec", "RelationSpec", "ProvenanceSpec", "Schema", "SCHEMA", "load_schema", "VALUE_KINDS"]
+
+#: The kinds of property value ``value_types`` may name (graph/claims.py checks each).
+VALUE_KINDS = ("text", "date", "count", "number", "flag", "url")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +72,7 @@ class Schema:
     node_properties: tuple[str, ...]
     statuses: tuple[str, ...]
     methods: tuple[str, ...]
+    value_types: dict[str, str]
     provenance: dict[str, ProvenanceSpec] = field(default_factory=dict)
 
     def label(self, name: str) -> LabelSpec:
@@ -89,6 +93,10 @@ class Schema:
     def allows(self, rel_type: str, subject_label: str, object_label: str) -> bool:
         spec = self.relations.get(rel_type)
         return spec is not None and spec.allows(subject_label, object_label)
+
+    def value_type(self, prop: str) -> str:
+        """What a value of property ``prop`` may be: one of :data:`VALUE_KINDS`."""
+        return self.value_types.get(prop, "text")
 
     def edge_properties(self, rel_type: str) -> tuple[str, ...]:
         return self.relation(rel_type).properties + self.common_properties
@@ -137,10 +145,18 @@ def load_schema(data: dict[str, Any]) -> Schema:
             name=name, subject=subject, object=obj, pairs=pairs,
             symmetric=bool(spec.get("symmetric")), label=spec["label"],
             inverse=spec["inverse"], properties=tuple(spec.get("properties") or ()))
+    value_types = dict(data.get("value_types") or {})
+    known = {*(data.get("node_properties") or ()), *(data.get("common_properties") or ()),
+             *(p for spec in relations.values() for p in spec.properties)}
+    for prop, kind in value_types.items():
+        if kind not in VALUE_KINDS or prop not in known:
+            raise SchemaError(f"schema.yaml value_types.{prop}: {kind!r} for a property "
+                              f"{'never used' if prop not in known else 'of unknown kind'}")
     return Schema(version=int(data["version"]), labels=labels, relations=relations,
                   common_properties=tuple(data.get("common_properties") or ()),
                   node_properties=tuple(data.get("node_properties") or ()),
                   statuses=tuple(data["statuses"]), methods=tuple(data["methods"]),
+                  value_types=value_types,
                   provenance={name: ProvenanceSpec(name=name, description=spec["description"],
                                                    checked=bool(spec["checked"]),
                                                    color=spec["color"])

@@ -3,11 +3,12 @@
 YAML files are curated records (:mod:`loaders.curated`), except those with a
 top-level ``gazetteer:`` key, which configure extraction, and corrections files
 (:mod:`loaders.corrections`), which ``build`` applies to the claims. Documents
-(``.txt .md .html .htm .pdf``) are read by :mod:`loaders.documents` and extracted together in
-one batch by :mod:`loaders.extract` (several processes, a content-hash cache, a
-progress callback); their claims are aligned with the curated ones, curated
-winning where they disagree; curated references to documents are then made to name
-the documents read (:mod:`loaders.docrefs`). Other suffixes are skipped.
+(``.txt .md .html .htm .pdf``) are read by :mod:`loaders.documents` and extracted
+together in one batch by :mod:`loaders.extract` (several processes, a content-hash
+cache, a progress callback); their claims are aligned with the curated ones, curated
+winning where they disagree. Other suffixes are skipped. Every citation must name a
+document the inputs give: a curated ``documents:`` record or a document file, which a
+curated record may name by its file name (:mod:`loaders.docrefs`).
 """
 from __future__ import annotations
 
@@ -16,18 +17,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from diplograph.graph.claims import Claim
+from diplograph.graph.claims import Claim, DocumentRecord, EdgeClaim, NodeClaim, invalid_at
 from diplograph.graph.errors import InvalidInput
+from diplograph.graph.names import closest
 from diplograph.loaders.corrections import Correction, is_corrections, read_corrections
-from diplograph.loaders.curated import load_curated, read_yaml
+from diplograph.loaders.curated import check_gazetteer, curated_claims, load_curated, read_yaml
 from diplograph.loaders.docrefs import align_documents
 from diplograph.loaders.documents import DOCUMENT_SUFFIXES, read_documents
 
-__all__ = ["LOADERS", "load_paths", "load_inputs", "iter_files", "Loaded"]
+__all__ = ["LOADERS", "load_paths", "load_inputs", "iter_files", "Loaded", "check_cited"]
 
 Loader = Callable[[Path], Iterator[Claim]]
 
 LOADERS: dict[str, Loader] = {".yaml": load_curated, ".yml": load_curated}
+_YAML = (".yaml", ".yml")
 
 
 @dataclass(slots=True)
@@ -69,19 +72,23 @@ def load_inputs(paths: Iterable[str | Path], *, workers: int = 1,
     documents: list[Path] = []
     for path in iter_files(paths):
         suffix = path.suffix.lower()
-        if suffix in LOADERS:
-            data = read_yaml(path) if suffix in {".yaml", ".yml"} else None
+        if suffix in _YAML:        # read once, then either a gazetteer or curated records
+            data = read_yaml(path)
             if is_gazetteer(data):
+                check_gazetteer(data, path)
                 gazetteers.append(path)
             elif is_corrections(path, data):
                 result.corrections.extend(read_corrections(path))
                 result.correction_files.append(str(path))
             else:
-                result.claims.extend(LOADERS[suffix](path))
+                result.claims.extend(curated_claims(data, path))
+        elif suffix in LOADERS:
+            result.claims.extend(LOADERS[suffix](path))
         elif suffix in DOCUMENT_SUFFIXES:
             documents.append(path)
     if not documents:
         result.claims = align_documents(result.claims)
+        check_cited(result.claims)
         return result
 
     def note(message: str) -> None:
@@ -99,7 +106,23 @@ def load_inputs(paths: Iterable[str | Path], *, workers: int = 1,
                                   progress=progress)
     aligned, result.disagreements = align(result.claims, extracted)
     result.claims = align_documents([*result.claims, *aligned])
+    check_cited(result.claims)
     return result
+
+
+def check_cited(claims: list[Claim]) -> None:
+    """Raise ``InvalidInput`` at the first claim citing a document no claim records."""
+    known = {c.id for c in claims if isinstance(c, DocumentRecord)}
+    for claim in claims:
+        if isinstance(claim, (NodeClaim, EdgeClaim)) and claim.citation is not None \
+                and claim.citation.doc not in known:
+            doc = claim.citation.doc
+            # a file's name finds it too (loaders.docrefs), so it is a fine suggestion
+            hint = closest(doc, known | {k.split("#", 1)[0] for k in known}, n=3)
+            suggestion = f" Did you mean: {', '.join(hint)}?" if hint else ""
+            raise invalid_at(f"cites the document {doc!r}, which no input gives: list it "
+                             "under 'documents:' (id, title, outlet, date, url) or add the "
+                             f"document's file.{suggestion}", claim.origin)
 
 
 def load_paths(paths: Iterable[str | Path], **options: Any) -> Iterator[Claim]:

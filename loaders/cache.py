@@ -6,6 +6,11 @@ model and gazetteers) and the document's bytes: editing a document, a gazetteer 
 the extractor invalidates exactly the entries it affects. Entries are JSON files
 written atomically (temporary file + ``os.replace``).
 
+The cache only saves time, so it never stops a build: an entry that cannot be read
+(damaged, or holding values a claim refuses) is a miss, and when an entry cannot be
+written (a full disk, a read-only folder) the cache stops writing and keeps the
+reason in :attr:`ClaimCache.unwritable`.
+
 Examples
 --------
 >>> import tempfile
@@ -26,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from diplograph.graph.claims import Citation, Claim, DocumentRecord, EdgeClaim, NodeClaim
+from diplograph.graph.errors import DiplographError, OutputError
 from diplograph.graph.files import atomic_open
 
 __all__ = ["ClaimCache", "claim_to_dict", "claim_from_dict"]
@@ -66,6 +72,8 @@ class ClaimCache:
     def __init__(self, directory: str | Path, *, fingerprint: str) -> None:
         self.directory = Path(directory)
         self.fingerprint = fingerprint
+        #: Why entries are no longer written, once one could not be.
+        self.unwritable: str | None = None
 
     def _path(self, content_hash: str) -> Path:
         key = hashlib.sha256(f"{self.fingerprint}\0{content_hash}".encode()).hexdigest()
@@ -77,13 +85,21 @@ class ClaimCache:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             return [claim_from_dict(item) for item in data["claims"]]
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, DiplographError):
             return None
 
     def put(self, content_hash: str, claims: list[Claim]) -> None:
+        """Store the claims of a document; a failed write only turns the cache off."""
+        if self.unwritable is not None:
+            return
         path = self._path(content_hash)
-        path.parent.mkdir(parents=True, exist_ok=True)
         payload = json.dumps({"claims": [claim_to_dict(c) for c in claims]},
                              ensure_ascii=False, separators=(",", ":"))
-        with atomic_open(path, newline=None) as handle:
-            handle.write(payload)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with atomic_open(path, newline=None) as handle:
+                handle.write(payload)
+        except OSError as exc:
+            self.unwritable = f"cannot write {path.parent}: {exc.strerror or exc}"
+        except OutputError as exc:
+            self.unwritable = str(exc)

@@ -6,8 +6,8 @@ files have ids with a content hash (``article.txt#015220110b92``). Here every
 reference, and every ``documents.yaml`` entry, is rewritten to the id of the document
 it names, so that curated and extracted citations of one article meet on one document,
 and the metadata written in ``documents.yaml`` (title, outlet, date, url) describes the
-file that was read. Once a build knows its documents (a ``documents:`` list or document
-files), a reference to none of them is an error at its file and line.
+file that was read. A reference to none of them is left as written, for
+:func:`loaders.check_cited` to report at its file and line.
 
 Examples
 --------
@@ -19,11 +19,11 @@ Examples
 >>> fixed = align_documents([record, tie, read])
 >>> fixed[0].id, fixed[1].citation.doc
 ('article.txt#0152', 'article.txt#0152')
->>> align_documents([record, EdgeClaim("country:a", "MET_WITH", "country:b",
-...                  Citation(doc="articel.txt"), origin="notes.yaml:9")])
+>>> align_documents([read, tie, DocumentRecord(id="article.txt#9f01",
+...                                            path="more/article.txt")])
 Traceback (most recent call last):
 ...
-diplograph.graph.errors.InvalidInput: notes.yaml:9: unknown document 'articel.txt': ...
+diplograph.graph.errors.InvalidInput: notes.yaml:4: document 'article.txt' names several files: ...
 """
 from __future__ import annotations
 
@@ -31,7 +31,6 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from diplograph.graph.claims import Claim, DocumentRecord, EdgeClaim, NodeClaim, invalid_at
-from diplograph.graph.names import closest
 from diplograph.loaders.corrections_apply import document_matches
 
 __all__ = ["align_documents"]
@@ -44,9 +43,8 @@ def align_documents(claims: Iterable[Claim]) -> list[Claim]:
     claims = list(claims)
     records = [c for c in claims if isinstance(c, DocumentRecord)]
     read = {r.id: r.path for r in records if r.path}
-    declared = {r.id for r in records if not r.path}
-    if not read and not declared:
-        return claims  # nothing to check references against: ids stand as written
+    if not read:
+        return claims  # no files: every reference is an id as written
     memo: dict[str, str] = {}
 
     def target(ref: str, origin: str) -> str:
@@ -58,14 +56,7 @@ def align_documents(claims: Iterable[Claim]) -> list[Claim]:
                 listed = ", ".join(f"{i} ({read[i]})" for i in hits)
                 raise invalid_at(f"document {ref!r} names several files: {listed}; write "
                                  "more of its path", origin)
-            if not hits and ref not in declared:
-                known = sorted({*read, *declared})
-                hint = closest(ref, known, n=3)
-                raise invalid_at(
-                    f"unknown document {ref!r}: cite a file being built (by its name) or "
-                    "one listed under documents: (e.g. in documents.yaml)"
-                    + (f"; did you mean: {', '.join(hint)}?" if hint else ""), origin)
-            memo[ref] = hits[0] if hits else ref
+            memo[ref] = hits[0] if hits else ref  # unknown: loaders.check_cited says so
         return memo[ref]
 
     out: list[Claim] = []

@@ -8,6 +8,10 @@ only, inside the function that needs them.
 
 A file that is binary, empty, undecodable or too large is not an error for the
 corpus: :func:`read_documents` reports it in one line naming the file and goes on.
+Whatever a file holds, what comes out is text a UTF-8 file can hold (lone surrogates
+and control characters in file names become U+FFFD), and a ``url`` only when it is an
+http(s) address. A reader library's complaints about a malformed file (pypdf logs
+them) become the one skip line, never output of their own.
 
 Examples
 --------
@@ -18,7 +22,9 @@ Examples
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,13 +32,18 @@ from pathlib import Path
 from diplograph.graph.claims import DocumentRecord
 from diplograph.graph.dates import normalize_date
 from diplograph.graph.errors import DependencyMissing
+from diplograph.graph.values import safe_name
 
-__all__ = ["Document", "DOCUMENT_SUFFIXES", "MAX_CHARS", "SkippedFile", "read_document",
-           "read_documents", "parse_text", "content_hash"]
+__all__ = ["Document", "DOCUMENT_SUFFIXES", "MAX_CHARS", "MAX_BYTES", "SkippedFile",
+           "read_document", "read_documents", "parse_text", "content_hash"]
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
 #: spaCy's default ``nlp.max_length``: longer texts would need about 10 GB of memory.
 MAX_CHARS = 1_000_000
+#: Files larger than this are not read at all (HTML and PDF hold far more bytes than text).
+MAX_BYTES = 64 * 1024 * 1024
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_HTTP = re.compile(r"https?://\S+", re.I)
 _FRONT_MATTER = re.compile(r"\A---\r?\n(.*?)\r?\n---\r?\n", re.S)
 _DATE_IN_TEXT = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\b"
@@ -65,6 +76,11 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _clean(text: str) -> str:
+    """``text`` without lone surrogates (a PDF's text may hold them)."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def _first_date(text: str) -> str:
     for match in _DATE_IN_TEXT.finditer(text[:2000]):
         try:
@@ -90,8 +106,8 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
 def parse_text(text: str, name: str, data: bytes, *, path: str = "",
                meta: dict[str, str] | None = None) -> Document:
     """A :class:`Document` from decoded text; metadata from front matter or the text."""
-    found, body = _front_matter(text)
-    found.update({k: v for k, v in (meta or {}).items() if v})
+    found, body = _front_matter(_clean(text))
+    found.update({k: _clean(v) for k, v in (meta or {}).items() if v})
     if not body.strip():
         raise SkippedFile("no text in it")
     if len(body) > MAX_CHARS:
@@ -105,9 +121,10 @@ def parse_text(text: str, name: str, data: bytes, *, path: str = "",
     except ValueError:
         date = _first_date(body)
     digest = content_hash(data)
-    return Document(id=f"{name}#{digest[:12]}", text=body, path=path, title=title.lstrip("# "),
-                    date=date, outlet=found.get("outlet", ""), url=found.get("url", ""),
-                    sha256=digest)
+    url = found.get("url", "")
+    return Document(id=f"{safe_name(name)}#{digest[:12]}", text=body, path=safe_name(path),
+                    title=title.lstrip("# "), date=date, outlet=found.get("outlet", ""),
+                    url=url if _HTTP.fullmatch(url) else "", sha256=digest)
 
 
 def _decode(data: bytes) -> str:
@@ -133,8 +150,11 @@ def _html(data: bytes) -> tuple[str, dict[str, str]]:
     except ImportError:
         raise DependencyMissing("trafilatura", "html") from None
     html = _decode(data)
-    result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                         include_tables=False)
+    try:
+        result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                             include_tables=False)
+    except Exception as exc:  # noqa: BLE001 - a parser fed untrusted markup: any failure is "unreadable"
+        raise SkippedFile(f"unreadable HTML ({type(exc).__name__}: {exc})") from None
     if not result:
         raise SkippedFile("no main text found in the HTML")
     get = result.get if isinstance(result, dict) else (lambda k: getattr(result, k, None))
@@ -149,18 +169,30 @@ def _pdf(path: Path) -> tuple[str, dict[str, str]]:
         from pypdf.errors import PyPdfError
     except ImportError:
         raise DependencyMissing("pypdf", "pdf") from None
+    quiet = logging.getLogger("pypdf")
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL + 1)
     try:
-        reader = PdfReader(path)
-        text = "\n\n".join(page.extract_text() or "" for page in reader.pages)
-        title = str((reader.metadata or {}).get("/Title") or "")
-    except (PyPdfError, ValueError, OSError) as exc:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = PdfReader(path)
+            text = "\n\n".join(page.extract_text() or "" for page in reader.pages)
+            title = str((reader.metadata or {}).get("/Title") or "")
+    except PyPdfError as exc:
         raise SkippedFile(f"unreadable PDF ({exc})") from None
+    except Exception as exc:  # noqa: BLE001 - pypdf on a malformed file fails in many ways
+        raise SkippedFile(f"unreadable PDF ({type(exc).__name__}: {exc})") from None
+    finally:
+        quiet.setLevel(level)
     return text, {"title": title}
 
 
 def read_document(path: Path) -> Document:
     """Read one file; raise :class:`SkippedFile` if it holds no usable text."""
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise SkippedFile(f"too large ({size:,} bytes; the limit is {MAX_BYTES:,})")
         data = path.read_bytes()
     except OSError as exc:
         raise SkippedFile(f"cannot read it ({exc.strerror})") from None
@@ -186,4 +218,4 @@ def read_documents(paths: Iterable[Path], *, warn: Callable[[str], None]
         try:
             yield read_document(path)
         except SkippedFile as exc:
-            warn(f"{path}: skipped, {exc}")
+            warn(f"{safe_name(str(path))}: skipped, {' '.join(str(exc).split())}")

@@ -10,6 +10,7 @@ from diplograph.cli import cli
 
 TALKS = """\
 document: d1.txt
+documents: [{id: d1.txt}, {id: d2.txt}]
 entities:
   - {id: country:taiwan, label: Country, name: Taiwan}
   - {id: country:united-states, label: Country, name: United States, aliases: [US]}

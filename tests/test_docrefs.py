@@ -60,8 +60,8 @@ def test_an_unknown_document_is_an_error_at_its_line(inputs, tmp_path):
     notes.write_text(CURATED.format(ref="artcle.txt"), encoding="utf-8")
     result = run("build", inputs, "--store", store, "--cache", tmp_path / "cache", code=1)
     assert result.output.startswith(f"Error: {notes}:")
-    assert "unknown document 'artcle.txt'" in result.output
-    assert "did you mean: article.txt" in result.output
+    assert "cites the document 'artcle.txt', which no input gives" in result.output
+    assert "Did you mean: article.txt" in result.output
     assert (store / "graph.json").read_bytes() == before
 
 

@@ -1,12 +1,15 @@
-"""JSON export: SCHEMA.md's node-link format (the same text the embedded store keeps)."""
+"""JSON export: SCHEMA.md's node-link format (the same text the embedded store keeps),
+written one node and edge at a time."""
 from __future__ import annotations
 
 from typing import IO
 
 import networkx as nx
 
-from diplograph.graph.nodelink import dumps
+from diplograph.graph.nodelink import write_nodelink
+
+__all__ = ["write_json"]
 
 
 def write_json(G: nx.MultiDiGraph, out: IO[str]) -> None:
-    out.write(dumps(G))
+    write_nodelink(G, out)
