@@ -5,14 +5,14 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip install -q --disable-pip-version-check
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test system-deps
+.PHONY: demo test system-deps neo4j
 
 demo: $(VENV)/.installed
 	$(VENV)/bin/diplograph build
 	$(VENV)/bin/diplograph viz -o diplograph.html
 	@echo "Open diplograph.html in a browser (it works offline)."
 
-test: $(VENV)/.installed-dev system-deps
+test: $(VENV)/.installed-dev system-deps neo4j
 	$(PY) -m pytest
 
 $(VENV)/.created:
@@ -34,3 +34,23 @@ $(VENV)/.installed-dev: $(VENV)/.installed
 system-deps:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
 	  $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk; }
+
+# Neo4j Community for the server tests (tests/bolt.py starts it): tests/neo4j resolves it
+# from Maven Central (cached in ~/.m2) and compiles its launcher into $(NEO4J). Built
+# afresh when the pom or the launcher change, so that no jar of an older version stays.
+NEO4J := $(VENV)/neo4j
+NEO4J_SOURCES := tests/neo4j/pom.xml $(wildcard tests/neo4j/src/main/java/diplograph/*.java)
+
+neo4j: $(NEO4J)/.built
+
+$(NEO4J)/.built: $(NEO4J_SOURCES) | java-deps
+	rm -rf $(NEO4J)
+	mvn -B -q -Dstyle.color=never -f tests/neo4j/pom.xml -Dneo4j.out=$(abspath $(NEO4J)) compile
+	touch $@
+
+# Java 17 and Maven come with the machine; install Debian's if a machine lacks them.
+.PHONY: java-deps
+java-deps:
+	@command -v mvn >/dev/null 2>&1 && command -v javac >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) apt-get install -y -qq openjdk-17-jdk-headless maven; }

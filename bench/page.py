@@ -14,14 +14,15 @@ by MET_WITH/COOPERATES_WITH/SUPPORTS) of 1,000, 5,000 and 20,000 nodes:
 Run: ``python bench/page.py [--sizes 1000 5000 20000] [--cap 400]``. pyvis runs are
 cut at ``--cap`` seconds and reported as ``>cap``.
 
-Measured on the development machine (shared, load ~3-5; seconds):
+Measured on the development machine (shared, load ~4-6; seconds; the best of two runs
+of diplograph's side, with positions computed in Python at every size since issue 14):
 
     nodes  edges | dg cmd  frame  total | pyvis py  frame   total | ratio
-     1000   1996 |   1.86   0.39   2.25 |     0.10  55.41   55.51 |   25x
-     5000   9996 |   2.69   1.52   4.21 |     0.69   >400    >400 |  >95x
-    20000  39996 |   7.25   4.52  11.76 |   (not run: hours)      |
+     1000   1996 |   1.98   0.33   2.31 |     0.10  55.41   55.51 |   24x
+     5000   9996 |   2.26   0.90   3.16 |     0.69   >400    >400 | >125x
+    20000  39996 |   6.54   4.95  11.49 |   (not run: hours)      |
 
-(pyvis 5,000 from an earlier run cut at 400 s.)
+(pyvis from earlier runs, 5,000 cut at 400 s; run with --pyvis-up-to 0 to skip it.)
 """
 from __future__ import annotations
 

@@ -385,8 +385,8 @@ def pull(*, store: StoreArg = None, uri: str | None = None, user: str | None = N
 def cypher(query: str, params: dict[str, Any] | None = None, *, write: bool = False,
            uri: str | None = None, user: str | None = None, database: str | None = None
            ) -> Any:
-    """Run ad-hoc Cypher on a server: in a read transaction, refusing write clauses,
-    unless ``write``. Returns a ``CypherResult`` (columns, rows, counters)."""
+    """Run ad-hoc Cypher on a server: in a read transaction, refusing write clauses and
+    procedures not known to only read, unless ``write``. Returns a ``CypherResult`` (columns, rows, counters)."""
     from diplograph.graph.stores.neo4j import Neo4jStore
     with Neo4jStore(uri, user=user, database=database) as server:
         return server.run_cypher(query, params, write=write)
@@ -394,7 +394,35 @@ def cypher(query: str, params: dict[str, Any] | None = None, *, write: bool = Fa
 
 # --- viz: the page and the static pictures -------------------------------------------
 
-PAGE_FORMATS = ("html", "png", "svg")
+PAGE_FORMATS = ("html", "png", "svg", "pdf")
+
+
+def _story(G: nx.MultiDiGraph, path: str | Path) -> dict[str, Any]:
+    """A story file with its names resolved to node ids; an unknown or ambiguous name is
+    an ``InvalidInput`` naming the file and the line of its step."""
+    from diplograph.graph.errors import AmbiguousName, InvalidInput, NodeNotFound
+    from diplograph.graph.queries.lookup import resolve
+    from diplograph.loaders.stories import Name, load_story
+
+    spec = load_story(path)
+
+    def node(name: Name) -> str:
+        try:
+            return resolve(G, name.text)
+        except NodeNotFound as exc:
+            hint = f" Did you mean: {', '.join(exc.suggestions)}?" if exc.suggestions else ""
+            raise InvalidInput(f"no entity matches {name.text!r}.{hint}", spec.file,
+                               name.line) from None
+        except AmbiguousName as exc:
+            raise InvalidInput(f"{name.text!r} matches several entities: "
+                               f"{', '.join(exc.candidates)}; use one of these ids",
+                               spec.file, name.line) from None
+
+    return {"title": spec.title, "description": spec.description, "steps": [
+        {"title": s.title, "caption": s.caption, "nodes": [node(n) for n in s.nodes],
+         "focus": node(s.focus) if s.focus else None, "depth": s.depth, "types": s.types,
+         "labels": s.labels, "as_of": s.as_of, "highlight": [node(n) for n in s.highlight],
+         "highlight_types": s.highlight_types} for s in spec.steps]}
 
 
 def viz(output: str | Path | None = None, *, format: str | None = None,
@@ -402,18 +430,27 @@ def viz(output: str | Path | None = None, *, format: str | None = None,
         types: Iterable[str] | None = None, since: str | None = None,
         until: str | None = None, as_of: str | None = None, min_sources: int = 0,
         min_confidence: float = 0.0, checked_only: bool = False,
-        size_by: str = "degree", color_by: str = "label", title: str | None = None,
-        physics: bool | None = None, store: StoreArg = None) -> VizResult:
-    """Draw the graph: an offline interactive page (``html``), or a static ``png``/``svg``.
+        min_degree: int = 0, size_by: str = "degree", color_by: str = "label",
+        title: str | None = None, physics: bool = False, story: str | Path | None = None,
+        diff: StoreArg = None, width: int = 1920, height: int = 1080, dpi: int = 150,
+        font_size: float = 10.0, store: StoreArg = None) -> VizResult:
+    """Draw the graph: an offline interactive page (``html``), or a ``png``, ``svg`` or
+    ``pdf`` picture for slides.
 
     ``format`` defaults to the suffix of ``output`` (else ``html``). With no ``output``
     the page is returned in ``VizResult.html`` (and shows inline in Jupyter). Filters:
     ``focus``/``depth`` (a neighbourhood), ``labels``, ``types``, ``since``/``until``
     (dated ties), ``as_of`` (ties that held that day), ``min_sources`` (distinct
     documents per tie), ``min_confidence`` and ``checked_only`` (see
-    :func:`graph.provenance.trusted`). Node size by ``size_by`` (a key of ``viz.present.SIZE_BY``);
+    :func:`graph.provenance.trusted`; on a diff map, applied to both graphs),
+    ``min_degree`` (nodes with at least that many ties; on the page it is the filter's
+    starting value). Node size by ``size_by`` (a key of ``viz.present.SIZE_BY``);
     colour by ``color_by``: ``label`` (the schema's colours) or ``community`` (the
-    Louvain communities of :func:`communities`, each label keeping its shape).
+    Louvain communities of :func:`communities`). ``story``: a story file (see
+    ``loaders.stories``), drawn as a page with next/previous. ``diff``: an earlier store
+    or JSON export; the map then colours what was added, removed or changed since.
+    Pictures: ``width``/``height`` in pixels at ``dpi``, text of ``font_size`` points.
+    The same store always gives the same bytes.
     """
     from diplograph.graph.dates import normalize_date
     from diplograph.graph.provenance import trusted
@@ -425,6 +462,10 @@ def viz(output: str | Path | None = None, *, format: str | None = None,
         raise DiplographError(f"Unknown picture format {fmt!r}; valid: {', '.join(PAGE_FORMATS)}")
     if output is None and fmt != "html":
         raise DiplographError(f"A {fmt} picture needs an output file (-o FILE.{fmt}).")
+    if story is not None and (focus or labels or types or since or until or as_of
+                              or diff is not None):
+        raise DiplographError("--story draws the steps its file lists: leave out --focus, "
+                              "--label, --type, the dates and --diff.")
     dates = {}
     for key, value in (("since", since), ("until", until), ("as_of", as_of)):
         if value:
@@ -433,22 +474,38 @@ def viz(output: str | Path | None = None, *, format: str | None = None,
             except ValueError:
                 raise DiplographError(f"--{key.replace('_', '-')} {value!r} is not a date; "
                                       "write it as YYYY, YYYY-MM or YYYY-MM-DD.") from None
-    G = trusted(load_graph(store=store), min_confidence=min_confidence,
-                checked_only=checked_only)
+    def trust(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+        return trusted(G, min_confidence=min_confidence, checked_only=checked_only)
+
+    G = trust(load_graph(store=store))
+    changes = None
+    if diff is not None:
+        from diplograph.viz.diffmap import diff_union
+        G, changes = diff_union(trust(_graph_of(diff)[0]), G)
+    # A page keeps every node and starts its min-degree filter there; a picture drops them.
     filters = Filters(min_sources=min_sources, labels=tuple(labels or ()),
-                      types=tuple(types or ()), focus=focus, depth=depth, **dates)
-    view = present(G, filters=filters, size_by=size_by, color_by=color_by,
-                   title=title or (f"diplograph: around {focus}" if focus else "diplograph"))
+                      types=tuple(types or ()), focus=focus, depth=depth,
+                      min_degree=min_degree if fmt != "html" else 0, **dates)
+    name = title or (f"diplograph: around {focus}" if focus else
+                     "diplograph: what changed" if diff is not None else "diplograph")
+    if story is not None:
+        from diplograph.viz.story import story_view
+        story_data = _story(G, story)
+        view = story_view(G, story_data, size_by=size_by, color_by=color_by,
+                          min_degree=min_degree, **({"title": title} if title else {}))
+    else:
+        view = present(G, filters=filters, size_by=size_by, color_by=color_by, title=name,
+                       changes=changes, min_degree=min_degree)
     n, e = len(view["nodes"]), len(view["edges"])
     if fmt != "html":
         from diplograph.viz.static import draw
-        written = draw(view, output, format=fmt)  # type: ignore[arg-type]
-        return VizResult(format=fmt, path=str(written), nodes=n, edges=e)
-    from diplograph.viz.layout import needs_layout
-    physics_on = (not needs_layout(n)) if physics is None else physics
+        drawn = draw(view, output, format=fmt,  # type: ignore[arg-type]
+                     width=width, height=height, dpi=dpi, font_size=font_size)
+        return VizResult(format=fmt, path=str(drawn.path), nodes=n, edges=e,
+                         labels=drawn.labels)
     if output is None:
-        return VizResult(format=fmt, path="", nodes=n, edges=e, physics=physics_on,
-                         html=render_page(view, physics=physics_on))
-    written = write_page(view, output, physics=physics_on)
-    return VizResult(format=fmt, path=str(written), nodes=n, edges=e, physics=physics_on)
+        return VizResult(format=fmt, path="", nodes=n, edges=e, physics=physics,
+                         html=render_page(view, physics=physics))
+    written = write_page(view, output, physics=physics)
+    return VizResult(format=fmt, path=str(written), nodes=n, edges=e, physics=physics)
 

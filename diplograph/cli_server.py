@@ -68,7 +68,8 @@ def cypher(query: str, params: dict[str, Any], write: bool, uri: str | None, use
            database: str | None, as_json: bool) -> None:
     """Run a Cypher QUERY on a Neo4j server and print its rows.
 
-    Read-only (a read transaction; write clauses refused) unless --write is given.
+    Read-only unless --write is given: write clauses and procedures not known to only
+    read are refused, and the query runs in a read transaction.
 
     Example: diplograph cypher "MATCH (n:Organization:Ministry) RETURN n.name" --uri bolt://localhost:7687
     """

@@ -114,7 +114,8 @@ class PullResult(TransferResult):
 @dataclass(frozen=True, slots=True)
 class VizResult(Result):
     """What ``viz`` drew. ``html`` holds the page when no file was asked for; in Jupyter
-    the result then shows the page inline."""
+    the result then shows the page inline. ``labels`` (pictures only): each drawn text's
+    box in pixels from the top left, ``(text, x0, y0, x1, y1)``."""
 
     format: str
     path: str
@@ -122,6 +123,8 @@ class VizResult(Result):
     edges: int
     physics: bool | None = None
     html: str | None = field(default=None, repr=False)
+    labels: list[tuple[str, float, float, float, float]] = field(default_factory=list,
+                                                                  repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {"format": self.format, "path": self.path, "nodes": self.nodes,

@@ -14,7 +14,8 @@ A curated file holds any of three top-level keys::
 
 An entity without ``id`` gets ``make_id(label, name, country)``. A tie cites
 ``doc`` (default: the file's ``document``) with its ``note``. YAML files with a
-top-level ``gazetteer`` key configure extraction and are skipped here.
+top-level ``gazetteer`` key configure extraction, and those with a ``story`` key are
+story files (:mod:`loaders.stories`); both are skipped here.
 
 What a record may hold is checked where its claim is made (:mod:`graph.values`, with
 the kinds of value in graph/schema.yaml); here, only the record's shape: mappings
@@ -44,7 +45,7 @@ _TOP_KEYS = {"document", "documents", "entities", "ties"}
 
 
 def is_curated(data: Any) -> bool:
-    return isinstance(data, dict) and "gazetteer" not in data
+    return isinstance(data, dict) and "gazetteer" not in data and "story" not in data
 
 
 def _name(path: Path) -> str:

@@ -76,13 +76,13 @@ def test_neo4j_csv_reads_back(G, tmp_path):
     with open(directory / "relationships.csv", encoding="utf-8", newline="") as fh:
         rels = list(csv.DictReader(fh))
     assert len(nodes) == G.number_of_nodes() and len(rels) == G.number_of_edges()
-    by_id = {row["id:ID"]: row for row in nodes}
+    by_id = {row["id:ID(Entity)"]: row for row in nodes}
     for node, attrs in G.nodes(data=True):
         row = by_id[node]
         labels = row[":LABEL"].split(";")
         assert labels[:2] == ["Entity", attrs["label"]]
         assert row["name"] == attrs["name"] and json.loads(row["aliases"]) == attrs["aliases"]
-    got = {(r[":START_ID"], r[":TYPE"], r[":END_ID"]): r for r in rels}
+    got = {(r[":START_ID(Entity)"], r[":TYPE"], r[":END_ID(Entity)"]): r for r in rels}
     for u, v, k, attrs in G.edges(keys=True, data=True):
         assert json.loads(got[(u, k, v)]["evidence"]) == attrs["evidence"]
         assert k in SCHEMA.relations
@@ -91,7 +91,7 @@ def test_neo4j_csv_reads_back(G, tmp_path):
 def test_csv_types_and_quoting(tmp_path):
     directory = export_graph(hostile_graph(), "csv", tmp_path / "import")
     header = (directory / "relationships.csv").read_text(encoding="utf-8").splitlines()[0]
-    assert header.startswith('":START_ID",":END_ID",":TYPE"')
+    assert header.startswith('":START_ID(Entity)",":END_ID(Entity)",":TYPE","docs:string[]"')
     text = (directory / "nodes.csv").read_text(encoding="utf-8")
     assert IMG in text and KU in text
 

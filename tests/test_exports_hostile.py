@@ -89,8 +89,9 @@ def test_no_csv_cell_starts_a_formula(tmp_path):
     assert {"'" + text for text in FORMULAS} <= names
     assert ("relationships.csv", "size:int", "5") in cells     # numbers stay numbers
     assert ("relationships.csv", "role", "'-delegate") in cells
-    assert ("documents.csv", "id:ID", "'" + FORMULAS[0]) in cells
-    by_id = {c for f, h, c in cells if h in (":START_ID", ":END_ID", "id:ID")}
+    assert ("documents.csv", "id:ID(Document)", "'" + FORMULAS[0]) in cells
+    by_id = {c for f, h, c in cells if h in (":START_ID(Entity)", ":END_ID(Entity)",
+                                             "id:ID(Entity)")}
     assert "person:ku" in by_id
 
 

@@ -9,6 +9,7 @@ from diplograph.graph.errors import StoreError
 from diplograph.graph.nodelink import dumps
 from diplograph.graph.stores import open_store
 from diplograph.graph.stores.neo4j import Neo4jStore
+from diplograph.graph.stores.neo4j.writer import mention_rows
 
 
 def tricky_graph() -> nx.MultiDiGraph:
@@ -103,6 +104,27 @@ def test_labels_and_citations_are_visible_to_cypher(store):
     assert supported == [["person:wu", "HOLDS_POSITION", "org:mnd", "Second"]]
     assert store.run_cypher("MATCH (n {id: 'org:mnd'}) RETURN n.aliases, n.docs").rows == [
         [["MND", "Ministry of National Defense"], ["d1"]]]
+
+
+def links(store: Neo4jStore) -> list[list[str]]:
+    return store.run_cypher("MATCH (n:Entity)-[:MENTIONED_IN]->(d:Document) "
+                            "RETURN n.id, d.id ORDER BY n.id, d.id").rows
+
+
+def test_entities_are_linked_to_the_documents_citing_them(store):
+    G = tricky_graph()
+    G.nodes["person:wu"]["evidence"] = [{"doc": "d2"}, {"doc": "unknown-doc"}]
+    store.save(G)
+    assert links(store) == [["org:mnd", "d1"], ["person:wu", "d2"]] == [
+        [m["s"], m["t"]] for m in mention_rows(G)]
+    # Replaced as the graph is: a citation gone, a document gone, a node relabelled.
+    G.nodes["org:mnd"]["evidence"] = [{"doc": "d2"}]
+    G.nodes["org:mnd"]["kind"] = "agency"
+    del G.graph["documents"]["d1"]
+    G.nodes["country:taiwan"]["evidence"] = [{"doc": "d2"}, {"doc": "d1"}]
+    store.save(G)
+    assert links(store) == [["country:taiwan", "d2"], ["org:mnd", "d2"], ["person:wu", "d2"]]
+    assert dumps(store.load()) == dumps(G)  # a pull reads no link as a tie
 
 
 def test_id_constraint_exists(store):

@@ -1,6 +1,6 @@
 """Every store answers every registered query as its reference does: the parity suite.
 
-For each store (the graph.json store, the Bolt server) and each query of the registry,
+For each store (the graph.json store, Neo4j and ArcadeDB over Bolt) and each query of the registry,
 the store's answer (its override when it has one, else the reference over its graph) is
 compared with the reference query run over the graph that was saved, for many
 arguments, on the seed graph and on a generated graph with planted traps (shared
@@ -120,13 +120,17 @@ def _json_store(G: nx.MultiDiGraph, request: pytest.FixtureRequest) -> GraphStor
     return store
 
 
-def _bolt_store(G: nx.MultiDiGraph, request: pytest.FixtureRequest) -> GraphStore:
-    store = request.getfixturevalue("bolt_server").store()
-    store.save(G)
-    return store
+def _bolt_store(fixture: str) -> Callable[[nx.MultiDiGraph, pytest.FixtureRequest], GraphStore]:
+    """The server of the session fixture ``fixture`` (tests/bolt.py), holding ``G``."""
+    def make(G: nx.MultiDiGraph, request: pytest.FixtureRequest) -> GraphStore:
+        store = request.getfixturevalue(fixture).store()
+        store.save(G)
+        return store
+    return make
 
 
-STORES = {"json": _json_store, "bolt": _bolt_store}
+STORES = {"json": _json_store, "neo4j": _bolt_store("neo4j_server"),
+          "arcadedb": _bolt_store("arcadedb_server")}
 
 
 @pytest.fixture(scope="module", params=[(s, g) for s in STORES for g in ("seed", "generated")],

@@ -66,3 +66,25 @@ def test_a_filtered_store_is_never_written(store):
     view = _Trusted(EmbeddedStore(store), 0.5, False)
     with pytest.raises(DiplographError, match="cannot be written"):
         view.save(view.load())
+
+
+def test_pages_and_pictures_fade_the_ties_no_person_checked(store, tmp_path):
+    from diplograph.viz.palette import UNCHECKED_OPACITY, relation_colors
+    from diplograph.viz.present import present
+    from tests.test_static import _svg_texts
+
+    view = present(api.load_graph(store=store))
+    looks = {e["dg"]["type"]: (e["color"], e["dg"]["provenance"]) for e in view["edges"]}
+    assert looks["SUPPORTS"] == ({"color": relation_colors()["SUPPORTS"],
+                                  "opacity": UNCHECKED_OPACITY}, "machine")
+    assert looks["VISITED"] == ({"color": relation_colors()["VISITED"]}, "confirmed")
+    assert {p["name"]: p["count"] for p in view["legend"]["provenance"]} == {
+        "confirmed": 1, "curated": 1, "corrected": 0, "machine": 2}
+    pytest.importorskip("matplotlib")
+    out = tmp_path / "p.svg"
+    api.viz(out, store=store)
+    texts = _svg_texts(out)
+    assert "Evidence" in texts and "machine (2)" in texts and "confirmed (1)" in texts
+    assert f"stroke-opacity: {UNCHECKED_OPACITY}" in out.read_text(encoding="utf-8")
+    api.viz(out, store=store, checked_only=True)          # nothing faded: no such legend
+    assert "Evidence" not in _svg_texts(out)

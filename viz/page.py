@@ -1,44 +1,59 @@
 """Plain node/edge dicts (:mod:`viz.present`) -> one offline HTML file.
 
-pyvis holds the network (nodes, edges, vis options) and renders the page, with
-``cdn_resources="in_line"``, through diplograph's own template (``assets/page.html``):
-pyvis's template pulls Bootstrap from a CDN and its Tom Select menu garbles
-non-Latin names, so the controls (search, filters, focus, physics switch, side
-panel) are written here, in ``assets/page.js``, building every text from data as
-DOM text nodes. vis-network itself is inlined from pyvis's installed package files,
-licence header included.
+The page is diplograph's own template (``assets/page.html``) with its own controls
+(``assets/*.js``: search, filters, focus, time slider, story player, side panel),
+building every text from data as DOM text nodes. vis-network draws the graph; it is
+inlined from pyvis's installed package files, licence header included. Positions are
+computed here (:mod:`viz.layout`, node boxes estimated from their labels), so the page
+opens at once with no two nodes overlapping, and the same view always gives the same
+file.
 
-Safety, belt and braces: the data goes into a ``<script type="application/json">``
-block through Jinja's ``tojson`` (``<``, ``>``, ``&``, ``'`` escaped), the template
-autoescapes the title, a Content-Security-Policy allows only the page's own inline
-scripts (by hash) and no network fetch at all, and :func:`external_references` checks
-the written page for any ``src``/``href``/``url()``/``@import`` pointing off the page.
+Safety, belt and braces: the page is first rendered as a skeleton, with the title and
+the data left out; a Content-Security-Policy allowing only its own inline scripts (by
+hash) and no network fetch at all is computed from it, and :func:`external_references`
+checks it for any ``src``/``href``/``url()``/``@import`` pointing off the page. Only then
+are the title (HTML-escaped, in text positions only) and the data (JSON in ``<script
+type="application/json">`` blocks, with ``<``, ``>``, ``&`` and ``'`` escaped) put in.
+Data can therefore hold any text (``href=https://…`` in a note is just text) and never
+becomes markup, and the check reads a few hundred kilobytes whatever the graph's size.
+
+Extensions: a script named in :data:`SCRIPTS` runs after the page's own, in the order
+listed (inlined like them, so the security policy admits it by its hash), and may use
+``window.diplograph`` (the vis DataSets ``nodes``/``edges``, ``refresh()``, and
+``hooks``: ``panel``, functions called with ``(kind, item, body)`` after the side panel
+shows a node or a tie; ``refresh``, after what is visible changed; ``reset``, on "Show
+all"). ``review.js`` is one: how each tie is known, and the review marks a reader makes
+and downloads as a corrections file.
 """
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import html
+import json
 import re
+import unicodedata
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pyvis
 from jinja2 import Environment, FileSystemLoader
-from pyvis.network import Network
 
 from diplograph.graph.errors import DiplographError
 from diplograph.graph.files import atomic_open
-from diplograph.viz.layout import needs_layout, positions
+from diplograph.viz.layout import positions
 from diplograph.viz.present import Presentation
 
-__all__ = ["render_page", "write_page", "external_references", "display", "iframe", "vis_options",
-           "VIS_VERSION"]
+__all__ = ["render_page", "write_page", "external_references", "display", "iframe",
+           "vis_options", "node_box", "SCRIPTS", "VIS_VERSION"]
 
 VIS_VERSION = "9.1.2"
 ASSETS = Path(str(resources.files(__package__).joinpath("assets")))
 PYVIS_TEMPLATES = Path(pyvis.__file__).parent / "templates"  # holds lib/vis-9.1.2/
+# The page's scripts, run in this order (see the module docstring for extensions).
+SCRIPTS: list[str] = ["core.js", "panel.js", "controls.js", "story.js", "review.js"]
 
 # A reference that would make the browser fetch something: src/href/action/poster/
 # srcset attributes, CSS url() and @import, with an absolute or protocol-relative URL.
@@ -47,6 +62,20 @@ _EXTERNAL = re.compile(
     r"""|(?:url\(\s*["']?\s*(?:[a-z][a-z0-9+.-]*:)?//)|(?:@import\s+(?:url\()?\s*["']?"""
     r"""\s*(?:[a-z][a-z0-9+.-]*:)?//)""", re.IGNORECASE)
 _SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+_JSON_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"})
+# Placeholders of the skeleton: the title and the four data blocks.
+_TITLE = "@@DG-TITLE@@"
+_BLOCKS = ("nodes", "edges", "meta", "options")
+
+# Label geometry, in canvas units per unit of font size, measured on vis-network 9.1 in
+# Debian's Chromium (DejaVu Sans; Noto CJK for Chinese) and rounded up: a generous box
+# only spreads the layout a little, a short one lets labels touch.
+_CHAR = 0.64          # the width of a Latin character
+_WIDE_CHAR = 1.04     # a CJK (East Asian wide) one
+_LINE = 1.28          # a line of text (vis-network: the font size plus spacing)
+_MARGIN = 5.0         # vis-network's margin inside box-like shapes
+_BELOW = 4.0          # the gap between a shape and the label under it
+_INSIDE = frozenset({"box", "ellipse", "circle", "database", "text"})
 
 
 def external_references(page: str) -> list[str]:
@@ -56,29 +85,82 @@ def external_references(page: str) -> list[str]:
     return [page[max(0, m.start() - 40):m.end() + 40] for m in _EXTERNAL.finditer(page)]
 
 
-def vis_options(n_nodes: int, *, physics: bool) -> dict[str, Any]:
-    """vis-network options: forceAtlas2 physics for small graphs; for large ones no
-    physics, straight edges and no edges while dragging (cheap frames)."""
-    options: dict[str, Any] = {
+def vis_options() -> dict[str, Any]:
+    """vis-network options: positions come from Python, so physics is off at load (the
+    page's switch turns it on); labels smaller than 7 screen pixels are not drawn and
+    none grows past 36, ties' labels show once they can be read (zoomed in)."""
+    return {
+        "autoResize": True,
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False,
-                        "multiselect": False, "hideEdgesOnDrag": not physics,
-                        "hideEdgesOnZoom": not physics},
-        "nodes": {"font": {"size": 14, "face": "system-ui, sans-serif"},
-                  "borderWidth": 1},
-        "edges": {"font": {"size": 10, "align": "middle", "strokeWidth": 3},
-                  "smooth": {"type": "continuous"} if physics else False,
-                  "arrows": {"to": {"scaleFactor": 0.6}}, "selectionWidth": 2},
-        "layout": {"improvedLayout": physics and n_nodes <= 150},
+                        "multiselect": False, "hideEdgesOnDrag": False,
+                        "hideEdgesOnZoom": False, "keyboard": {"enabled": False}},
+        "nodes": {"font": {"face": "system-ui, 'DejaVu Sans', 'Noto Sans CJK TC', sans-serif",
+                           "multi": False},
+                  "borderWidth": 1,
+                  "scaling": {"label": {"enabled": False, "drawThreshold": 7,
+                                        "maxVisible": 36}}},
+        "edges": {"font": {"size": 11, "align": "middle", "strokeWidth": 3},
+                  "smooth": False, "selectionWidth": 2,
+                  "arrows": {"to": {"scaleFactor": 0.6}},
+                  "scaling": {"label": {"enabled": False, "drawThreshold": 10,
+                                        "maxVisible": 18}}},
+        "layout": {"improvedLayout": False, "randomSeed": 0},
+        "physics": {"enabled": False, "solver": "forceAtlas2Based",
+                    "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110},
+                    "stabilization": {"enabled": False}},
     }
-    if physics:
-        options["physics"] = {"enabled": True, "solver": "forceAtlas2Based",
-                              "forceAtlas2Based": {"gravitationalConstant": -60,
-                                                   "springLength": 110},
-                              "stabilization": {"iterations": 300, "fit": True}}
-    else:
-        options["physics"] = {"enabled": False, "solver": "forceAtlas2Based",
-                              "stabilization": {"enabled": False}}
-    return options
+
+
+def _text_width(line: str) -> float:
+    return sum(_WIDE_CHAR if unicodedata.east_asian_width(ch) in "WF" else _CHAR
+               for ch in line)
+
+
+def node_box(node: dict[str, Any]) -> tuple[float, float]:
+    """The (width, height) vis-network will draw a node in, its label included, in
+    canvas units, estimated from the label's characters (a little over, never under,
+    what Chromium draws: the browser test checks the real boxes)."""
+    font = float(node["font"]["size"])
+    lines = str(node["label"]).split("\n")
+    text_w = max(_text_width(line) for line in lines) * font
+    text_h = len(lines) * _LINE * font
+    shape, size = node["shape"], float(node["size"])
+    if shape == "box":
+        return text_w + 2 * _MARGIN, text_h + 2 * _MARGIN
+    if shape == "ellipse":     # vis-network: width + height wide, twice the height high
+        h = text_h + 2 * _MARGIN
+        return text_w + 2 * _MARGIN + h, 2 * h
+    if shape in _INSIDE:       # circle, database, text: a square around the text
+        side = max(text_w, text_h) + 2 * _MARGIN
+        return side, side
+    return max(2 * size, text_w), 2 * size + _BELOW + text_h
+
+
+def _layout(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> None:
+    boxes = {n["id"]: node_box(n) for n in nodes}
+    pos = positions([n["id"] for n in nodes], [(e["from"], e["to"]) for e in edges],
+                    sizes=boxes)
+    for n in nodes:
+        n["x"], n["y"] = pos[n["id"]]
+
+
+def _parallel(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Ties between the same two nodes bent apart (the first straight, then alternately
+    to either side, further each time) so that they and their labels do not lie on top
+    of each other."""
+    seen: dict[tuple[str, str], int] = {}
+    out = []
+    for e in edges:
+        pair = (min(e["from"], e["to"]), max(e["from"], e["to"]))
+        k = seen[pair] = seen.get(pair, -1) + 1
+        if k:
+            side = "curvedCW" if k % 2 else "curvedCCW"
+            if e["from"] != pair[0]:           # the bend is relative to the tie's direction
+                side = "curvedCCW" if side == "curvedCW" else "curvedCW"
+            e = {**e, "smooth": {"enabled": True, "type": side,
+                                 "roundness": round(0.25 * ((k + 1) // 2), 2)}}
+        out.append(e)
+    return out
 
 
 def _csp(page: str) -> str:
@@ -90,47 +172,49 @@ def _csp(page: str) -> str:
             "form-action 'none'")
 
 
-def render_page(view: Presentation, *, physics: bool | None = None,
-                layout: str = "auto") -> str:
-    """The HTML text of the page for a :func:`viz.present.present` view.
-
-    ``physics`` defaults to on up to :data:`viz.layout.PHYSICS_UP_TO` nodes; when it
-    is off, positions are computed with :func:`viz.layout.positions` (``layout``).
-    """
-    nodes = [dict(n) for n in view["nodes"]]
-    edges = [dict(e) for e in view["edges"]]
-    if physics is None:
-        physics = not needs_layout(len(nodes))
-    if not physics:
-        pos = positions([n["id"] for n in nodes], [(e["from"], e["to"]) for e in edges],
-                        method=layout)
-        for n in nodes:
-            n["x"], n["y"] = pos[n["id"]]
-    net = Network(cdn_resources="in_line", directed=True, heading=view["title"],
-                  height="100%", width="100%")
-    # pyvis's add_node/add_edge check for duplicates by scanning lists (quadratic: minutes
-    # at 20,000 nodes); the dicts from present() are already unique, so hand them over.
-    net.nodes, net.edges = nodes, edges
-    net.node_ids = [n["id"] for n in nodes]
-    net.node_map = {n["id"]: n for n in nodes}
-    net.options = vis_options(len(nodes), physics=physics)
+@functools.lru_cache(maxsize=4)
+def _skeleton(scripts: tuple[str, ...]) -> str:
+    """The page without its title and data, checked and with its security policy."""
     env = Environment(loader=FileSystemLoader([str(ASSETS), str(PYVIS_TEMPLATES)]),
                       autoescape=True)
-    # Names as written (顧立雄, not \u9867...); <, >, & and ' are still escaped by tojson.
-    env.policies["json.dumps_kwargs"] = {"sort_keys": False, "ensure_ascii": False}
-    env.globals["dg"] = {"title": view["title"], "legend": view["legend"],
-                         "documents": view["documents"], "physics": physics,
-                         "vis_version": VIS_VERSION}
-    net.templateEnv, net.path = env, "page.html"
-    page = net.generate_html(name="page.html")
-    page = page.replace("__DIPLOGRAPH_CSP__",
-                        html.escape(_csp(page), quote=False).replace('"', "&quot;"), 1)
+    page = env.get_template("page.html").render(
+        title=_TITLE, scripts=scripts, vis_version=VIS_VERSION,
+        blocks={b: f"@@DG-{b.upper()}@@" for b in _BLOCKS})
     found = external_references(page)
     if found:
         raise DiplographError(
             "The page would load something from the network, which an offline page must "
             f"not do: {found[0]!r}. Report this as a bug.")
-    return page
+    return page.replace("__DIPLOGRAPH_CSP__",
+                        html.escape(_csp(page), quote=False).replace('"', "&quot;"), 1)
+
+
+def _json(value: Any) -> str:
+    """JSON that cannot end its <script> block nor open a comment or markup."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"),
+                      allow_nan=False).translate(_JSON_SAFE)
+
+
+def render_page(view: Presentation, *, physics: bool = False) -> str:
+    """The HTML text of the page for a :func:`viz.present.present` view.
+
+    Positions come from :func:`viz.layout.positions` (node boxes from
+    :func:`node_box`); ``physics`` turns vis-network's physics on at load.
+    """
+    nodes = [dict(n) for n in view["nodes"]]
+    edges = _parallel(view["edges"])
+    _layout(nodes, edges)
+    options = vis_options()
+    options["physics"]["enabled"] = bool(physics)
+    meta = {"title": view["title"], "legend": view["legend"], "documents": view["documents"],
+            "time": view.get("time", {"steps": []}), "controls": view.get("controls", {}),
+            "story": view.get("story"), "physics": bool(physics), "vis_version": VIS_VERSION}
+    data = {"nodes": nodes, "edges": edges, "meta": meta, "options": options}
+    parts = re.split(r"(@@DG-[A-Z]+@@)", _skeleton(tuple(SCRIPTS)))
+    title = html.escape(view["title"], quote=True)
+    filled = {f"@@DG-{b.upper()}@@": _json(data[b]) for b in _BLOCKS}
+    filled[_TITLE] = title
+    return "".join(filled.get(part, part) for part in parts)
 
 
 def write_page(view: Presentation, output: str | Path, **options: Any) -> Path:

@@ -1,4 +1,5 @@
-"""What a node's colour shows: its label (the schema's colour) or its Louvain community.
+"""Colours and line styles the schema does not give: Louvain communities (what a node's
+colour shows with ``--color-by community``), tie types, tie statuses and the diff map.
 
 Community colours are generated, not listed: community ``i`` gets the hue ``i`` golden
 angles round the wheel, so the first communities (the largest) sit far apart, and a
@@ -6,6 +7,11 @@ new community never recolours the others; lightness cycles through three steps s
 later hues that land near an earlier one still differ. The communities are
 :func:`graph.queries.centrality.communities` on the whole graph (fixed seed), so the
 page numbers and names them as ``diplograph communities`` does, whatever is filtered.
+
+Tie types get colours the same way, numbered in the schema's order, so a type keeps its
+colour from one page or picture to the next; a tie no person checked is drawn faded; a
+status after the schema's first (``current``) gets a dash pattern; the diff map has one
+hue per kind of change.
 
 Examples
 --------
@@ -23,18 +29,26 @@ True
 ('A1', 3)
 >>> len({community_color(i) for i in range(1, 61)})
 60
+>>> len(set(relation_colors().values())) == len(relation_colors())
+True
+>>> [bool(d) for d in status_dashes().values()]
+[False, True, True, True]
 """
 from __future__ import annotations
 
 import colorsys
+import functools
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
 from diplograph.graph.queries.centrality import LOUVAIN_SEED, communities
+from diplograph.graph.schema import SCHEMA
 
-__all__ = ["COLOR_BY", "CommunityStyle", "community_color", "community_styles", "NEUTRAL"]
+__all__ = ["COLOR_BY", "CommunityStyle", "community_color", "community_styles", "NEUTRAL",
+           "relation_colors", "status_dashes", "CHANGES", "change_color", "LINE",
+           "UNCHECKED_OPACITY"]
 
 # --color-by choices: name -> what the colour shows.
 COLOR_BY: dict[str, str] = {
@@ -53,6 +67,21 @@ def _hex(r: float, g: float, b: float) -> str:
 
 # The label swatches' colour when colour shows communities: the shape alone is the key.
 NEUTRAL = _hex(*colorsys.hls_to_rgb(0.0, 0.72, 0.0))
+# Ties drawn without a colour of their own (and the outline of shapes).
+LINE = _hex(*colorsys.hls_to_rgb(0.0, 0.45, 0.0))
+# The diff map: a hue per kind of change; unchanged things are drawn in light grey.
+CHANGES: dict[str, str] = {
+    "added": _hex(*colorsys.hls_to_rgb(0.36, 0.38, 0.70)),
+    "removed": _hex(*colorsys.hls_to_rgb(0.99, 0.45, 0.75)),
+    "changed": _hex(*colorsys.hls_to_rgb(0.09, 0.50, 0.95)),
+    "unchanged": _hex(*colorsys.hls_to_rgb(0.0, 0.78, 0.0)),
+}
+# The opacity of a tie no person checked (its provenance level is not `checked` in
+# graph/schema.yaml): drawn faded in its type's colour, so that the colour still names
+# the type and what a machine read stands back from what a person checked.
+UNCHECKED_OPACITY = 0.4
+# Dash patterns (dash, gap, ... in pixels) for the statuses after the schema's first.
+_DASHES = ([2, 5], [10, 6], [12, 4, 2, 4])   # former dotted, planned dashed, denied
 
 
 def community_color(index: int) -> str:
@@ -60,6 +89,31 @@ def community_color(index: int) -> str:
     hue = (_FIRST_HUE + (index - 1) * _GOLDEN) % 1.0
     lightness = _LIGHTNESS[(index - 1) // 7 % len(_LIGHTNESS)]
     return _hex(*colorsys.hls_to_rgb(hue, lightness, _SATURATION))
+
+
+def change_color(change: str) -> str:
+    """The diff map's colour for ``added``, ``removed``, ``changed`` or ``unchanged``."""
+    return CHANGES[change]
+
+
+@functools.cache
+def relation_colors() -> dict[str, str]:
+    """Tie type -> its colour: golden-angle hues in the schema's order, darker than the
+    community colours so that thin lines read on white. (Computed once: do not change
+    the dict.)"""
+    out = {}
+    for i, name in enumerate(SCHEMA.relations):
+        hue = (0.08 + i * _GOLDEN) % 1.0
+        out[name] = _hex(*colorsys.hls_to_rgb(hue, (0.38, 0.50, 0.30)[i // 7 % 3], 0.65))
+    return out
+
+
+@functools.cache
+def status_dashes() -> dict[str, list[int] | bool]:
+    """Status -> vis-network ``dashes`` value: the first status (current) is a solid
+    line, the others a dash pattern each. (Computed once: do not change the dict.)"""
+    first, *others = SCHEMA.statuses
+    return {first: False, **{s: _DASHES[i % len(_DASHES)] for i, s in enumerate(others)}}
 
 
 @dataclass(frozen=True, slots=True)

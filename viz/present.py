@@ -2,9 +2,10 @@
 
 Everything a page or a picture shows is decided here, from the model graph and
 :data:`graph.schema.SCHEMA`, so it can be tested without a browser. Text from the
-data stays plain text: tooltips are multi-line strings that the page shows with
-``innerText``/``textContent`` (never as HTML), and the page embeds the dicts as
-JSON with ``<``, ``>`` and ``&`` escaped. No pyvis here.
+data stays plain text: the page builds its tooltips and panel from these dicts with
+``textContent`` (never as HTML), and embeds them as JSON with ``<``, ``>`` and ``&``
+escaped. Citations name their document by id; the document's title, outlet, date and
+link are given once, in ``documents``. No pyvis here.
 
 Examples
 --------
@@ -13,45 +14,51 @@ Examples
 >>> G.add_node("person:a", label="Person", name="<b>A</b>", kind=None, aliases=["<b>A</b>"])
 >>> G.add_node("org:b", label="Organization", name="B", kind="ministry", aliases=["B"])
 >>> _ = G.add_edge("person:a", "org:b", key="HOLDS_POSITION", type="HOLDS_POSITION",
+...                start="2025-10",
 ...                evidence=[{"doc": "d1", "note": "says so", "method": "curated"}])
 >>> view = present(G)
->>> [n["label"] for n in view["nodes"]]
+>>> [n["dg"]["name"] for n in view["nodes"]]
 ['B', '<b>A</b>']
->>> view["nodes"][1]["title"].splitlines()[0]
-'<b>A</b>'
->>> view["edges"][0]["arrows"], view["edges"][0]["label"]
-('to', 'holds position at')
+>>> view["edges"][0]["arrows"], view["edges"][0]["label"], view["edges"][0]["dg"]["held"]
+('to', 'holds position at', [0, 0])
+>>> view["time"]["steps"]
+['2025-10']
 >>> present(G, filters=Filters(min_sources=2))["edges"]
 []
 """
 from __future__ import annotations
 
 import math
+import textwrap
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypedDict
 
 import networkx as nx
 
-from diplograph.graph.dates import date_key
 from diplograph.graph.errors import DiplographError
 from diplograph.graph.provenance import confidence as confidence_of
 from diplograph.graph.queries.centrality import MEASURES, simple_view
 from diplograph.graph.queries.lookup import resolve
 from diplograph.graph.queries.neighborhood import neighborhood
-from diplograph.graph.queries.posts import held_on
 from diplograph.graph.schema import SCHEMA
-from diplograph.viz.palette import COLOR_BY, NEUTRAL, CommunityStyle, community_styles
+from diplograph.viz.palette import (CHANGES, COLOR_BY, LINE, NEUTRAL, UNCHECKED_OPACITY,
+                                    CommunityStyle, community_styles, relation_colors,
+                                    status_dashes)
+from diplograph.viz.timeline import held_span, holds_on, in_range, time_steps
 
 __all__ = ["Filters", "Presentation", "SIZE_BY", "COLOR_BY", "present", "filter_graph",
-           "sources_of", "node_tooltip", "edge_tooltip", "EDGE_LABELS_UP_TO"]
+           "sources_of", "wrap", "EDGE_LABELS_UP_TO", "FONT_SIZE", "edge_id"]
 
 # Above this many edges the type is left out of the drawn edge label (it stays in the
 # tooltip and the panel): thousands of canvas labels make every frame slow.
 EDGE_LABELS_UP_TO = 1500
-TOOLTIP_CITATIONS = 4
 MIN_SIZE, MAX_SIZE = 10.0, 40.0
+# Label size in canvas units: the smallest node's; the largest node's is 1.5 times it,
+# so that the hubs stay readable when the whole map is in view.
+FONT_SIZE = 16.0
+WRAP_AT = 22          # characters per label line
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +66,12 @@ class Filters:
     """What to keep. Every field is optional; the defaults keep the whole graph.
 
     ``min_sources``: edges cited by at least this many distinct documents.
-    ``as_of``: ties that held on that ISO date (see :func:`holds_on`).
+    ``as_of``: ties that held on that ISO date (see :func:`viz.timeline.holds_on`).
     ``since``/``until``: dated ties (``date``, or ``start``..``end``) overlapping the range.
     ``labels``/``types``: only these node labels / relationship types.
     ``focus``/``depth``: the neighbourhood of one node (name, alias or id).
+    ``min_degree``: nodes with at least this many ties (after the other filters; 1
+    hides the unconnected ones).
     """
 
     min_sources: int = 0
@@ -73,6 +82,7 @@ class Filters:
     types: tuple[str, ...] = ()
     focus: str | None = None
     depth: int = 1
+    min_degree: int = 0
 
     @property
     def drops_isolated(self) -> bool:
@@ -80,12 +90,15 @@ class Filters:
         return bool(self.min_sources > 1 or self.as_of or self.since or self.until or self.types)
 
 
-class Presentation(TypedDict):
+class Presentation(TypedDict, total=False):
     title: str
     nodes: list[dict[str, Any]]
     edges: list[dict[str, Any]]
     legend: dict[str, list[dict[str, Any]]]
     documents: dict[str, dict[str, str]]
+    time: dict[str, Any]          # steps: the time slider's dates
+    controls: dict[str, Any]      # the page's filters as the page opens
+    story: dict[str, Any]         # viz.story: the steps of a story page
 
 
 def sources_of(attrs: dict[str, Any]) -> set[str]:
@@ -93,39 +106,9 @@ def sources_of(attrs: dict[str, Any]) -> set[str]:
     return {c["doc"] for c in attrs.get("evidence", []) if c.get("doc")}
 
 
-def _interval(attrs: dict[str, Any]) -> tuple[str | None, str | None]:
-    """(first day, last day) of a dated tie, or (None, None)."""
-    start, end, date = attrs.get("start"), attrs.get("end"), attrs.get("date")
-    if start or end:
-        return (date_key(str(start)) if start else None,
-                date_key(str(end), end=True) if end else None)
-    if date:
-        return date_key(str(date)), date_key(str(date), end=True)
-    return None, None
-
-
-def holds_on(attrs: dict[str, Any], day: str) -> bool:
-    """Whether a tie held on ``day`` (ISO).
-
-    The rule of :func:`graph.queries.posts.held_on` (planned and denied ties never
-    hold; a ``start``/``end`` interval must contain the day; a ``former`` tie with
-    neither is dropped; undated current ties are kept), plus one case for ties that
-    are not posts: a tie with only a ``date`` (a meeting, a visit) holds from that
-    date on.
-    """
-    date = attrs.get("date")
-    if date and not (attrs.get("start") or attrs.get("end")) and held_on(attrs, day):
-        return date_key(str(date)) <= date_key(day, end=True)
-    return held_on(attrs, day)
-
-
-def _in_range(attrs: dict[str, Any], since: str | None, until: str | None) -> bool:
-    first, last = _interval(attrs)
-    if first is None and last is None:
-        return False
-    if since and last is not None and last < date_key(since):
-        return False
-    return not (until and first is not None and first > date_key(until, end=True))
+def edge_id(u: str, k: str, v: str) -> str:
+    """The id of the tie (u, k, v) in a view."""
+    return f"{u}|{k}|{v}"
 
 
 def filter_graph(G: nx.MultiDiGraph, filters: Filters) -> nx.MultiDiGraph:
@@ -142,8 +125,8 @@ def filter_graph(G: nx.MultiDiGraph, filters: Filters) -> nx.MultiDiGraph:
             continue
         if filters.as_of and not holds_on(attrs, filters.as_of):
             continue
-        if (filters.since or filters.until) and not _in_range(attrs, filters.since,
-                                                               filters.until):
+        if (filters.since or filters.until) and not in_range(attrs, filters.since,
+                                                              filters.until):
             continue
         keep_edges.append((u, v, k))
     nodes = [n for n, a in G.nodes(data=True)
@@ -163,8 +146,9 @@ def filter_graph(G: nx.MultiDiGraph, filters: Filters) -> nx.MultiDiGraph:
                 "loosen --label/--type or the dates.")
         H = neighborhood(H, center, depth=filters.depth)
         H.graph.update(G.graph)
-    if filters.drops_isolated:
-        H.remove_nodes_from([n for n in list(H) if H.degree(n) == 0 and n != center])
+    least = max(filters.min_degree, 1 if filters.drops_isolated else 0)
+    if least:
+        H.remove_nodes_from([n for n in list(H) if H.degree(n) < least and n != center])
     return H
 
 
@@ -224,54 +208,18 @@ def _ink(background: str) -> str:
     return "black" if 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.5 else "white"
 
 
-def _doc_line(c: dict[str, Any], documents: dict[str, dict[str, str]]) -> str:
-    doc = documents.get(c.get("doc", ""), {})
-    where = " · ".join(x for x in (doc.get("outlet"), doc.get("date")) if x)
-    head = doc.get("title") or c.get("doc", "")
-    text = c.get("snippet") or c.get("note") or ""
-    return f"• {head}" + (f" ({where})" if where else "") + (f": {text}" if text else "")
+def wrap(name: str, width: int = WRAP_AT) -> str:
+    """A label broken into lines of about ``width`` characters at spaces (a long word
+    stays whole), so that boxes are less wide and pack better.
 
-
-def _cite_lines(evidence: list[dict[str, Any]], documents: dict[str, dict[str, str]]
-                ) -> list[str]:
-    lines = [_doc_line(c, documents) for c in evidence[:TOOLTIP_CITATIONS]]
-    if len(evidence) > TOOLTIP_CITATIONS:
-        lines.append(f"… and {len(evidence) - TOOLTIP_CITATIONS} more (click for all)")
-    return lines
-
-
-def node_tooltip(attrs: dict[str, Any], documents: dict[str, dict[str, str]]) -> str:
-    """Plain text: name, label and kind, aliases, citations (one per line)."""
-    name = str(attrs.get("name", ""))
-    kind = f" · {attrs['kind']}" if attrs.get("kind") else ""
-    lines = [name, f"{attrs.get('label', '')}{kind}"]
-    others = [str(a) for a in attrs.get("aliases", []) if a != name]
-    if others:
-        lines.append("Also: " + ", ".join(others))
-    evidence = attrs.get("evidence", [])
-    if evidence:
-        lines.append(f"Sources ({len(sources_of(attrs))}):")
-        lines += _cite_lines(evidence, documents)
-    return "\n".join(lines)
-
-
-# Bookkeeping of a node or tie, shown in its own place rather than among its properties.
-_META = {"type", "evidence", "conflicts", "provenance", "corrections"}
-
-
-def _checking(attrs: dict[str, Any]) -> dict[str, Any]:
-    """What the side panel says of how a node or tie is known: its provenance level, the
-    methods and best confidence of its citations, and the corrections that touched it."""
-    methods = sorted({str(c.get("method", "")) for c in attrs.get("evidence", [])} - {""})
-    return {"provenance": str(attrs.get("provenance", "")), "methods": methods,
-            "confidence": confidence_of(attrs),
-            "corrections": [{k: str(v) for k, v in m.items()}
-                            for m in attrs.get("corrections", [])]}
-
-
-def _edge_props(attrs: dict[str, Any]) -> list[list[str]]:
-    skip = _META
-    return [[k, _text(v)] for k, v in attrs.items() if k not in skip and v is not None]
+    >>> wrap("Taiwan-US Defense Department Joint Cooperation Assessment Case")
+    'Taiwan-US Defense\\nDepartment Joint\\nCooperation Assessment\\nCase'
+    """
+    name = " ".join(name.split())
+    if len(name) <= width:
+        return name
+    return "\n".join(textwrap.wrap(name, width, break_long_words=False,
+                                   break_on_hyphens=False))
 
 
 def _text(value: Any) -> str:
@@ -280,69 +228,157 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def edge_tooltip(source: str, target: str, attrs: dict[str, Any],
-                 documents: dict[str, dict[str, str]]) -> str:
-    """Plain text: ``source  relation  target``, the properties, then citations."""
-    spec = SCHEMA.relation(attrs["type"])
-    lines = [f"{source}  {spec.label}  {target}"]
-    if attrs.get("provenance") in SCHEMA.provenance:
-        lines.append(SCHEMA.provenance[attrs["provenance"]].description)
-    lines += [f"{k}: {v}" for k, v in _edge_props(attrs)]
-    for key, values in attrs.get("conflicts", {}).items():
-        lines.append(f"sources disagree on {key}: {' | '.join(map(str, values))}")
-    evidence = attrs.get("evidence", [])
-    if evidence:
-        lines.append(f"Sources ({len(sources_of(attrs))}):")
-        lines += _cite_lines(evidence, documents)
-    return "\n".join(lines)
+def _properties(attrs: dict[str, Any], skip: frozenset[str]) -> list[list[str]]:
+    return [[k, _text(v)] for k, v in attrs.items() if k not in skip and v is not None]
 
 
-def _citations(evidence: Iterable[dict[str, Any]], documents: dict[str, dict[str, str]]
-               ) -> list[dict[str, Any]]:
+# Bookkeeping of a node or tie, shown in its own place rather than among its properties.
+_META = frozenset({"evidence", "conflicts", "provenance", "corrections"})
+_NODE_SKIP = _META | {"label", "name", "kind", "aliases"}
+_EDGE_SKIP = _META | {"type"}
+
+
+def _citations(evidence: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The citations as the panel shows them; the document's details are in the view's
+    ``documents``, once per document rather than once per citation."""
     out = []
     for c in evidence:
-        doc = documents.get(c.get("doc", ""), {})
-        out.append({"doc": str(c.get("doc", "")), "title": str(doc.get("title", "")),
-                    "outlet": str(doc.get("outlet", "")), "date": str(doc.get("date", "")),
-                    "url": str(doc.get("url", "")), "snippet": str(c.get("snippet", "")),
-                    "note": str(c.get("note", "")), "method": str(c.get("method", "")),
-                    "confidence": c.get("confidence", 1.0)})
+        cite: dict[str, Any] = {"doc": str(c.get("doc", "")), "method": str(c.get("method", "")),
+                                "confidence": c.get("confidence", 1.0)}
+        for key in ("snippet", "note"):
+            if c.get(key):
+                cite[key] = str(c[key])
+        out.append(cite)
     return out
 
 
-def _legend(G: nx.MultiDiGraph, groups: dict[str, CommunityStyle]
+def _conflicts(attrs: dict[str, Any]) -> dict[str, list[str]]:
+    return {k: [str(x) for x in v] for k, v in attrs.get("conflicts", {}).items()}
+
+
+def _legend(G: nx.MultiDiGraph, groups: dict[str, CommunityStyle],
+            changes: Mapping[str, Mapping[str, str]] | None
             ) -> dict[str, list[dict[str, Any]]]:
-    label_counts: dict[str, int] = {}
-    for _, label in G.nodes(data="label"):
-        label_counts[label] = label_counts.get(label, 0) + 1
-    type_counts: dict[str, int] = {}
-    for _, _, k in G.edges(keys=True):
-        type_counts[k] = type_counts.get(k, 0) + 1
-    labels = [{"name": s.name, "color": NEUTRAL if groups else s.color, "shape": s.shape,
-               "description": s.description, "count": label_counts.get(s.name, 0)}
-              for s in SCHEMA.labels.values()]
+    label_counts = Counter(label for _, label in G.nodes(data="label"))
+    type_counts = Counter(k for _, _, k in G.edges(keys=True))
+    status_counts = Counter(a.get("status") or SCHEMA.statuses[0]
+                            for _, _, a in G.edges(data=True))
+    colors = relation_colors()
+    labels = [{"name": s.name, "color": NEUTRAL if groups or changes else s.color,
+               "shape": s.shape, "description": s.description,
+               "count": label_counts.get(s.name, 0)} for s in SCHEMA.labels.values()]
     types = [{"name": s.name, "label": s.label, "symmetric": s.symmetric,
-              "count": type_counts.get(s.name, 0)} for s in SCHEMA.relations.values()]
+              "color": colors[s.name], "count": type_counts.get(s.name, 0)}
+             for s in SCHEMA.relations.values()]
+    statuses = [{"name": s, "dashes": d, "count": status_counts.get(s, 0)}
+                for s, d in status_dashes().items()]
     levels = Counter(a.get("provenance") for _, _, a in G.edges(data=True))
     provenance = [{"name": s.name, "description": s.description, "color": s.color,
-                   "checked": s.checked, "count": levels.get(s.name, 0)}
-                  for s in SCHEMA.provenance.values()]
+                   "checked": s.checked, "opacity": 1 if s.checked else UNCHECKED_OPACITY,
+                   "count": levels.get(s.name, 0)} for s in SCHEMA.provenance.values()]
     drawn = Counter(groups[node] for node in G) if groups else Counter()
-    return {"labels": labels, "types": types, "provenance": provenance,
-            "communities": [{**c.as_dict(), "count": k}
-                            for c, k in sorted(drawn.items(), key=lambda ck: ck[0].index)]}
+    legend = {"labels": labels, "types": types, "statuses": statuses,
+              "provenance": provenance,
+              "communities": [{**c.as_dict(), "count": k}
+                              for c, k in sorted(drawn.items(), key=lambda ck: ck[0].index)]}
+    if changes is not None:
+        node_changes = Counter(changes["nodes"].get(n, "unchanged") for n in G)
+        edge_changes = Counter(changes["edges"].get(edge_id(u, k, v), "unchanged")
+                               for u, v, k in G.edges(keys=True))
+        legend["changes"] = [{"name": c, "color": color, "nodes": node_changes.get(c, 0),
+                              "edges": edge_changes.get(c, 0)} for c, color in CHANGES.items()]
+    return legend
+
+
+def _node(node_id: str, attrs: dict[str, Any], size: float, color: str,
+          group: CommunityStyle | None, change: str | None) -> dict[str, Any]:
+    spec = SCHEMA.label(attrs["label"])
+    name = str(attrs.get("name", node_id))
+    grow = (size - MIN_SIZE) / (MAX_SIZE - MIN_SIZE)
+    font: dict[str, Any] = {"size": round(FONT_SIZE * (1 + 0.5 * grow), 1)}
+    if spec.shape in _LABEL_INSIDE:
+        font["color"] = _ink(color)
+    return {
+        "id": node_id, "label": wrap(name), "shape": spec.shape, "color": color,
+        "size": size, "font": font,
+        "dg": {"name": name, "label": spec.name, "kind": str(attrs.get("kind") or ""),
+               "aliases": [str(a) for a in attrs.get("aliases", [])],
+               "properties": _properties(attrs, _NODE_SKIP), "conflicts": _conflicts(attrs),
+               "citations": _citations(attrs.get("evidence", [])), **_checking(attrs),
+               **({"community": group.as_dict()} if group else {}),
+               **({"change": change} if change else {})}}
+
+
+def _methods(evidence: Iterable[dict[str, Any]]) -> list[str]:
+    """How a tie was read, for provenance styling: the citation methods, in the
+    schema's order (curated first)."""
+    found = {str(c.get("method", "")) for c in evidence}
+    return [m for m in SCHEMA.methods if m in found]
+
+
+def _checking(attrs: dict[str, Any]) -> dict[str, Any]:
+    """What the side panel says of how a node or tie is known: its provenance level
+    (``graph/schema.yaml``), the methods and best confidence of its citations, and the
+    corrections that touched it (with their notes)."""
+    return {"provenance": str(attrs.get("provenance", "")),
+            "methods": _methods(attrs.get("evidence", [])),
+            "confidence": confidence_of(attrs),
+            "corrections": [{k: str(v) for k, v in m.items()}
+                            for m in attrs.get("corrections", [])]}
+
+
+def _line_color(k: str, attrs: dict[str, Any], change: str | None) -> dict[str, Any]:
+    """The colour its type's (or its change's on a diff map); a tie no person checked
+    (machine-read, or corrected without being confirmed) is drawn faded, so what a
+    machine read stands apart from what a person checked whatever its type."""
+    color: dict[str, Any] = {"color": CHANGES[change] if change
+                             else relation_colors().get(k, LINE)}
+    level = SCHEMA.provenance.get(str(attrs.get("provenance")))
+    if level is not None and not level.checked:
+        color["opacity"] = UNCHECKED_OPACITY
+    return color
+
+
+def _edge(u: str, v: str, k: str, attrs: dict[str, Any], names: dict[str, str], *,
+          label: bool, change: str | None, held: list[int] | None) -> dict[str, Any]:
+    """One tie as drawn. Its look follows its fields: the colour its type's (or its
+    change's on a diff map), faded when no person checked it (its ``provenance``), the
+    dashes its status's, the width its number of sources; a new way of styling ties
+    adds its field to ``dg`` and its look here."""
+    spec = SCHEMA.relation(k)
+    status = str(attrs.get("status") or SCHEMA.statuses[0])
+    evidence = attrs.get("evidence", [])
+    return {
+        "id": edge_id(u, k, v), "from": u, "to": v, "label": spec.label if label else "",
+        "arrows": "" if spec.symmetric else "to",
+        "width": round(1 + min(len(sources_of(attrs)), 5) * 0.6, 2),
+        "color": _line_color(k, attrs, change),
+        "dashes": status_dashes().get(status, False),
+        "dg": {"type": k, "relation": spec.label, "symmetric": spec.symmetric,
+               "source": names[u], "target": names[v], "status": status,
+               "properties": _properties(attrs, _EDGE_SKIP), "conflicts": _conflicts(attrs),
+               "citations": _citations(evidence), **_checking(attrs),
+               "held": held, **({"change": change} if change else {})}}
 
 
 def present(G: nx.MultiDiGraph, *, filters: Filters | None = None, size_by: str = "degree",
-            color_by: str = "label", title: str = "diplograph") -> Presentation:
+            color_by: str = "label", title: str = "diplograph",
+            changes: Mapping[str, Mapping[str, str]] | None = None,
+            min_degree: int = 0) -> Presentation:
     """The (filtered) graph as plain dicts, ready for :mod:`viz.page` or :mod:`viz.static`.
 
-    Nodes carry vis-network fields (``id``, ``label``, ``title``, ``shape``, ``color``,
-    ``size``) plus ``dg``: the details the side panel shows. Edges carry ``from``,
-    ``to``, ``label``, ``title``, ``arrows`` (none on symmetric types) and ``dg``.
-    ``color_by`` is a key of :data:`COLOR_BY`: with ``community``, each node has its
-    Louvain community's colour (see :mod:`viz.palette`) and keeps its label's shape,
-    ``dg.community`` says which, and the legend lists the drawn communities.
+    Nodes carry vis-network fields (``id``, ``label`` wrapped to lines, ``shape``,
+    ``color``, ``size``, ``font``) plus ``dg``: the details the side panel and the
+    tooltip show. Edges carry ``from``, ``to``, ``label``, ``arrows`` (none on symmetric
+    types), ``color`` (the type's, faded when no person checked the tie), ``dashes``
+    (the status's), and ``dg``, where ``held`` is the span of ``time.steps`` on which the
+    tie holds (:mod:`viz.timeline`). Nodes' and ties' ``dg`` say how each is known:
+    ``provenance`` (a level of ``graph/schema.yaml``), ``methods`` (the citation
+    methods), ``confidence`` (the best citation's) and ``corrections``. ``color_by`` is a key of
+    :data:`COLOR_BY`. ``changes`` (``{"nodes": {id: change}, "edges": {edge id:
+    change}}``, see :mod:`viz.diffmap`) colours what changed instead. ``min_degree`` is
+    the page's unconnected/min-degree filter as the page opens (pictures drop those
+    nodes with ``Filters.min_degree`` instead).
     """
     if color_by not in COLOR_BY:
         raise DiplographError(f"Unknown colouring {color_by!r}; valid: {', '.join(COLOR_BY)}")
@@ -350,51 +386,27 @@ def present(G: nx.MultiDiGraph, *, filters: Filters | None = None, size_by: str 
     documents = {str(k): dict(v) for k, v in G.graph.get("documents", {}).items()}
     sizes = _sizes(H, size_by)
     groups = community_styles(G) if color_by == "community" else {}
+    node_changes = changes["nodes"] if changes is not None else {}
+    edge_changes = changes["edges"] if changes is not None else {}
     nodes = []
     for node_id in sorted(H):
         attrs = H.nodes[node_id]
-        spec = SCHEMA.label(attrs["label"])
-        props = [[k, _text(v)] for k, v in attrs.items()
-                 if k not in {"label", "name", "kind", "aliases"} | _META and v is not None]
-        color = groups[node_id].color if groups else spec.color
-        nodes.append({
-            "id": node_id, "label": str(attrs.get("name", node_id)),
-            "title": node_tooltip(attrs, documents), "shape": spec.shape,
-            "color": color, "size": sizes[node_id],
-            **({"font": {"color": _ink(color)}} if spec.shape in _LABEL_INSIDE else {}),
-            "dg": {"name": str(attrs.get("name", node_id)), "label": spec.name,
-                   "kind": str(attrs.get("kind") or ""),
-                   "aliases": [str(a) for a in attrs.get("aliases", [])],
-                   "properties": props,
-                   "conflicts": {k: [str(x) for x in v]
-                                 for k, v in attrs.get("conflicts", {}).items()},
-                   "citations": _citations(attrs.get("evidence", []), documents),
-                   **_checking(attrs),
-                   **({"community": groups[node_id].as_dict()} if groups else {})}})
+        change = node_changes.get(node_id, "unchanged") if changes is not None else None
+        color = (CHANGES[change] if change else groups[node_id].color if groups
+                 else SCHEMA.label(attrs["label"]).color)
+        nodes.append(_node(node_id, attrs, sizes[node_id], color, groups.get(node_id),
+                           change))
     names = {n: str(H.nodes[n].get("name", n)) for n in H}
     many = H.number_of_edges() > EDGE_LABELS_UP_TO
+    ordered = sorted(H.edges(keys=True, data=True), key=lambda e: (e[0], e[2], e[1]))
+    steps = time_steps(attrs for _, _, _, attrs in ordered)
+    spans: dict[tuple[Any, ...], list[int] | None] = {}
     edges = []
-    for u, v, k, attrs in sorted(H.edges(keys=True, data=True),
-                                 key=lambda e: (e[0], e[2], e[1])):
-        spec = SCHEMA.relation(k)
-        n_sources = len(sources_of(attrs))
-        edges.append({
-            "id": f"{u}|{k}|{v}", "from": u, "to": v,
-            "label": "" if many else spec.label,
-            "title": edge_tooltip(names[u], names[v], attrs, documents),
-            "arrows": "" if spec.symmetric else "to",
-            "width": round(1 + min(n_sources, 5) * 0.6, 2),
-            "dashes": attrs.get("status") in ("planned", "denied", "former"),
-            # Machine-read ties are drawn in their provenance level's colour (pale),
-            # checked ones dark; the legend says which is which.
-            **({"color": {"color": SCHEMA.provenance[attrs["provenance"]].color,
-                          "inherit": False}}
-               if attrs.get("provenance") in SCHEMA.provenance else {}),
-            "dg": {"type": k, "relation": spec.label, "symmetric": spec.symmetric,
-                   "source": names[u], "target": names[v], "properties": _edge_props(attrs),
-                   "conflicts": {ck: [str(x) for x in cv]
-                                 for ck, cv in attrs.get("conflicts", {}).items()},
-                   "citations": _citations(attrs.get("evidence", []), documents),
-                   **_checking(attrs)}})
-    return {"title": title, "nodes": nodes, "edges": edges, "legend": _legend(H, groups),
-            "documents": documents}
+    for u, v, k, attrs in ordered:
+        eid = edge_id(u, k, v)
+        change = edge_changes.get(eid, "unchanged") if changes is not None else None
+        edges.append(_edge(u, v, k, attrs, names, label=not many, change=change,
+                           held=held_span(attrs, steps, _cache=spans)))
+    return {"title": title, "nodes": nodes, "edges": edges,
+            "legend": _legend(H, groups, changes), "documents": documents,
+            "time": {"steps": steps}, "controls": {"min_degree": max(0, min_degree)}}

@@ -11,6 +11,16 @@ from typing import Any
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
+# Screenshots the browser tests leave for a person to look at.
+SHOTS = Path(os.environ.get("DIPLOGRAPH_SHOTS", "/tmp/diplograph-shots"))
+
+
+def shot(b: "Browsed", name: str) -> Path:
+    """Save a screenshot of the page as SHOTS/name.png."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    b.page.screenshot(path=str(path))
+    return path
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -55,8 +65,10 @@ def browser_context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 def open_page(browser_context) -> Iterator[Any]:
     pages = []
 
-    def _open(path: Path) -> Browsed:
+    def _open(path: Path, viewport: tuple[int, int] | None = None) -> Browsed:
         page = browser_context.new_page()
+        if viewport:
+            page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
         pages.append(page)
         b = Browsed(page)
         url = path.resolve().as_uri()
@@ -73,7 +85,8 @@ def open_page(browser_context) -> Iterator[Any]:
         page.on("pageerror", lambda e: b.errors.append(str(e)))
         page.on("requestfailed", lambda r: b.failed.append(r.url))
         page.goto(url)
-        b.wait("() => !!(window.diplograph && window.diplograph.firstDrawAt)")
+        # Settled: drawn, labels sized to the screen, overlaps removed, view fitted.
+        b.wait("() => !!(window.diplograph && window.diplograph.settled)")
         return b
     yield _open
     for page in pages:

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from diplograph import api
+from tests.browser.conftest import shot
 from tests.viz_graphs import IMG, KU, LIN, SCRIPT, hostile_graph, two_clusters_graph
 from diplograph.viz.page import write_page
 from diplograph.viz.present import present
 
-SHOTS = Path("/tmp") / "diplograph-shots"
 
 
 @pytest.fixture(scope="module")
@@ -35,9 +35,7 @@ def test_seed_page_loads_offline_with_every_node(open_page, seed_store, seed_gra
                   " diplograph.network.body.edgeIndices.length]")
     n, e = seed_graph.number_of_nodes(), seed_graph.number_of_edges()
     assert counts == [n, e, n, e]
-    b.page.wait_for_timeout(1500)                   # let physics settle for the picture
-    SHOTS.mkdir(exist_ok=True)
-    b.page.screenshot(path=str(SHOTS / "seeds.png"))
+    shot(b, "seeds")
     assert b.js("() => document.title") == "Seed graph"
 
 
@@ -62,7 +60,7 @@ def test_filters_hide_what_they_should(open_page, hostile_file):
     b.page.uncheck('#dg-types input[data-type="HOLDS_POSITION"]')
     assert b.js("() => diplograph.network.body.nodeIndices.length") == 6
     assert b.js("() => diplograph.network.body.edgeIndices.length") == 4
-    assert "6 of 6 nodes, 4 of 6 ties" in b.page.inner_text("#dg-count")
+    assert "6 of 6 nodes \u00b7 4 of 6 ties" in b.page.inner_text("#dg-count")
 
 
 def test_focus_mode_and_physics_switch(open_page, hostile_file):
@@ -74,6 +72,8 @@ def test_focus_mode_and_physics_switch(open_page, hostile_file):
     assert shown == ["country:taiwan", "org:mofa", "person:lin"]
     b.page.click("#dg-reset")
     assert b.js("() => diplograph.nodeView.length") == 6
+    b.page.check("#dg-physics")
+    assert b.js("() => diplograph.network.physics.options.enabled") is True
     b.page.uncheck("#dg-physics")
     assert b.js("() => diplograph.network.physics.options.enabled") is False
 
@@ -105,8 +105,7 @@ def test_click_shows_citations_and_markup_never_runs(open_page, hostile_file):
     assert tip == "" or "<" in tip or KU in tip            # text, if a tooltip is open
     b.page.wait_for_timeout(300)
     assert b.js("() => window.__pwned") is None            # after hover and click
-    SHOTS.mkdir(exist_ok=True)
-    b.page.screenshot(path=str(SHOTS / "hostile-panel.png"))
+    shot(b, "hostile-panel")
     _clean(b)
 
 

@@ -11,6 +11,8 @@ import pytest
 
 from diplograph import api
 from diplograph.loaders.corrections import read_corrections
+from diplograph.viz.palette import UNCHECKED_OPACITY, relation_colors
+from tests.browser.conftest import shot
 
 pytest.importorskip("spacy")
 TEXTS = Path(__file__).resolve().parent.parent / "data" / "analyst"
@@ -44,13 +46,13 @@ def test_marks_made_in_the_page_download_as_corrections_that_build_applies(
     assert G.has_edge(wrong[0], wrong[2], wrong[1]) and G.nodes["org:hostile"]["name"] == HOSTILE
     page = tmp_path / "review.html"
     api.viz(page, store=store)
-    b = open_page(page)
+    b = open_page(page, viewport=(1280, 720))
     assert b.blocked == [] and b.errors == []
 
     b.js("(id) => diplograph.showEdge(id)", "|".join(wrong))
     assert b.page.get_attribute("#dg-panel .dg-provenance", "data-provenance") == "machine"
     assert "confidence" in b.page.inner_text("#dg-panel .dg-provenance")
-    b.page.fill("#dg-panel .dg-note", "she is Japan's minister, not the Philippines'")
+    b.page.fill("#dg-panel .dg-mark-note", "she is Japan's minister, not the Philippines'")
     b.page.click("#dg-panel .dg-mark-wrong")
     b.js("(id) => diplograph.showEdge(id)", "org:hostile|PART_OF|country:japan")
     assert b.page.get_attribute("#dg-panel .dg-provenance", "data-provenance") == "curated"
@@ -59,6 +61,12 @@ def test_marks_made_in_the_page_download_as_corrections_that_build_applies(
     b.page.fill("#dg-panel .dg-merge-into", "Enrique Manalo")
     b.page.click("#dg-panel .dg-mark-merge")
     assert b.page.inner_text("#dg-review h2") == "REVIEW MARKS (3)"
+    # The marks box sits in the map's corner, clear of the side panel and the legend.
+    marks_box, panel, legend = (b.page.locator(s).bounding_box()
+                                for s in ("#dg-review", "#dg-panel", "#dg-legend"))
+    assert marks_box["x"] + marks_box["width"] <= panel["x"]
+    assert marks_box["x"] >= legend["x"] + legend["width"]
+    shot(b, "review-marks-1280")
 
     b.page.click("#dg-review-download")                 # no name yet: asks for one
     assert b.page.get_attribute("#dg-review-by", "aria-invalid") == "true"
@@ -93,9 +101,17 @@ def test_the_page_draws_machine_read_ties_unlike_checked_ones(open_page, inputs,
     page = tmp_path / "p.html"
     api.viz(page, store=store)
     b = open_page(page)
-    colours = b.js("""() => Object.fromEntries(diplograph.edges.get().map(
-        e => [e.dg.provenance, e.color.color]))""")
-    assert set(colours) == {"machine", "curated"} and colours["machine"] != colours["curated"]
+    looks = b.js("""() => diplograph.edges.get().map(e => [e.id, e.dg.provenance, e.dg.type,
+        e.color.color, e.color.opacity === undefined ? 1 : e.color.opacity])""")
+    assert {prov for _, prov, *_ in looks} == {"machine", "curated"}
+    for tie, prov, kind, colour, opacity in looks:   # the type's colour, faded if unchecked
+        assert colour == relation_colors()[kind], tie
+        assert opacity == (UNCHECKED_OPACITY if prov == "machine" else 1), tie
+    machine = next(tie for tie, prov, *_ in looks if prov == "machine")
+    assert b.js("(id) => diplograph.network.body.edges[id].options.color.opacity",
+                machine) == UNCHECKED_OPACITY                   # as vis-network draws it
+    assert b.js("(id) => diplograph.edgeById[id].title.textContent.split('\\n')[1]",
+                machine) == "read by a machine, not yet checked"  # and in its tooltip
     legend = b.js("""() => [...document.querySelectorAll('#dg-provenance input')]
         .map(i => i.dataset.provenance)""")
     assert legend == ["curated", "machine"]
@@ -104,3 +120,4 @@ def test_the_page_draws_machine_read_ties_unlike_checked_ones(open_page, inputs,
     assert b.js("() => diplograph.network.body.edgeIndices.length") == 1
     b.page.click("#dg-reset")
     assert b.js("() => diplograph.network.body.edgeIndices.length") == shown
+    assert b.page.is_checked('#dg-provenance input[data-provenance="machine"]')

@@ -2,6 +2,9 @@
    confirmed, corrected), and marks a reader makes from the side panel (this tie is
    wrong, confirm it, merge this node into another, reject this node), collected and
    offered as a corrections file to download, which `diplograph build` applies.
+   It runs after the page's own scripts (viz.page.SCRIPTS) and works through
+   window.diplograph: hooks.panel (the side panel), hooks.reset ("Show all") and
+   state.hiddenProvenance (which core.js's tiePasses reads).
    Every text from data goes into the page as DOM text; the file is built by quoting
    every value as a YAML double-quoted scalar, so no name can change its structure. The
    download is a Blob made here: the page makes no request. */
@@ -9,16 +12,10 @@
   "use strict";
   var api = window.diplograph;
   if (!api || !api.hooks) return;
-  var meta = JSON.parse(document.getElementById("dg-meta").textContent);
+  var el = api.el, meta = api.meta, state = api.state;
   var levels = Object.create(null);
   (meta.legend.provenance || []).forEach(function (p) { levels[p.name] = p; });
 
-  function el(tag, text, cls) {
-    var e = document.createElement(tag);
-    if (text !== undefined && text !== null && text !== "") e.textContent = String(text);
-    if (cls) e.className = cls;
-    return e;
-  }
   function button(text, cls, onClick) {
     var b = el("button", text, cls); b.type = "button";
     b.addEventListener("click", onClick);
@@ -32,14 +29,15 @@
       .replace(/^the\s+/, "").replace(/[^\p{L}\p{N}]+/gu, "");
   }
   var owners = Object.create(null);  // match key -> ids of the nodes with that name/alias
-  api.nodes.get().forEach(function (n) {
+  Object.keys(api.byId).forEach(function (id) {
+    var n = api.byId[id];
     [n.dg.name].concat(n.dg.aliases || []).forEach(function (form) {
       var k = matchKey(form), list = owners[k] || (owners[k] = []);
       if (list.indexOf(n.id) < 0) list.push(n.id);
     });
   });
   function ref(id) {  // the node's name when it names only this node, else its id
-    var n = api.nodes.get(id), name = n ? n.dg.name : id;
+    var n = api.byId[id], name = n ? n.dg.name : id;
     var list = owners[matchKey(name)] || [];
     return list.length === 1 && list[0] === id ? name : id;
   }
@@ -87,7 +85,7 @@
   who.setAttribute("aria-label", "Your name, written as who made the corrections");
   var save = button("Download corrections", "dg-download", download); save.id = "dg-review-download";
   box.append(head, list, who, save);
-  document.body.appendChild(box);
+  document.getElementById("dg-stage").appendChild(box);
   function key(mark) { return JSON.stringify([mark.op, mark.tie || mark.entity, mark.into || ""]); }
   function add(mark) {
     if (marks.some(function (m) { return key(m) === key(mark); })) return;
@@ -122,16 +120,19 @@
   }
   api.review = { marks: marks, text: function (by, at) { return correctionsText(marks, by, at); } };
 
-  // --- The side panel: how it is known, and the marks a reader can make -------------
+  // --- How a tie or node is known: in the side panel and in ties' tooltips ---------
+  function swatch(level) {
+    var sw = el("span", "", "dg-swatch dot"); sw.style.background = level.color;
+    return sw;
+  }
   function checking(dg) {
     var frag = document.createDocumentFragment(), level = levels[dg.provenance];
     if (!level) return frag;
     frag.appendChild(el("h3", "How it is known"));
-    var line = el("p", "", "dg-provenance"), sw = el("span", "", "dg-swatch");
-    sw.style.background = level.color;
+    var line = el("p", "", "dg-provenance");
     var said = level.description;
     if (dg.methods && dg.methods.length) said += " \u00b7 " + dg.methods.join(", ") + ", confidence " + dg.confidence;
-    line.append(sw, el("span", said));
+    line.append(swatch(level), el("span", said));
     line.setAttribute("data-provenance", dg.provenance);
     frag.appendChild(line);
     (dg.corrections || []).forEach(function (m) {
@@ -142,55 +143,78 @@
     });
     return frag;
   }
+  // The tooltip core.js made (a text element) gains the level under its first line.
+  Object.keys(api.edgeById).forEach(function (id) {
+    var e = api.edgeById[id], level = levels[e.dg.provenance], tip = e.title;
+    if (!level || !(tip instanceof Element)) return;
+    var lines = tip.textContent.split("\n");
+    lines.splice(1, 0, level.description);
+    tip.textContent = lines.join("\n");
+  });
+
+  // --- The marks a reader can make, from the side panel ----------------------------
   function note() {
-    var input = el("input", "", "dg-note"); input.placeholder = "Why (note)";
+    var input = el("input", "", "dg-mark-note"); input.placeholder = "Why (note)";
     input.setAttribute("aria-label", "Why: the note kept with the mark");
     return input;
   }
-  api.hooks.panel.push(function (kind, item, panel) {
-    panel.appendChild(checking(item.dg));
-    var tools = el("div", "", "dg-review-tools"), why = note();
-    tools.appendChild(el("h3", "Review"));
-    tools.appendChild(why);
+  function tools(kind, item) {
+    var box = el("div", "", "dg-review-tools"), why = note();
+    box.append(el("h3", "Review"), why);
     if (kind === "edge") {
       var tie = [ref(item.from), item.dg.type, ref(item.to)];
-      tools.append(
+      box.append(
         button("Mark this tie wrong", "dg-mark-wrong", function () { add({ op: "reject", tie: tie, note: why.value }); }),
         button("Confirm this tie", "dg-mark-confirm", function () { add({ op: "confirm", tie: tie, note: why.value }); }));
-    } else {
-      var into = el("input", "", "dg-merge-into"); into.placeholder = "Merge into (name)";
-      into.setAttribute("aria-label", "The node to merge this one into");
-      var found = el("span", "", "dg-meta");
-      tools.append(
-        button("Reject this node", "dg-mark-reject", function () { add({ op: "reject", entity: ref(item.id), note: why.value }); }),
-        into,
-        button("Merge into it", "dg-mark-merge", function () {
-          var hits = api.find(into.value).filter(function (id) { return id !== item.id; });
-          if (!hits.length) { found.textContent = "No other node has that name."; return; }
-          found.textContent = "";
-          add({ op: "merge", entity: ref(item.id), into: ref(hits[0]), note: why.value });
-        }), found);
+      return box;
     }
-    panel.appendChild(tools);
+    var into = el("input", "", "dg-merge-into"); into.placeholder = "Merge into (name)";
+    into.setAttribute("aria-label", "The node to merge this one into");
+    var found = el("span", "", "dg-meta");
+    box.append(
+      button("Reject this node", "dg-mark-reject", function () { add({ op: "reject", entity: ref(item.id), note: why.value }); }),
+      into,
+      button("Merge into it", "dg-mark-merge", function () {
+        var hits = api.find(into.value).filter(function (id) { return id !== item.id; });
+        if (!hits.length) { found.textContent = "No other node has that name."; return; }
+        found.textContent = "";
+        add({ op: "merge", entity: ref(item.id), into: ref(hits[0]), note: why.value });
+      }), found);
+    return box;
+  }
+  // How it is known goes just above the sources (panel.js: a heading, then their list
+  // or a hint); the review tools after them, before a node's list of ties (which can be
+  // long).
+  function headingAbove(body, selector) {  // the heading over that list; null: the end
+    var found = body.querySelector(selector);
+    return found ? found.previousElementSibling : null;
+  }
+  api.hooks.panel.push(function (kind, item, body) {
+    body.insertBefore(checking(item.dg), headingAbove(body, ".dg-citations, .dg-hint"));
+    body.insertBefore(tools(kind, item), headingAbove(body, ".dg-ties"));
   });
 
   // --- The legend: one check box per provenance level (hides its ties) --------------
+  // The line drawn as the map draws the level's ties (faded when no person checked
+  // them); the dot is the level's mark, as in the panel.
   var legend = document.getElementById("dg-legend");
   if (legend && meta.legend.provenance) {
     var ul = el("ul"); ul.id = "dg-provenance";
     meta.legend.provenance.forEach(function (p) {
       if (!p.count) return;
-      var box = el("input"); box.type = "checkbox"; box.checked = true;
-      box.setAttribute("data-provenance", p.name);
-      box.addEventListener("change", function () {
-        if (box.checked) api.state.hiddenProvenance.delete(p.name); else api.state.hiddenProvenance.add(p.name);
+      var check = el("input"); check.type = "checkbox"; check.checked = true;
+      check.setAttribute("data-provenance", p.name);
+      check.addEventListener("change", function () {
+        if (check.checked) state.hiddenProvenance.delete(p.name); else state.hiddenProvenance.add(p.name);
         api.refresh();
       });
-      var line = el("span", "", "dg-line"); line.style.background = p.color;
+      var line = el("span", "", "dg-line");
+      line.style.borderTopColor = "#555"; line.style.opacity = String(p.opacity);
       var lab = el("label"); lab.title = p.description + (p.checked ? " (checked by a person)" : "");
-      lab.append(box, line, el("span", p.name), el("span", p.count, "dg-n"));
+      lab.append(check, line, swatch(p), el("span", p.name), el("span", p.count, "dg-n"));
       var li = el("li"); li.appendChild(lab); ul.appendChild(li);
     });
     if (ul.childElementCount) legend.append(el("h2", "Evidence"), ul);
   }
+  api.hooks.reset.push(function () { state.hiddenProvenance.clear(); });
 })();

@@ -3,9 +3,9 @@ graph.cypher`` (or any Bolt client, one statement per line).
 
 It writes the very model the server store (:mod:`graph.stores.neo4j`) keeps, built by
 that store's own row functions: ``:Entity:<Label>[:<Kind>]`` nodes merged on ``id``,
-relationships merged on (source, type, target), ``:Document`` nodes, and the
-``:DiplographMeta`` node, so ``diplograph pull`` reads the script's result back as the
-same graph. Labels and types come only from :data:`graph.schema.SCHEMA` (checked by
+relationships merged on (source, type, target), ``:Document`` nodes, the
+``MENTIONED_IN`` links of nodes to documents, and the ``:DiplographMeta`` node, so
+``diplograph pull`` reads the script's result back as the same graph. Labels and types come only from :data:`graph.schema.SCHEMA` (checked by
 ``node_labels``/``rel_type``); every value is a Cypher literal built by
 :func:`literal`, which escapes quotes, backslashes and control characters, and quotes
 every map key in backticks. A script cannot take parameters, so this is the safe
@@ -27,7 +27,8 @@ from typing import IO, Any
 import networkx as nx
 
 from diplograph.graph.stores.neo4j import cypher as q
-from diplograph.graph.stores.neo4j.writer import document_rows, edge_rows, node_rows
+from diplograph.graph.stores.neo4j.writer import (document_rows, edge_rows, mention_rows,
+                                                   node_rows)
 
 __all__ = ["write_cypher", "literal", "statements"]
 
@@ -71,16 +72,17 @@ def literal(value: Any) -> str:
 
 def statements(G: nx.MultiDiGraph) -> list[str]:
     """The script's statements, one per line, each ending in ``;``."""
+    nodes, documents = node_rows(G), document_rows(G)
     out = [f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) "
            "REQUIRE n.id IS UNIQUE;" for label in (q.ENTITY, q.DOCUMENT)]
     graph_attrs = json.dumps({k: v for k, v in G.graph.items() if k != "documents"},
                              ensure_ascii=False)
     out.append(f"MERGE (m:{q.META} {{id: 'graph'}}) SET m.complete = false, "
                f"m.graph = {literal(graph_attrs)};")
-    for row in document_rows(G):
+    for row in documents:
         out.append(f"MERGE (d:{q.DOCUMENT} {{id: {literal(row['id'])}}}) "
                    f"SET d = {literal(row['props'])};")
-    for (label, kind), rows in sorted(node_rows(G).items(), key=lambda g: (g[0][0], g[0][1] or "")):
+    for (label, kind), rows in sorted(nodes.items(), key=lambda g: (g[0][0], g[0][1] or "")):
         labels = q.node_labels(label, kind)
         for row in rows:
             out.append(f"MERGE (n{labels} {{id: {literal(row['id'])}}}) "
@@ -91,6 +93,10 @@ def statements(G: nx.MultiDiGraph) -> list[str]:
             out.append(f"MATCH (a:{q.ENTITY} {{id: {literal(row['s'])}}}) "
                        f"MATCH (b:{q.ENTITY} {{id: {literal(row['t'])}}}) "
                        f"MERGE (a)-[r:{rel}]->(b) SET r = {literal(row['props'])};")
+    for link in mention_rows(G):
+        out.append(f"MATCH (n:{q.ENTITY} {{id: {literal(link['s'])}}}) "
+                   f"MATCH (d:{q.DOCUMENT} {{id: {literal(link['t'])}}}) "
+                   f"MERGE (n)-[:{q.MENTIONED_IN}]->(d);")
     out.append(f"MATCH (m:{q.META} {{id: 'graph'}}) SET m.complete = true, "
                f"m.nodes = {G.number_of_nodes()}, m.edges = {G.number_of_edges()};")
     return out

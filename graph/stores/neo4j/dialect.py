@@ -1,14 +1,24 @@
 """What differs between the Bolt servers the store talks to, chosen from the agent string
 the server sends on connecting (``driver.get_server_info().agent``).
 
-Neo4j 5 is the production target; ArcadeDB (which speaks Bolt and openCypher) runs the
-test suite. The queries in :mod:`graph.stores.neo4j.cypher` stay within what both accept;
-what is left differs here:
+Neo4j 5 is the production target, and the server suite runs on Neo4j Community 5.26;
+ArcadeDB (which speaks Bolt and openCypher) runs the parity and read-only suites beside
+it. The queries in :mod:`graph.stores.neo4j.cypher` stay within what both accept; what
+is left differs here. Differences that need no dialect (measured on both):
 
-- Neo4j refuses a write inside a read transaction; ArcadeDB runs it (measured: a
-  ``CREATE`` in ``execute_read`` commits). The read-only rule of ``diplograph cypher``
-  therefore rests first on the store refusing write clauses before anything is sent,
-  for every server; on Neo4j the read transaction is a second guard.
+- Neo4j refuses a write inside a read transaction; ArcadeDB runs it (a ``CREATE`` in
+  ``execute_read`` commits), has its own ``apoc.do.when`` and
+  ``apoc.refactor.mergeNodes``, which write there without counting it, and commits the
+  inner transactions of ``CALL {} IN TRANSACTIONS`` in a read transaction. The
+  read-only rule of ``diplograph cypher`` therefore does not rest on the server: see
+  :mod:`graph.stores.neo4j.readonly` for its layers.
+- Neo4j sends notifications (a label or property key it has not seen, as in the
+  saver's first read of an empty database), which the driver logs as warnings; the
+  store sends the driver's log nowhere unless logging is set up.
+- A Neo4j that is shutting down answers ``DatabaseUnavailable`` for some seconds, then
+  nothing; the store says which.
+
+Differences the dialect below handles:
 - ArcadeDB keeps each combination of labels as a type of its own, under which the
   ``Entity`` uniqueness constraint still holds (measured: a second ``:Entity:Person``
   with a taken id is refused); an index on ``id`` per primary label is added there so
@@ -58,8 +68,6 @@ class Dialect:
     name: str
     # Statements that make the schema (idempotent: IF NOT EXISTS).
     schema: tuple[str, ...]
-    # Whether the server enforces read-only on a read transaction itself.
-    enforces_read_only: bool
     # Whether MERGE on several labels is index-backed (else create/update separately).
     indexed_merge: bool
     # Whether new ties find their ends by element id (else by id, through the index).
@@ -78,11 +86,11 @@ def _index(label: str) -> str:
 
 
 NEO4J = Dialect(name="neo4j", schema=(_unique(ENTITY), _unique(DOCUMENT)),
-                enforces_read_only=True, indexed_merge=True, ends_by_element_id=False)
+                indexed_merge=True, ends_by_element_id=False)
 ARCADEDB = Dialect(
     name="arcadedb",
     schema=(_unique(ENTITY), _unique(DOCUMENT), *(_index(label) for label in SCHEMA.labels)),
-    enforces_read_only=False, indexed_merge=False, ends_by_element_id=True)
+    indexed_merge=False, ends_by_element_id=True)
 
 _AGENTS = [(re.compile(r"arcadedb", re.IGNORECASE), ARCADEDB)]
 

@@ -14,6 +14,7 @@ refuse the half-written graph and say so), and running the save again completes 
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -32,8 +33,15 @@ from diplograph.graph.stores.neo4j import codec
 from diplograph.graph.stores.neo4j import overrides  # noqa: F401 - registers the Cypher overrides
 from diplograph.graph.stores.neo4j import cypher as q
 from diplograph.graph.stores.neo4j.dialect import Dialect, dialect_for
+from diplograph.graph.stores.neo4j.readonly import check_read_only
 
 __all__ = ["Neo4jStore", "CypherResult", "SCHEMES"]
+
+# The driver logs each retry of a failed transaction and each notification (an unknown
+# label in a query...) as a warning; with no logging set up, Python prints those on
+# stderr before our one-line error. The store words failures itself, so they go nowhere
+# unless the application configures logging (then they reach its handlers as before).
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 DEFAULT_USER = "neo4j"
@@ -146,6 +154,9 @@ class Neo4jStore(GraphStore):
         try:
             return call()
         except neo4j_errors.AuthError:
+            if self._driver is not None:  # it took these credentials before: not a typo
+                raise StoreError(f"The server at {self.location} stopped accepting user "
+                                 f"{self.user!r} (is it shutting down?)") from None
             raise StoreError(f"The server at {self.location} refused user {self.user!r}: "
                              "check NEO4J_USERNAME/--user and NEO4J_PASSWORD") from None
         except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError):
@@ -158,6 +169,16 @@ class Neo4jStore(GraphStore):
 
     def _server_error(self, exc: neo4j_errors.Neo4jError) -> StoreError:
         message = _first_line(exc.message or str(exc))
+        # A write in a READ session: refused as such, or, for a new label or type, as a
+        # privilege the READ mode overrides (e.g. a write inside apoc.cypher.run).
+        if exc.code == "Neo.ClientError.Statement.AccessMode" or (
+                exc.code == "Neo.ClientError.Security.Forbidden"
+                and "overridden by READ" in message):
+            return StoreError("This query writes to the database, which the server refused "
+                              "in a read-only session; pass --write to allow it")
+        if exc.code == "Neo.TransientError.General.DatabaseUnavailable":
+            return StoreError(f"The database at {self.location} is not available (is the "
+                              "server starting or shutting down?); try again later")
         if "DatabaseNotFound" in (exc.code or ""):
             return StoreError(f"Database {self.database!r} does not exist on {self.uri}: "
                               "create it, or pick another with --database / NEO4J_DATABASE")
@@ -275,25 +296,29 @@ class Neo4jStore(GraphStore):
 
     def run_cypher(self, query: str, params: dict[str, Any] | None = None, *,
                    write: bool = False) -> CypherResult:
-        """Run ``query``; in a read transaction, refusing write clauses, unless ``write``."""
-        if not write and q.is_write_query(query):
-            raise StoreError("This query writes to the database; pass --write to allow it")
+        """Run ``query``; unless ``write``, only if it cannot change the database.
 
-        guard = not write and not self.dialect.enforces_read_only
+        The read-only rule has four layers (see :mod:`graph.stores.neo4j.readonly`): the
+        query's clauses and procedures are checked before sending, it runs in a READ
+        session (which Neo4j enforces), and it is rolled back if its counters say it
+        wrote anyway."""
+        if not write:
+            check_read_only(query)  # layers 1 and 2: clauses, procedures
 
         def work(tx: neo4j.ManagedTransaction) -> CypherResult:
             result = tx.run(query, params or {})
             rows = [[_plain(v) for v in record.values()] for record in result]
             summary = result.consume()
-            if guard and summary.counters.contains_updates:
-                # raising inside the transaction function rolls the transaction back
+            if not write and (summary.counters.contains_updates
+                              or summary.counters.contains_system_updates):
+                # layer 4: raising inside the transaction function rolls it back
                 raise _ReadOnlyViolation
             counters = {k: v for k, v in vars(summary.counters).items()
                         if isinstance(v, int) and not isinstance(v, bool) and v}
             return CypherResult(columns=list(result.keys()), rows=rows, counters=counters)
 
         def call() -> CypherResult:
-            with self._session(write=write) as session:
+            with self._session(write=write) as session:  # layer 3: a READ session
                 return (session.execute_write if write else session.execute_read)(work)
         try:
             return self._guard(call)

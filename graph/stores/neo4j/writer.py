@@ -3,11 +3,12 @@
 Everything is encoded and checked before the server is touched, so a graph the server
 could not hold fails with nothing written. Then the schema is made (constraints and
 indexes, idempotent), the save is marked unfinished, and what the server holds is read
-(node and document ids, the ends and type of each tie). From that, :func:`plan` lists
-the write batches, in order: what ``G`` lacks is deleted (ties, then nodes, then
+(node and document ids, the ends and type of each tie, the links). From that, :func:`plan` lists
+the write batches, in order: what ``G`` lacks is deleted (links, ties, then nodes, then
 documents; a node whose labels change is deleted, with its ties, and written again);
-then documents are merged on their ids, nodes written (see the dialect for how), and
-ties created where absent and updated where present. Each batch holds up to
+then documents are merged on their ids, nodes written (see the dialect for how), ties
+created where absent and updated where present, and each node linked to the documents
+in its ``docs`` (``MENTIONED_IN``) where it is not yet. Each batch holds up to
 ``store.batch_size`` rows and is one transaction. Only a save that got through every
 batch marks the graph finished. Nodes without the ``Entity`` label (someone else's data
 in the same database) are never touched.
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from diplograph.graph.stores.neo4j.store import Neo4jStore
 
 __all__ = ["save_graph", "plan", "Batch", "shaped", "node_rows", "edge_rows",
-           "document_rows"]
+           "document_rows", "mention_rows"]
 
 T = TypeVar("T")
 
@@ -85,6 +86,14 @@ def document_rows(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
         props["id"] = doc_id
         rows.append({"id": doc_id, "props": props})
     return rows
+
+
+def mention_rows(G: nx.MultiDiGraph) -> list[dict[str, str]]:
+    """The ``MENTIONED_IN`` links, ``{"s": node id, "t": document id}``: each node to
+    each document citing it (its ``docs``) that the graph holds, in order."""
+    held = G.graph.get("documents", {})
+    return [{"s": node, "t": doc} for node in sorted(G.nodes)
+            for doc in codec.doc_ids(G.nodes[node].get("evidence")) if doc in held]
 
 
 def _labels_of(label: str | None, kind: str | None) -> str | None:
@@ -146,9 +155,11 @@ def shaped(rows: Sequence[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[d
 
 
 def plan(nodes: dict[tuple[str, str | None], list[dict[str, Any]]],
-         edges: dict[str, list[dict[str, Any]]], documents: list[dict[str, Any]], *,
+         edges: dict[str, list[dict[str, Any]]], documents: list[dict[str, Any]],
+         mentions: list[dict[str, str]], *,
          existing_nodes: list[dict[str, Any]], existing_edges: list[dict[str, Any]],
-         existing_documents: list[dict[str, Any]], size: int, dialect: Dialect
+         existing_documents: list[dict[str, Any]],
+         existing_mentions: list[dict[str, Any]], size: int, dialect: Dialect
          ) -> list[Batch]:
     """The write batches that turn what the server holds (``existing_*``, as read by
     :data:`~graph.stores.neo4j.cypher.EXISTING_NODES` and its siblings) into ``G``.
@@ -167,8 +178,11 @@ def plan(nodes: dict[tuple[str, str | None], list[dict[str, Any]]],
             else:
                 batches.append(Batch(query, key, chunk, **how))
 
-    # Delete what G lacks: ties, nodes (a node whose labels change goes too, with its
-    # ties, and is written again), documents.
+    # Delete what G lacks: ties, links, nodes (a node whose labels change goes too, with
+    # its ties and links, and is written again), documents (with their links).
+    wanted_mentions = {(m["s"], m["t"]) for m in mentions}
+    add(q.DELETE_MENTIONS, "rows", [m for m in existing_mentions
+                                    if (m["s"], m["t"]) not in wanted_mentions])
     if existing_edges:  # (an empty target has nothing to compare)
         wanted_edges = {(r["s"], t, r["t"]) for t, rows in edges.items() for r in rows}
         add(q.DELETE_EDGES, "rows", [{"s": r["s"], "type": r["type"], "t": r["t"]}
@@ -183,7 +197,7 @@ def plan(nodes: dict[tuple[str, str | None], list[dict[str, Any]]],
     add(q.DELETE_DOCUMENTS, "ids",
         [r["id"] for r in existing_documents if r["id"] not in wanted_docs])
 
-    # Write G: documents, nodes, then ties.
+    # Write G: documents, nodes, ties, then the links of nodes to documents.
     add(q.MERGE_DOCUMENTS, "rows", documents)
     present = {r["id"] for r in existing_nodes} - stale_nodes
     for (label, kind), rows in sorted(nodes.items(), key=lambda g: (g[0][0], g[0][1] or "")):
@@ -203,6 +217,10 @@ def plan(nodes: dict[tuple[str, str | None], list[dict[str, Any]]],
         if kept:
             add(q.UPDATE_EDGES(type_), "rows",
                 [r for r in rows if (r["s"], type_, r["t"]) in kept], shape=True)
+    kept_mentions = {(m["s"], m["t"]) for m in existing_mentions
+                     if m["s"] not in stale_nodes and m["t"] in wanted_docs}
+    add(q.CREATE_MENTIONS, "rows",
+        [m for m in mentions if (m["s"], m["t"]) not in kept_mentions], counted=True)
     return batches
 
 
@@ -231,9 +249,10 @@ def _save(store: Neo4jStore, G: nx.MultiDiGraph, progress: Progress | None) -> N
         store._write(statement)
     store._write(q.BEGIN_SAVE, graph=graph_attrs)
     existing_nodes = store._read(q.EXISTING_NODES)
-    batches = plan(nodes, edges, documents, existing_nodes=existing_nodes,
+    batches = plan(nodes, edges, documents, mention_rows(G), existing_nodes=existing_nodes,
                    existing_edges=store._read(q.EXISTING_EDGES),
                    existing_documents=store._read(q.EXISTING_DOCUMENTS),
+                   existing_mentions=store._read(q.EXISTING_MENTIONS),
                    size=store.batch_size, dialect=store.dialect)
     # Element ids of the nodes, as read and then as created (a relabelled node's anew).
     element_ids = {r["id"]: r["e"] for r in existing_nodes}
