@@ -3,8 +3,9 @@
 ``--json``). Library errors become one-line ``Error:`` messages.
 
 The commands live in modules by what they do: :mod:`~diplograph.cli_build` (inputs to a
-graph), :mod:`~diplograph.cli_queries` (the questions), :mod:`~diplograph.cli_export`
-(files and pictures) and :mod:`~diplograph.cli_server` (a Neo4j server).
+graph), :mod:`~diplograph.cli_queries` (the questions), :mod:`~diplograph.cli_fix`
+(corrections), :mod:`~diplograph.cli_export` (files and pictures) and
+:mod:`~diplograph.cli_server` (a Neo4j server).
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from typing import Any
 
 import click
 
-from diplograph import cli_build, cli_export, cli_queries, cli_server
+from diplograph import cli_build, cli_export, cli_fix, cli_queries, cli_server
 from diplograph.graph.errors import DiplographError
 
 
@@ -42,6 +43,6 @@ def cli() -> None:
     """
 
 
-for module in (cli_build, cli_queries, cli_export, cli_server):
+for module in (cli_build, cli_queries, cli_fix, cli_export, cli_server):
     for command in module.COMMANDS:
         cli.add_command(command)
