@@ -16,6 +16,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
@@ -27,15 +28,15 @@ from diplograph.graph.queries.summary import stats as graph_stats
 from diplograph.graph.stores import GraphStore, open_store
 from diplograph.model import pinned_model, setup_model
 from diplograph.results import (BuildResult, DemoResult, ExportResult, ExtractResult,
-                                PullResult, PushResult, VizResult)
+                                FixResult, PullResult, PushResult, VizResult)
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["BuildResult", "ExtractResult", "ExportResult", "PushResult", "PullResult",
-           "VizResult", "DemoResult", "Progress", "DEFAULT_SEEDS", "PAGE_FORMATS", "build",
-           "extract", "load_graph", "export", "diff", "push", "pull", "cypher", "viz", "demo",
-           "setup_model", "pinned_model"]
+__all__ = ["BuildResult", "FixResult", "ExtractResult", "ExportResult", "PushResult",
+           "PullResult", "VizResult", "DemoResult", "Progress", "DEFAULT_SEEDS", "PAGE_FORMATS",
+           "build", "fix", "extract", "load_graph", "export", "diff", "push", "pull", "cypher",
+           "viz", "demo", "setup_model", "pinned_model"]
 
 T = TypeVar("T")
 # A progress callback wraps an iterable (with its length and a label) and yields its items.
@@ -45,6 +46,8 @@ Progress = Callable[[Sequence[T], str], Iterable[T]]
 DEFAULT_SEEDS = Path(str(resources.files("diplograph.seeds")))
 DEFAULT_PAGE = "diplograph.html"
 DEFAULT_CACHE = ".diplograph-cache"
+#: The graph attribute naming the inputs and corrections files a graph was built from.
+BUILT_FROM = "built_from"
 StoreArg = str | Path | GraphStore | None
 
 
@@ -60,17 +63,53 @@ def _opened(store: StoreArg) -> Iterator[GraphStore]:
 
 # --- the questions: one function per entry of the query registry ------------------------
 
+class _Trusted(GraphStore):
+    """A store seen through ``--min-confidence``/``--checked-only``: its graph with only
+    the ties that pass (:func:`graph.provenance.trusted`). It has no overrides of its
+    own, so every query runs its reference over the filtered graph."""
+
+    kind = "trusted"
+
+    def __init__(self, store: GraphStore, min_confidence: float, checked_only: bool) -> None:
+        self.store, self.min_confidence, self.checked_only = store, min_confidence, checked_only
+
+    @property
+    def location(self) -> str:
+        return self.store.location
+
+    def exists(self) -> bool:
+        return self.store.exists()
+
+    def load(self, *, progress: Progress | None = None) -> nx.MultiDiGraph:
+        from diplograph.graph.provenance import trusted
+        return trusted(self.store.load(progress=progress), min_confidence=self.min_confidence,
+                       checked_only=self.checked_only)
+
+    def save(self, G: nx.MultiDiGraph, *, progress: Progress | None = None) -> None:
+        raise DiplographError(f"{self.location} is open filtered ({{min_confidence}}, "
+                              "{checked_only}): it cannot be written",
+                              min_confidence="min_confidence", checked_only="checked_only")
+
+
 def _query_function(entry: Query) -> Callable[..., Any]:
     """``api.<name>``: the query run by the store (its override, or the reference over
-    its graph), with the reference's arguments after the graph, and ``store``."""
-    def answer(*args: Any, store: StoreArg = None, **options: Any) -> Any:
+    its graph), with the reference's arguments after the graph, ``store``, and the
+    ``min_confidence``/``checked_only`` filters (the reference then runs over the ties
+    that pass)."""
+    def answer(*args: Any, store: StoreArg = None, min_confidence: float = 0.0,
+               checked_only: bool = False, **options: Any) -> Any:
         with _opened(store) as opened:
+            if min_confidence > 0 or checked_only:
+                opened = _Trusted(opened, min_confidence, checked_only)
             return opened.run(entry, *args, **options)
 
-    where = inspect.Parameter("store", inspect.Parameter.KEYWORD_ONLY, default=None,
-                              annotation="StoreArg")
+    extra = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default,
+                               annotation=hint)
+             for name, default, hint in (("store", None, "StoreArg"),
+                                         ("min_confidence", 0.0, "float"),
+                                         ("checked_only", False, "bool"))]
     answer.__signature__ = entry.signature.replace(  # type: ignore[attr-defined]
-        parameters=[*entry.signature.parameters.values(), where])
+        parameters=[*entry.signature.parameters.values(), *extra])
     answer.__name__ = answer.__qualname__ = entry.name
     answer.__module__ = __name__
     reference = f"{entry.reference.__module__}.{entry.reference.__name__}"
@@ -98,31 +137,60 @@ def build(paths: Iterable[str | Path] | None = None, *, store: StoreArg = None,
     Documents are extracted in ``workers`` processes, reusing ``cache`` for unchanged
     ones; where extracted and curated claims disagree, curated wins and ``notes`` say so,
     beside one line per skipped file and a warning when the new graph has less than
-    half the nodes of the one it replaces. ``warn`` is called with each of these lines
-    as it arises (the CLI prints them on stderr)."""
-    from diplograph.graph.merge import build_graph
-    from diplograph.loaders import load_inputs
-
+    half the nodes of the one it replaces. Corrections files among the inputs are
+    applied to the claims before they merge; the stale ones (matching nothing) are
+    listed in ``stale`` and do not stop the build. ``warn`` is called with each of these
+    lines as it arises (the CLI prints them on stderr)."""
     inputs = [str(p) for p in (paths or [DEFAULT_SEEDS])]
     notes: list[str] = []
+    G, loaded, corrected = _built(inputs, _noting(notes, warn), workers=workers,
+                                  cache=cache, progress=progress)
+    with _opened(store) as target:
+        _save(G, loaded, inputs, target, _noting(notes, warn), progress)
+    return BuildResult(store=target.location, stats=graph_stats(G), inputs=inputs,
+                       notes=notes, corrections=corrected.applied,
+                       stale=[str(s) for s in corrected.stale])
 
+
+def _noting(notes: list[str], warn: Callable[[str], None] | None) -> Callable[[str], None]:
+    """Keep each notice in ``notes`` and hand it to ``warn`` as it arises."""
     def note(line: str) -> None:
         notes.append(line)
         if warn is not None:
             warn(line)
+    return note
 
-    loaded = load_inputs(inputs, workers=workers, cache=cache, progress=progress, warn=note)
+
+def _built(inputs: list[str], note: Callable[[str], None], **options: Any
+           ) -> tuple[nx.MultiDiGraph, Any, Any]:
+    """The graph of ``inputs`` with their corrections applied, what was loaded, and what
+    the corrections did (``Applied``). The graph remembers its inputs and corrections
+    files, so that ``fix`` can rebuild it."""
+    from diplograph.graph.merge import build_graph
+    from diplograph.loaders import load_inputs
+    from diplograph.loaders.corrections_apply import apply_corrections
+
+    loaded = load_inputs(inputs, warn=note, **options)
     for disagreement in loaded.disagreements:
         note(f"curated wins: {disagreement}")
-    with _opened(store) as target:
-        _refuse_empty(loaded, inputs, target)
-        G = build_graph(loaded.claims)
-        before = _nodes_held(target)
-        if before is not None and 2 * G.number_of_nodes() < before:
-            note(f"the new graph has {G.number_of_nodes()} nodes where {target.location} "
-                 f"held {before}: less than half. Check that every input was read.")
-        target.save(G, progress=progress)
-    return BuildResult(store=target.location, stats=graph_stats(G), inputs=inputs, notes=notes)
+    corrected = apply_corrections(loaded.claims, loaded.corrections)
+    for line in (*corrected.notes, *map(str, corrected.stale)):
+        note(line)
+    G = build_graph(corrected.claims)
+    G.graph[BUILT_FROM] = {"inputs": inputs, "corrections": loaded.correction_files}
+    return G, loaded, corrected
+
+
+def _save(G: nx.MultiDiGraph, loaded: Any, inputs: list[str], target: GraphStore,
+          note: Callable[[str], None], progress: Progress | None) -> None:
+    """Replace the store's graph with ``G``, unless the inputs gave no entity; warn when
+    it holds less than half the nodes it replaces."""
+    _refuse_empty(loaded, inputs, target)
+    before = _nodes_held(target)
+    if before is not None and 2 * G.number_of_nodes() < before:
+        note(f"the new graph has {G.number_of_nodes()} nodes where {target.location} "
+             f"held {before}: less than half. Check that every input was read.")
+    target.save(G, progress=progress)
 
 
 def _refuse_empty(loaded: Any, inputs: list[str], target: GraphStore) -> None:
@@ -142,6 +210,75 @@ def _nodes_held(target: GraphStore) -> int | None:
         return target.run("stats").nodes if target.exists() else None
     except DiplographError:
         return None
+
+
+def _corrections_file(built_from: dict[str, Any], inputs: list[str]) -> Path:
+    """Where ``fix`` writes: the one corrections file the graph was built with, else
+    ``corrections.yaml`` in the first input folder."""
+    used = built_from.get("corrections") or []
+    if len(used) > 1:
+        raise DiplographError(f"The graph was built with several corrections files "
+                              f"({', '.join(used)}); say which with {{file}}.",
+                              file="file=...")
+    if used:
+        return Path(used[0])
+    first = Path(inputs[0])
+    return (first if first.is_dir() else first.parent) / "corrections.yaml"
+
+
+def fix(op: str, entity: str | None = None, *, tie: tuple[str, str, str] | None = None,
+        note: str, by: str | None = None, at: str | None = None,
+        file: str | Path | None = None, store: StoreArg = None,
+        progress: Progress | None = None, workers: int = 1,
+        cache: str | Path | None = DEFAULT_CACHE,
+        warn: Callable[[str], None] | None = None, **args: str | None) -> FixResult:
+    """Append one correction to the corrections file and rebuild the store's graph with
+    it, from the inputs it was built from.
+
+    ``op`` is a key of :data:`loaders.corrections.OPS` (merge, rename, relabel, reject,
+    alias, confirm); ``entity`` (id, name or alias) or ``tie`` (source, type, target)
+    says what it applies to, and ``args`` its other keys (``into``, ``to``, ``label``,
+    ``kind``, ``country``, ``doc``, ``add``). ``by`` defaults to ``$DIPLOGRAPH_USER`` or
+    the login name, ``at`` to today. ``file`` defaults to the corrections file the graph
+    was built with, else ``corrections.yaml`` in its first input folder. A correction
+    that would change nothing (stale) is refused, and the file and store stay as they
+    were. ``warn`` gets the rebuild's notices, as for :func:`build`.
+    """
+    import datetime
+    import getpass
+    import os
+
+    from diplograph.loaders.corrections import appended, correction_entry
+
+    entry = correction_entry(op, entity=entity, tie=tie, note=note,
+                             by=by or os.environ.get("DIPLOGRAPH_USER") or getpass.getuser(),
+                             at=at or datetime.date.today().isoformat(), **args)
+    notes: list[str] = []
+    with _opened(store) as target:
+        if not target.exists():
+            raise DiplographError(f"No graph at {target.location}: build it first "
+                                  "(diplograph build PATHS).")
+        built_from = target.load().graph.get(BUILT_FROM) or {}
+        inputs = list(built_from.get("inputs") or [DEFAULT_SEEDS])
+        path = Path(file) if file else _corrections_file(built_from, inputs)
+        with appended(path, entry) as origin:
+            found = {Path(i).resolve() for i in inputs}
+            within = any(p in found for p in (path.resolve(), *path.resolve().parents))
+            rebuilt = inputs if within else [*inputs, str(path)]
+            G, loaded, corrected = _built(rebuilt, notes.append, workers=workers,
+                                          cache=cache, progress=progress)
+            mine = [s for s in corrected.stale if s.origin == origin]
+            if mine:
+                raise DiplographError(f"{mine[0].what}: {mine[0].why} (nothing was written)")
+            for line in notes:
+                if warn is not None:
+                    warn(line)
+            _save(G, loaded, rebuilt, target, _noting(notes, warn), progress)
+    build = BuildResult(store=target.location, stats=graph_stats(G), inputs=rebuilt,
+                        notes=notes, corrections=corrected.applied,
+                        stale=[str(s) for s in corrected.stale])
+    return FixResult(file=str(path), line=int(origin.rpartition(":")[2]), entry=entry,
+                     build=build)
 
 
 def extract(paths: Iterable[str | Path], *, output: str | Path | TextIO, workers: int = 1,
@@ -299,6 +436,7 @@ def viz(output: str | Path | None = None, *, format: str | None = None,
         focus: str | None = None, depth: int = 1, labels: Iterable[str] | None = None,
         types: Iterable[str] | None = None, since: str | None = None,
         until: str | None = None, as_of: str | None = None, min_sources: int = 0,
+        min_confidence: float = 0.0, checked_only: bool = False,
         min_degree: int = 0, size_by: str = "degree", color_by: str = "label",
         title: str | None = None, physics: bool = False, story: str | Path | None = None,
         diff: StoreArg = None, width: int = 1920, height: int = 1080, dpi: int = 150,
@@ -310,16 +448,19 @@ def viz(output: str | Path | None = None, *, format: str | None = None,
     the page is returned in ``VizResult.html`` (and shows inline in Jupyter). Filters:
     ``focus``/``depth`` (a neighbourhood), ``labels``, ``types``, ``since``/``until``
     (dated ties), ``as_of`` (ties that held that day), ``min_sources`` (distinct
-    documents per tie), ``min_degree`` (nodes with at least that many ties; on the page
-    it is the filter's starting value). Node size by ``size_by`` (a key of
-    ``viz.present.SIZE_BY``); colour by ``color_by``: ``label`` (the schema's colours) or
-    ``community`` (the Louvain communities of :func:`communities`). ``story``: a story
-    file (see ``loaders.stories``), drawn as a page with next/previous. ``diff``: an
-    earlier store or JSON export; the map then colours what was added, removed or
-    changed since. Pictures: ``width``/``height`` in pixels at ``dpi``, text of
-    ``font_size`` points. The same store always gives the same bytes.
+    documents per tie), ``min_confidence`` and ``checked_only`` (see
+    :func:`graph.provenance.trusted`; on a diff map, applied to both graphs),
+    ``min_degree`` (nodes with at least that many ties; on the page it is the filter's
+    starting value). Node size by ``size_by`` (a key of ``viz.present.SIZE_BY``);
+    colour by ``color_by``: ``label`` (the schema's colours) or ``community`` (the
+    Louvain communities of :func:`communities`). ``story``: a story file (see
+    ``loaders.stories``), drawn as a page with next/previous. ``diff``: an earlier store
+    or JSON export; the map then colours what was added, removed or changed since.
+    Pictures: ``width``/``height`` in pixels at ``dpi``, text of ``font_size`` points.
+    The same store always gives the same bytes.
     """
     from diplograph.graph.dates import normalize_date
+    from diplograph.graph.provenance import trusted
     from diplograph.viz.page import render_page, write_page
     from diplograph.viz.present import Filters, present
 
@@ -342,11 +483,14 @@ def viz(output: str | Path | None = None, *, format: str | None = None,
             except ValueError:
                 raise DiplographError(f"{{{key}}} {value!r} is not a date; write it as "
                                       "YYYY, YYYY-MM or YYYY-MM-DD.", **{key: key}) from None
-    G = load_graph(store=store)
+    def trust(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+        return trusted(G, min_confidence=min_confidence, checked_only=checked_only)
+
+    G = trust(load_graph(store=store))
     changes = None
     if diff is not None:
         from diplograph.viz.diffmap import diff_union
-        G, changes = diff_union(_graph_of(diff)[0], G)
+        G, changes = diff_union(trust(_graph_of(diff)[0]), G)
     # A page keeps every node and starts its min-degree filter there; a picture drops them.
     filters = Filters(min_sources=min_sources, labels=tuple(labels or ()),
                       types=tuple(types or ()), focus=focus, depth=depth,

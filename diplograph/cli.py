@@ -3,9 +3,10 @@
 ``--json``). Library errors become one-line ``Error:`` messages.
 
 The commands live in modules by what they do: :mod:`~diplograph.cli_build` (inputs to a
-graph), :mod:`~diplograph.cli_queries` (the questions), :mod:`~diplograph.cli_export`
-(files and pictures), :mod:`~diplograph.cli_server` (a Neo4j server) and
-:mod:`~diplograph.cli_start` (the model and the demo, for a first run).
+graph), :mod:`~diplograph.cli_queries` (the questions), :mod:`~diplograph.cli_fix`
+(corrections), :mod:`~diplograph.cli_export` (files and pictures),
+:mod:`~diplograph.cli_server` (a Neo4j server) and :mod:`~diplograph.cli_start` (the
+model and the demo, for a first run).
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from typing import Any
 
 import click
 
-from diplograph import cli_build, cli_export, cli_queries, cli_server, cli_start
+from diplograph import cli_build, cli_export, cli_fix, cli_queries, cli_server, cli_start
 from diplograph.graph.errors import DiplographError
 
 
@@ -62,6 +63,6 @@ def cli() -> None:
     """
 
 
-for module in (cli_start, cli_build, cli_queries, cli_export, cli_server):
+for module in (cli_start, cli_build, cli_queries, cli_fix, cli_export, cli_server):
     for command in module.COMMANDS:
         cli.add_command(command)

@@ -24,7 +24,18 @@ def build(paths: tuple[str, ...], store: str | None, workers: int, cache: str | 
 
     Curated YAML and document folders are merged; the store is replaced only when
     every input is valid and they give at least one entity, and building the same
-    inputs twice gives the same graph. Skipped files and other notices go to stderr.
+    inputs twice gives the same graph. Skipped files, stale corrections and other
+    notices go to stderr.
+
+    Documents (.txt .md .html .pdf) get the id NAME#HASH. A text file may start with
+    front matter between two '---' lines (title:, outlet:, date:, url:). A documents:
+    list (documents.yaml, or any curated file) gives a document's title, outlet, date
+    and url, naming it by id, file name (article.txt) or path end (texts/article.txt),
+    for plain-text files too; curated records cite documents the same way, and a
+    reference to no document of the build is an error at its line.
+
+    Corrections files (corrections*.yaml; see `diplograph fix`) are applied after
+    extraction and curation; one that matches nothing is reported as stale.
 
     Example: diplograph build seeds/
     """

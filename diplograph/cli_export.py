@@ -2,11 +2,13 @@
 and static pictures). Each parses, calls one :mod:`diplograph.api` function and prints."""
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from diplograph import api
 from diplograph.cli_options import (emit, json_option, label_choice, store_option, to_label,
-                                    type_choice)
+                                    trust_options, type_choice)
 from diplograph.viz.exports import EXPORTERS
 from diplograph.viz.present import COLOR_BY, SIZE_BY
 
@@ -77,6 +79,7 @@ def export(fmt: str, output: str, store: str | None, as_json: bool) -> None:
 @click.option("--physics/--no-physics", default=False,
               help="Start the page with vis-network's physics on (positions are computed "
                    "beforehand either way).")
+@trust_options
 @store_option
 @json_option
 def viz(output: str | None, fmt: str | None, focus: str | None, depth: int,
@@ -84,9 +87,10 @@ def viz(output: str | None, fmt: str | None, focus: str | None, depth: int,
         as_of: str | None, min_sources: int, min_degree: int, hide_isolated: bool,
         size_by: str, color_by: str, title: str | None, story: str | None,
         before: str | None, width: int, height: int, dpi: int, font_size: float,
-        physics: bool, store: str | None, as_json: bool) -> None:
+        physics: bool, trust: dict[str, Any], store: str | None, as_json: bool) -> None:
     """Draw the graph as one offline HTML page (search, filters, focus, time slider,
-    sources panel, presentation mode), or as a PNG/SVG/PDF picture for slides.
+    sources panel, review marks, presentation mode), or as a PNG/SVG/PDF picture for
+    slides.
 
     Example: diplograph viz -o seeds.html --focus "Monterey Talks" --depth 2
     """
@@ -96,7 +100,8 @@ def viz(output: str | None, fmt: str | None, focus: str | None, depth: int,
                  as_of=as_of, min_sources=min_sources,
                  min_degree=max(min_degree, 1 if hide_isolated else 0), size_by=size_by,
                  color_by=color_by, title=title, physics=physics, story=story, diff=before,
-                 width=width, height=height, dpi=dpi, font_size=font_size, store=store),
+                 width=width, height=height, dpi=dpi, font_size=font_size, store=store,
+                 **trust),
          as_json)
 
 

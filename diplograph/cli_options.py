@@ -2,6 +2,7 @@
 server options, progress bars on stderr, and printing a result as text or JSON."""
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from collections.abc import Iterable, Sequence
@@ -52,6 +53,23 @@ def cache_option(func: Any) -> Any:
     return click.option("--cache", default=api.DEFAULT_CACHE, show_default=True,
                         type=click.Path(file_okay=False),
                         help="Directory of cached extractions, keyed by content hash.")(func)
+
+
+def trust_options(func: Any) -> Any:
+    """--min-confidence and --checked-only, handed to the command as one ``trust`` dict
+    for the api call (``api.show(name, store=store, **trust)``)."""
+    @functools.wraps(func)
+    def packed(*args: Any, min_confidence: float, checked_only: bool, **kwargs: Any) -> Any:
+        trust = {"min_confidence": min_confidence, "checked_only": checked_only}
+        return func(*args, trust=trust, **kwargs)
+
+    packed = click.option("--checked-only", is_flag=True,
+                          help="Keep only ties a person checked (curated or "
+                               "confirmed).")(packed)
+    return click.option("--min-confidence", default=0.0, show_default=True,
+                        type=click.FloatRange(0, 1), metavar="0..1",
+                        help="Keep only ties whose best citation is at least this sure "
+                             "(confirmed ties count as 1).")(packed)
 
 
 type_choice = click.Choice(list(SCHEMA.relations), case_sensitive=False)

@@ -12,24 +12,49 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from diplograph.graph.queries.display import plural
 from diplograph.graph.queries.results import Result
 from diplograph.graph.queries.summary import Stats
 
-__all__ = ["BuildResult", "ExtractResult", "ExportResult", "TransferResult", "PushResult",
-           "PullResult", "VizResult", "DemoResult"]
+__all__ = ["BuildResult", "FixResult", "ExtractResult", "ExportResult", "TransferResult",
+           "PushResult", "PullResult", "VizResult", "DemoResult"]
 
 STDOUT = ("-", "<stdout>")
 
 
 @dataclass(frozen=True, slots=True)
 class BuildResult(Result):
+    """A built graph: where, its counts, its inputs, one-line notes (skipped files,
+    curated-wins disagreements, what corrections did), how many corrections applied,
+    and the stale ones (``file:line: what: why``), which matched nothing."""
+
     store: str
     stats: Stats
     inputs: list[str]
     notes: list[str] = field(default_factory=list)
+    corrections: int = 0
+    stale: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:  # the notes are the CLI's warnings, printed on stderr
-        return f"Built {self.store} from {', '.join(self.inputs)}\n{self.stats}"
+        text = f"Built {self.store} from {', '.join(self.inputs)}\n{self.stats}"
+        return text + (f"\n{plural(self.corrections, 'correction')} applied"
+                       if self.corrections else "")
+
+
+@dataclass(frozen=True, slots=True)
+class FixResult(Result):
+    """A correction written to ``file`` at ``line`` and the graph rebuilt with it."""
+
+    file: str
+    line: int
+    entry: dict[str, Any]
+    build: BuildResult
+
+    def __str__(self) -> str:
+        b = self.build
+        return (f"Wrote {next(iter(self.entry))} to {self.file}:{self.line}\n"
+                f"Rebuilt {b.store}: {b.stats.nodes} nodes, {b.stats.edges} edges, "
+                f"{plural(b.corrections, 'correction')} applied")
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypedDict
 
 from diplograph.graph import values
+from diplograph.graph.provenance import CorrectionMark
 from diplograph.graph.schema import SCHEMA
 from diplograph.graph.values import invalid_at, split_origin
 
@@ -104,6 +105,8 @@ class NodeClaim:
     properties: dict[str, Any] = field(default_factory=dict)
     citation: Citation | None = None
     origin: str = ""
+    #: What analysts' corrections did to this claim (see graph.provenance).
+    corrections: tuple[CorrectionMark, ...] = ()
 
     def __post_init__(self) -> None:
         where = self.origin
@@ -137,6 +140,8 @@ class EdgeClaim:
     citation: Citation
     properties: dict[str, Any] = field(default_factory=dict)
     origin: str = ""
+    #: What analysts' corrections did to this claim (see graph.provenance).
+    corrections: tuple[CorrectionMark, ...] = ()
 
     def __post_init__(self) -> None:
         where = self.origin

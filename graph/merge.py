@@ -36,6 +36,7 @@ import networkx as nx
 from diplograph.graph.claims import (Citation, Claim, DocumentRecord, EdgeClaim, NodeClaim,
                                      invalid_at, validate_edge, validate_node)
 from diplograph.graph.names import closest, normalize
+from diplograph.graph.provenance import CorrectionMark, stamp
 from diplograph.graph.schema import SCHEMA
 
 __all__ = ["build_graph", "edge_key", "citation_rank"]
@@ -113,6 +114,7 @@ def _merge_nodes(claims: list[NodeClaim]) -> dict[str, dict[str, Any]]:
             attrs["evidence"] = evidence
         if conflicts:
             attrs["conflicts"] = conflicts
+        stamp(attrs, cites, (m for c in group for m in c.corrections))
         nodes[node_id] = attrs
     return nodes
 
@@ -165,14 +167,16 @@ def build_graph(claims: Iterable[Claim]) -> nx.MultiDiGraph:
     documents = _merge_documents(records)
     nodes = _merge_nodes(node_claims)
     edges: dict[tuple[str, str, str], list[tuple[dict[str, Any], dict[str, Any]]]] = {}
+    marks: dict[tuple[str, str, str], list[CorrectionMark]] = {}
     for claim in edge_claims:
         validate_edge(claim, _check_end(claim.source, nodes, claim),
                       _check_end(claim.target, nodes, claim))
         cite = claim.citation.to_dict()
         if claim.properties:
             cite["claim"] = dict(claim.properties)
-        edges.setdefault(edge_key(claim.source, claim.type, claim.target), []).append(
-            (dict(claim.properties), cite))
+        key = edge_key(claim.source, claim.type, claim.target)
+        edges.setdefault(key, []).append((dict(claim.properties), cite))
+        marks.setdefault(key, []).extend(claim.corrections)
 
     G = nx.MultiDiGraph(schema_version=SCHEMA.version,
                         documents={k: documents[k] for k in sorted(documents)})
@@ -185,6 +189,7 @@ def build_graph(claims: Iterable[Claim]) -> nx.MultiDiGraph:
                                  "evidence": _dedupe([cite for _, cite in entries])}
         if conflicts:
             attrs["conflicts"] = conflicts
+        stamp(attrs, attrs["evidence"], marks[(source, rel_type, target)])
         G.add_edge(source, target, key=rel_type, **attrs)
     return G
 

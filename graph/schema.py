@@ -14,7 +14,7 @@ True
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -22,7 +22,7 @@ import yaml
 
 from diplograph.graph.errors import SchemaError
 
-__all__ = ["LabelSpec", "RelationSpec", "Schema", "SCHEMA", "load_schema", "VALUE_KINDS"]
+__all__ = ["LabelSpec", "RelationSpec", "ProvenanceSpec", "Schema", "SCHEMA", "load_schema", "VALUE_KINDS"]
 
 #: The kinds of property value ``value_types`` may name (graph/claims.py checks each).
 VALUE_KINDS = ("text", "date", "count", "number", "flag", "url")
@@ -54,6 +54,16 @@ class RelationSpec:
 
 
 @dataclass(frozen=True, slots=True)
+class ProvenanceSpec:
+    """A level of checking a tie or node can have (``provenance`` in schema.yaml)."""
+
+    name: str
+    description: str
+    checked: bool
+    color: str
+
+
+@dataclass(frozen=True, slots=True)
 class Schema:
     version: int
     labels: dict[str, LabelSpec]
@@ -63,6 +73,7 @@ class Schema:
     statuses: tuple[str, ...]
     methods: tuple[str, ...]
     value_types: dict[str, str]
+    provenance: dict[str, ProvenanceSpec] = field(default_factory=dict)
 
     def label(self, name: str) -> LabelSpec:
         try:
@@ -145,7 +156,11 @@ def load_schema(data: dict[str, Any]) -> Schema:
                   common_properties=tuple(data.get("common_properties") or ()),
                   node_properties=tuple(data.get("node_properties") or ()),
                   statuses=tuple(data["statuses"]), methods=tuple(data["methods"]),
-                  value_types=value_types)
+                  value_types=value_types,
+                  provenance={name: ProvenanceSpec(name=name, description=spec["description"],
+                                                   checked=bool(spec["checked"]),
+                                                   color=spec["color"])
+                              for name, spec in (data.get("provenance") or {}).items()})
 
 
 def _load_packaged() -> Schema:

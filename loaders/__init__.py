@@ -1,12 +1,14 @@
 """Inputs -> claims. ``load_paths`` walks files and folders and dispatches by suffix.
 
 YAML files are curated records (:mod:`loaders.curated`), except those with a
-top-level ``gazetteer:`` key, which configure extraction. Documents (``.txt .md
-.html .htm .pdf``) are read by :mod:`loaders.documents` and extracted together in
-one batch by :mod:`loaders.extract` (several processes, a content-hash cache, a
-progress callback); their claims are aligned with the curated ones, curated
+top-level ``gazetteer:`` key, which configure extraction, and corrections files
+(:mod:`loaders.corrections`), which ``build`` applies to the claims. Documents
+(``.txt .md .html .htm .pdf``) are read by :mod:`loaders.documents` and extracted
+together in one batch by :mod:`loaders.extract` (several processes, a content-hash
+cache, a progress callback); their claims are aligned with the curated ones, curated
 winning where they disagree. Other suffixes are skipped. Every citation must name a
-document the inputs give: a curated ``documents:`` record or a document file.
+document the inputs give: a curated ``documents:`` record or a document file, which a
+curated record may name by its file name (:mod:`loaders.docrefs`).
 """
 from __future__ import annotations
 
@@ -18,7 +20,9 @@ from typing import Any
 from diplograph.graph.claims import Claim, DocumentRecord, EdgeClaim, NodeClaim, invalid_at
 from diplograph.graph.errors import InvalidInput
 from diplograph.graph.names import closest
+from diplograph.loaders.corrections import Correction, is_corrections, read_corrections
 from diplograph.loaders.curated import check_gazetteer, curated_claims, load_curated, read_yaml
+from diplograph.loaders.docrefs import align_documents
 from diplograph.loaders.documents import DOCUMENT_SUFFIXES, read_documents
 
 __all__ = ["LOADERS", "load_paths", "load_inputs", "iter_files", "Loaded", "check_cited"]
@@ -32,9 +36,12 @@ _YAML = (".yaml", ".yml")
 @dataclass(slots=True)
 class Loaded:
     """Everything read from some inputs: the claims, one-line warnings about skipped
-    files, disagreements between extracted and curated claims, and counts."""
+    files, disagreements between extracted and curated claims, counts, and the
+    corrections to apply (with the files they came from)."""
 
     claims: list[Claim] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
+    correction_files: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     disagreements: list[str] = field(default_factory=list)
     documents: int = 0
@@ -70,6 +77,9 @@ def load_inputs(paths: Iterable[str | Path], *, workers: int = 1,
             if is_gazetteer(data):
                 check_gazetteer(data, path)
                 gazetteers.append(path)
+            elif is_corrections(path, data):
+                result.corrections.extend(read_corrections(path))
+                result.correction_files.append(str(path))
             else:
                 result.claims.extend(curated_claims(data, path))
         elif suffix in LOADERS:
@@ -77,6 +87,7 @@ def load_inputs(paths: Iterable[str | Path], *, workers: int = 1,
         elif suffix in DOCUMENT_SUFFIXES:
             documents.append(path)
     if not documents:
+        result.claims = align_documents(result.claims)
         check_cited(result.claims)
         return result
 
@@ -94,7 +105,7 @@ def load_inputs(paths: Iterable[str | Path], *, workers: int = 1,
     extracted = extract_documents(docs, extractor=extractor, workers=workers, cache=cache,
                                   progress=progress)
     aligned, result.disagreements = align(result.claims, extracted)
-    result.claims.extend(aligned)
+    result.claims = align_documents([*result.claims, *aligned])
     check_cited(result.claims)
     return result
 
@@ -106,7 +117,8 @@ def check_cited(claims: list[Claim]) -> None:
         if isinstance(claim, (NodeClaim, EdgeClaim)) and claim.citation is not None \
                 and claim.citation.doc not in known:
             doc = claim.citation.doc
-            hint = closest(doc, known, n=3)
+            # a file's name finds it too (loaders.docrefs), so it is a fine suggestion
+            hint = closest(doc, known | {k.split("#", 1)[0] for k in known}, n=3)
             suggestion = f" Did you mean: {', '.join(hint)}?" if hint else ""
             raise invalid_at(f"cites the document {doc!r}, which no input gives: list it "
                              "under 'documents:' (id, title, outlet, date, url) or add the "

@@ -35,7 +35,8 @@ from diplograph.graph.schema import SCHEMA
 from diplograph.graph.values import describe, safe_name, text
 from diplograph.loaders.safe_yaml import Mapping, read_yaml
 
-__all__ = ["load_curated", "curated_claims", "is_curated", "read_yaml", "check_gazetteer"]
+__all__ = ["load_curated", "curated_claims", "is_curated", "read_yaml", "check_gazetteer",
+           "shown_path"]
 
 _ENTITY_KEYS = {"id", "label", "kind", "name", "aliases"}
 _TIE_KEYS = {"s", "type", "o", "doc", "note", "confidence"}
@@ -89,7 +90,7 @@ def check_gazetteer(data: Mapping, path: Path) -> None:
                                        f"{describe(v)}", _name(path), entry.line)
 
 
-def _shown(path: Path) -> str:
+def shown_path(path: Path) -> str:
     """The path relative to the working directory when under it, so that origins (and so
     the built graph) do not depend on where the checkout lives."""
     try:
@@ -184,7 +185,7 @@ def curated_claims(data: Any, path: Path) -> Iterator[Claim]:
     if unknown:
         raise InvalidInput(f"unknown top-level keys {sorted(unknown)}; valid: "
                            f"{', '.join(sorted(_TOP_KEYS))}", _name(path), data.line)
-    document, shown = data.get("document"), _shown(path)
+    document, shown = data.get("document"), shown_path(path)
     if document is not None:
         text(document, "document", f"{shown}:{data.line}")
     sections = (("documents", "document", lambda i: _document(i, path, shown)),

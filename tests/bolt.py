@@ -140,8 +140,9 @@ def neo4j_admin(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     Neo4j from Maven Central: org.neo4j.cli.AdminTool and the import tool)."""
     (home / "conf").mkdir(parents=True, exist_ok=True)
     (home / "conf" / "neo4j.conf").touch()
+    # Run in home: the import tool writes its import.report into the working folder.
     return subprocess.run([*_jvm(NEO4J_BUILD / "lib" / "*"), "org.neo4j.cli.AdminTool", *args],
-                          capture_output=True, text=True, timeout=600,
+                          capture_output=True, text=True, timeout=600, cwd=home,
                           env={**os.environ, "NEO4J_HOME": str(home),
                                "NEO4J_CONF": str(home / "conf")})
 

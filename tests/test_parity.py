@@ -105,6 +105,7 @@ CASES: dict[str, Callable[[nx.MultiDiGraph], Iterable[Case]]] = {
     "communities": lambda G: [((), {}), ((), {"min_size": 3})],
     "timeline": _timeline,
     "contradictions": lambda G: [((), {})],
+    "review": lambda G: [((), {}), ((), {"limit": 10}), ((), {"min_score": 0.5})],
 }
 
 

@@ -57,7 +57,8 @@ def test_every_query_has_a_command_an_api_function_and_a_renderer_of_one_name():
 
 def test_api_functions_take_the_reference_arguments_and_a_store():
     params = inspect.signature(api.neighbors).parameters
-    assert list(params) == ["node", "depth", "types", "labels", "store"]
+    assert list(params) == ["node", "depth", "types", "labels", "store", "min_confidence",
+                            "checked_only"]
     assert api.neighbors.__doc__.startswith("The nodes within ``depth`` ties of ``node``")
     assert "``node`` may be an id, a name or an alias" in api.neighbors.__doc__
 

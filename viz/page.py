@@ -18,9 +18,12 @@ Data can therefore hold any text (``href=https://…`` in a note is just text) a
 becomes markup, and the check reads a few hundred kilobytes whatever the graph's size.
 
 Extensions: a script named in :data:`SCRIPTS` runs after the page's own, in the order
-listed, and may use ``window.diplograph`` (the vis DataSets ``nodes``/``edges``,
-``refresh()``, and ``hooks.panel``: functions called with ``(kind, item, panel)`` after
-the side panel shows a node or a tie).
+listed (inlined like them, so the security policy admits it by its hash), and may use
+``window.diplograph`` (the vis DataSets ``nodes``/``edges``, ``refresh()``, and
+``hooks``: ``panel``, functions called with ``(kind, item, body)`` after the side panel
+shows a node or a tie; ``refresh``, after what is visible changed; ``reset``, on "Show
+all"). ``review.js`` is one: how each tie is known, and the review marks a reader makes
+and downloads as a corrections file.
 """
 from __future__ import annotations
 
@@ -50,7 +53,7 @@ VIS_VERSION = "9.1.2"
 ASSETS = Path(str(resources.files(__package__).joinpath("assets")))
 PYVIS_TEMPLATES = Path(pyvis.__file__).parent / "templates"  # holds lib/vis-9.1.2/
 # The page's scripts, run in this order (see the module docstring for extensions).
-SCRIPTS: list[str] = ["core.js", "panel.js", "controls.js", "story.js"]
+SCRIPTS: list[str] = ["core.js", "panel.js", "controls.js", "story.js", "review.js"]
 
 # A reference that would make the browser fetch something: src/href/action/poster/
 # srcset attributes, CSS url() and @import, with an absolute or protocol-relative URL.

@@ -9,8 +9,9 @@ later hues that land near an earlier one still differ. The communities are
 page numbers and names them as ``diplograph communities`` does, whatever is filtered.
 
 Tie types get colours the same way, numbered in the schema's order, so a type keeps its
-colour from one page or picture to the next; a status after the schema's first
-(``current``) gets a dash pattern; the diff map has one hue per kind of change.
+colour from one page or picture to the next; a tie no person checked is drawn faded; a
+status after the schema's first (``current``) gets a dash pattern; the diff map has one
+hue per kind of change.
 
 Examples
 --------
@@ -46,7 +47,8 @@ from diplograph.graph.queries.centrality import LOUVAIN_SEED, communities
 from diplograph.graph.schema import SCHEMA
 
 __all__ = ["COLOR_BY", "CommunityStyle", "community_color", "community_styles", "NEUTRAL",
-           "relation_colors", "status_dashes", "CHANGES", "change_color", "LINE"]
+           "relation_colors", "status_dashes", "CHANGES", "change_color", "LINE",
+           "UNCHECKED_OPACITY"]
 
 # --color-by choices: name -> what the colour shows.
 COLOR_BY: dict[str, str] = {
@@ -74,6 +76,10 @@ CHANGES: dict[str, str] = {
     "changed": _hex(*colorsys.hls_to_rgb(0.09, 0.50, 0.95)),
     "unchanged": _hex(*colorsys.hls_to_rgb(0.0, 0.78, 0.0)),
 }
+# The opacity of a tie no person checked (its provenance level is not `checked` in
+# graph/schema.yaml): drawn faded in its type's colour, so that the colour still names
+# the type and what a machine read stands back from what a person checked.
+UNCHECKED_OPACITY = 0.4
 # Dash patterns (dash, gap, ... in pixels) for the statuses after the schema's first.
 _DASHES = ([2, 5], [10, 6], [12, 4, 2, 4])   # former dotted, planned dashed, denied
 

@@ -38,12 +38,14 @@ from typing import Any, TypedDict
 import networkx as nx
 
 from diplograph.graph.errors import DiplographError
+from diplograph.graph.provenance import confidence as confidence_of
 from diplograph.graph.queries.centrality import MEASURES, simple_view
 from diplograph.graph.queries.lookup import resolve
 from diplograph.graph.queries.neighborhood import neighborhood
 from diplograph.graph.schema import SCHEMA
-from diplograph.viz.palette import (CHANGES, COLOR_BY, LINE, NEUTRAL, CommunityStyle,
-                                    community_styles, relation_colors, status_dashes)
+from diplograph.viz.palette import (CHANGES, COLOR_BY, LINE, NEUTRAL, UNCHECKED_OPACITY,
+                                    CommunityStyle, community_styles, relation_colors,
+                                    status_dashes)
 from diplograph.viz.timeline import held_span, holds_on, in_range, time_steps
 
 __all__ = ["Filters", "Presentation", "SIZE_BY", "COLOR_BY", "present", "filter_graph",
@@ -230,8 +232,10 @@ def _properties(attrs: dict[str, Any], skip: frozenset[str]) -> list[list[str]]:
     return [[k, _text(v)] for k, v in attrs.items() if k not in skip and v is not None]
 
 
-_NODE_SKIP = frozenset({"label", "name", "kind", "aliases", "evidence", "conflicts"})
-_EDGE_SKIP = frozenset({"type", "evidence", "conflicts"})
+# Bookkeeping of a node or tie, shown in its own place rather than among its properties.
+_META = frozenset({"evidence", "conflicts", "provenance", "corrections"})
+_NODE_SKIP = _META | {"label", "name", "kind", "aliases"}
+_EDGE_SKIP = _META | {"type"}
 
 
 def _citations(evidence: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -268,8 +272,13 @@ def _legend(G: nx.MultiDiGraph, groups: dict[str, CommunityStyle],
              for s in SCHEMA.relations.values()]
     statuses = [{"name": s, "dashes": d, "count": status_counts.get(s, 0)}
                 for s, d in status_dashes().items()]
+    levels = Counter(a.get("provenance") for _, _, a in G.edges(data=True))
+    provenance = [{"name": s.name, "description": s.description, "color": s.color,
+                   "checked": s.checked, "opacity": 1 if s.checked else UNCHECKED_OPACITY,
+                   "count": levels.get(s.name, 0)} for s in SCHEMA.provenance.values()]
     drawn = Counter(groups[node] for node in G) if groups else Counter()
     legend = {"labels": labels, "types": types, "statuses": statuses,
+              "provenance": provenance,
               "communities": [{**c.as_dict(), "count": k}
                               for c, k in sorted(drawn.items(), key=lambda ck: ck[0].index)]}
     if changes is not None:
@@ -295,7 +304,7 @@ def _node(node_id: str, attrs: dict[str, Any], size: float, color: str,
         "dg": {"name": name, "label": spec.name, "kind": str(attrs.get("kind") or ""),
                "aliases": [str(a) for a in attrs.get("aliases", [])],
                "properties": _properties(attrs, _NODE_SKIP), "conflicts": _conflicts(attrs),
-               "citations": _citations(attrs.get("evidence", [])),
+               "citations": _citations(attrs.get("evidence", [])), **_checking(attrs),
                **({"community": group.as_dict()} if group else {}),
                **({"change": change} if change else {})}}
 
@@ -307,12 +316,35 @@ def _methods(evidence: Iterable[dict[str, Any]]) -> list[str]:
     return [m for m in SCHEMA.methods if m in found]
 
 
+def _checking(attrs: dict[str, Any]) -> dict[str, Any]:
+    """What the side panel says of how a node or tie is known: its provenance level
+    (``graph/schema.yaml``), the methods and best confidence of its citations, and the
+    corrections that touched it (with their notes)."""
+    return {"provenance": str(attrs.get("provenance", "")),
+            "methods": _methods(attrs.get("evidence", [])),
+            "confidence": confidence_of(attrs),
+            "corrections": [{k: str(v) for k, v in m.items()}
+                            for m in attrs.get("corrections", [])]}
+
+
+def _line_color(k: str, attrs: dict[str, Any], change: str | None) -> dict[str, Any]:
+    """The colour its type's (or its change's on a diff map); a tie no person checked
+    (machine-read, or corrected without being confirmed) is drawn faded, so what a
+    machine read stands apart from what a person checked whatever its type."""
+    color: dict[str, Any] = {"color": CHANGES[change] if change
+                             else relation_colors().get(k, LINE)}
+    level = SCHEMA.provenance.get(str(attrs.get("provenance")))
+    if level is not None and not level.checked:
+        color["opacity"] = UNCHECKED_OPACITY
+    return color
+
+
 def _edge(u: str, v: str, k: str, attrs: dict[str, Any], names: dict[str, str], *,
           label: bool, change: str | None, held: list[int] | None) -> dict[str, Any]:
     """One tie as drawn. Its look follows its fields: the colour its type's (or its
-    change's on a diff map), the dashes its status's, the width its number of sources;
-    a new way of styling ties (such as machine-read against checked) adds its field to
-    ``dg`` and its look here."""
+    change's on a diff map), faded when no person checked it (its ``provenance``), the
+    dashes its status's, the width its number of sources; a new way of styling ties
+    adds its field to ``dg`` and its look here."""
     spec = SCHEMA.relation(k)
     status = str(attrs.get("status") or SCHEMA.statuses[0])
     evidence = attrs.get("evidence", [])
@@ -320,12 +352,12 @@ def _edge(u: str, v: str, k: str, attrs: dict[str, Any], names: dict[str, str], 
         "id": edge_id(u, k, v), "from": u, "to": v, "label": spec.label if label else "",
         "arrows": "" if spec.symmetric else "to",
         "width": round(1 + min(len(sources_of(attrs)), 5) * 0.6, 2),
-        "color": {"color": CHANGES[change] if change else relation_colors().get(k, LINE)},
+        "color": _line_color(k, attrs, change),
         "dashes": status_dashes().get(status, False),
         "dg": {"type": k, "relation": spec.label, "symmetric": spec.symmetric,
                "source": names[u], "target": names[v], "status": status,
                "properties": _properties(attrs, _EDGE_SKIP), "conflicts": _conflicts(attrs),
-               "citations": _citations(evidence), "methods": _methods(evidence),
+               "citations": _citations(evidence), **_checking(attrs),
                "held": held, **({"change": change} if change else {})}}
 
 
@@ -338,9 +370,11 @@ def present(G: nx.MultiDiGraph, *, filters: Filters | None = None, size_by: str 
     Nodes carry vis-network fields (``id``, ``label`` wrapped to lines, ``shape``,
     ``color``, ``size``, ``font``) plus ``dg``: the details the side panel and the
     tooltip show. Edges carry ``from``, ``to``, ``label``, ``arrows`` (none on symmetric
-    types), ``color`` (the type's), ``dashes`` (the status's), and ``dg``, where ``held``
-    is the span of ``time.steps`` on which the tie holds (:mod:`viz.timeline`) and
-    ``methods`` the citation methods (machine-read or curated). ``color_by`` is a key of
+    types), ``color`` (the type's, faded when no person checked the tie), ``dashes``
+    (the status's), and ``dg``, where ``held`` is the span of ``time.steps`` on which the
+    tie holds (:mod:`viz.timeline`). Nodes' and ties' ``dg`` say how each is known:
+    ``provenance`` (a level of ``graph/schema.yaml``), ``methods`` (the citation
+    methods), ``confidence`` (the best citation's) and ``corrections``. ``color_by`` is a key of
     :data:`COLOR_BY`. ``changes`` (``{"nodes": {id: change}, "edges": {edge id:
     change}}``, see :mod:`viz.diffmap`) colours what changed instead. ``min_degree`` is
     the page's unconnected/min-degree filter as the page opens (pictures drop those

@@ -2,9 +2,10 @@
 handouts.
 
 Nodes are shaped per label and coloured as the view says (label, community or change),
-named underneath; ties are coloured by type, dashed by status, with an arrow unless the
-type is symmetric, and labelled where the label fits; a legend explains shapes, tie
-colours and line styles. Every size is in pixels of the finished picture: the layout
+named underneath; ties are coloured by type, faded when no person checked them, dashed
+by status, with an arrow unless the type is symmetric, and labelled where the label
+fits; a legend explains shapes, tie colours, line styles and (when some ties are
+machine-read) what the faded ones are. Every size is in pixels of the finished picture: the layout
 (:mod:`viz.layout`) works on each node's box (marker plus measured label), so no two
 names overlap, and a tie label is drawn only where it touches no name, marker or other
 label. When the boxes cannot fit the picture, the text shrinks (down to 5 points), then
@@ -112,6 +113,11 @@ def _legend_handles(view: Presentation, dpi: int) -> list[Any]:
         handles += [Line2D([], [], color=LINE, lw=1.6,
                            linestyle=(0, tuple(_pt(d, 100) for d in s["dashes"])) if s["dashes"]
                            else "-", label=f"{s['name']} ({s['count']})") for s in statuses]
+    levels = [p for p in legend.get("provenance", []) if p["count"]]
+    if any(p["opacity"] < 1 for p in levels):   # some ties no person checked: faded
+        handles.append(heading("Evidence"))
+        handles += [Line2D([], [], color=LINE, lw=2, alpha=p["opacity"],
+                           label=f"{p['name']} ({p['count']})") for p in levels]
     return handles
 
 
@@ -222,6 +228,7 @@ def draw(view: Presentation, output: str | Path, *,
                 ax.add_patch(FancyArrowPatch(
                     (x0, y0), (x1, y1), arrowstyle="-|>" if e_data["arrows"] else "-",
                     mutation_scale=font * 1.2, color=e_data["color"]["color"],
+                    alpha=e_data["color"].get("opacity", 1.0),
                     lw=_pt(e_data["width"], 100) * 0.9, zorder=1,
                     linestyle=(0, tuple(_pt(d, 100) for d in dashes)) if dashes else "-",
                     shrinkA=_pt(placed[e_data["from"]][1] / 2 + 2, dpi),

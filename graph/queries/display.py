@@ -19,7 +19,8 @@ from typing import Any
 
 from diplograph.graph.schema import SCHEMA
 
-__all__ = ["table", "citation", "edge", "plural", "props", "cited_by", "html_table"]
+__all__ = ["table", "citation", "edge", "correction", "plural", "props", "cited_by",
+           "html_table"]
 
 CITE_INDENT = "      "
 
@@ -50,11 +51,20 @@ def edge(e: Any, *, indent: str = "  ") -> str:
     text = ", ".join(f"{k}: {v}" for k, v in e.properties.items())
     arrow = "<->" if SCHEMA.relation(e.type).symmetric else "->"
     head = f"{e.source_name} -{e.type}{arrow} {e.target_name}" + (f"  ({text})" if text else "")
-    lines = [indent + head]
+    provenance = getattr(e, "provenance", "")
+    lines = [indent + head + (f"  [{provenance}]" if provenance else "")]
     for key, values in e.conflicts.items():
         lines.append(f"{indent}  ! sources disagree on {key}: {' | '.join(map(str, values))}")
     lines += [f"{indent}    {citation(c, with_claim=bool(e.conflicts))}" for c in e.evidence]
+    lines += [f"{indent}    {correction(m)}" for m in getattr(e, "corrections", [])]
     return "\n".join(lines)
+
+
+def correction(mark: dict[str, Any]) -> str:
+    """One line per correction: what it did, who and when, the note, and where it is."""
+    said = f": {mark['note']}" if mark.get("note") else ""
+    return (f"corrected ({mark.get('detail') or mark.get('op')}) by {mark.get('by')} "
+            f"{mark.get('at')}{said} [{mark.get('origin', '')}]")
 
 
 def plural(count: int, noun: str) -> str:

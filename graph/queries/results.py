@@ -29,8 +29,9 @@ __all__ = ["Result", "NodeSummary", "EdgeSummary", "NodeRef", "Citations", "node
 
 Citations = list[dict[str, Any]]
 # Edge attributes that are bookkeeping, not properties of the tie itself.
-EDGE_META = ("type", "evidence", "conflicts")
-NODE_META = ("label", "name", "kind", "aliases", "evidence", "conflicts")
+EDGE_META = ("type", "evidence", "conflicts", "provenance", "corrections")
+NODE_META = ("label", "name", "kind", "aliases", "evidence", "conflicts", "provenance",
+             "corrections")
 
 
 class Result:
@@ -69,6 +70,8 @@ class EdgeSummary(Result):
     properties: dict[str, Any] = field(default_factory=dict)
     evidence: Citations = field(default_factory=list)
     conflicts: dict[str, list[Any]] = field(default_factory=dict)
+    provenance: str = ""
+    corrections: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +96,9 @@ def edge_summary(G: nx.MultiDiGraph, source: str, target: str, key: str) -> Edge
                        source_name=G.nodes[source]["name"], target_name=G.nodes[target]["name"],
                        properties={k: v for k, v in sorted(attrs.items()) if k not in EDGE_META},
                        evidence=list(attrs.get("evidence", [])),
-                       conflicts=dict(attrs.get("conflicts", {})))
+                       conflicts=dict(attrs.get("conflicts", {})),
+                       provenance=str(attrs.get("provenance", "")),
+                       corrections=list(attrs.get("corrections", [])))
 
 
 def node_ref(G: nx.MultiDiGraph, node: str) -> NodeRef:

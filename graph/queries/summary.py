@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from diplograph.graph.queries.display import cited_by, edge, table
+from diplograph.graph.queries.display import cited_by, correction, edge, table
 from diplograph.graph.queries.neighborhood import incident_edges
 from diplograph.graph.queries.registry import Query, register
 from diplograph.graph.queries.results import (Citations, EdgeSummary, NodeSummary, Result,
@@ -48,6 +48,8 @@ class NodeDetail(Result):
     evidence: Citations
     edges: list[EdgeSummary]
     conflicts: dict[str, list[Any]] = field(default_factory=dict)
+    provenance: str = ""
+    corrections: list[dict[str, str]] = field(default_factory=list)
 
 
 def stats(G: nx.MultiDiGraph) -> Stats:
@@ -65,7 +67,9 @@ def show(G: nx.MultiDiGraph, node: str) -> NodeDetail:
                    key=lambda e: (e.type, e.source, e.target))
     attrs = G.nodes[node]
     return NodeDetail(node=node_summary(G, node), evidence=list(attrs.get("evidence", [])),
-                      edges=edges, conflicts=dict(attrs.get("conflicts", {})))
+                      edges=edges, conflicts=dict(attrs.get("conflicts", {})),
+                      provenance=str(attrs.get("provenance", "")),
+                      corrections=list(attrs.get("corrections", [])))
 
 
 def render_stats(s: Stats) -> str:
@@ -85,6 +89,9 @@ def render_show(d: NodeDetail) -> str:
               for k, v in d.conflicts.items()]
     if d.evidence:
         lines.append(cited_by(d.evidence))
+    if d.provenance:
+        lines.append(f"provenance: {d.provenance}")
+    lines += [correction(m) for m in d.corrections]
     lines.append(f"\n{len(d.edges)} ties:" if d.edges else "\nno ties")
     lines += [edge(e) for e in d.edges]
     return "\n".join(lines)

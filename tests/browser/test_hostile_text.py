@@ -99,7 +99,9 @@ HANDLERS = ("() => [...document.querySelectorAll('*')].filter(e => [...e.attribu
             ".some(a => a.name.startsWith('on'))).map(e => e.outerHTML.slice(0, 80))")
 LINKS = ("() => [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))"
          ".filter(h => !/^(https?:|#)/i.test(h))")
-ELEMENTS = "() => document.querySelectorAll('script, iframe, img, svg, math, details, input').length"
+# The review marks' own fields (review.js) are the page's controls, made by its code.
+ELEMENTS = ("() => [...document.querySelectorAll('script, iframe, img, svg, math, details, "
+            "input')].filter(e => !e.closest('.dg-review-tools, #dg-review')).length")
 
 
 def _visit_everything(b) -> None:

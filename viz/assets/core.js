@@ -65,16 +65,17 @@
 
   var controls = meta.controls || {};
   var state = { hiddenLabels: new Set(), hiddenTypes: new Set(), hiddenCommunities: new Set(),
-    hiddenChanges: new Set(), focus: null, selected: null, dismissed: new Set(),
-    expanded: new Set(), minDegree: controls.min_degree || 0, hideIsolated: false,
-    step: null, story: null, textScale: 1 };
+    hiddenChanges: new Set(), hiddenProvenance: new Set(), focus: null, selected: null,
+    dismissed: new Set(), expanded: new Set(), minDegree: controls.min_degree || 0,
+    hideIsolated: false, step: null, story: null, textScale: 1 };
   var shown = { nodes: new Set(), edges: new Set() };
 
-  // What is visible. A tie passes its own filters (type, date step, story step, change);
-  // a node passes its own (dismissed, story, focus, label, community, change), then
-  // needs enough passing ties to visible-candidate neighbours, unless it was expanded.
+  // What is visible. A tie passes its own filters (type, provenance (review.js's legend),
+  // date step, story step, change); a node passes its own (dismissed, story, focus,
+  // label, community, change), then needs enough passing ties to visible-candidate
+  // neighbours, unless it was expanded.
   function tiePasses(e) {
-    if (state.hiddenTypes.has(e.dg.type)) return false;
+    if (state.hiddenTypes.has(e.dg.type) || state.hiddenProvenance.has(e.dg.provenance)) return false;
     if (state.step !== null && !(e.dg.held && e.dg.held[0] <= state.step && state.step <= e.dg.held[1])) return false;
     if (state.story && !state.story.edges.has(e.id)) return false;
     return !(e.dg.change && state.hiddenChanges.has(e.dg.change));
