@@ -210,7 +210,7 @@ def test_model_demo_and_show_work_from_an_empty_folder(venv):
     show = diplograph("show", "Monterey Talks")
     assert show.stdout.startswith("Monterey Talks  [Mechanism (talks)]")
     assert "[003_c3f820905c721dba.txt curated" in show.stdout       # a curated seed
-    assert re.search(r"\[monterey-talks\.md#\w+@\d+-\d+ rule", show.stdout)  # extracted
+    assert "monterey-talks.md#" in show.stdout      # read by extraction from a sample text
 
 
 def test_the_html_extra_reads_a_web_page(venv, tmp_path):
