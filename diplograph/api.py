@@ -17,6 +17,7 @@ import inspect
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
@@ -25,21 +26,25 @@ from diplograph.graph.queries import QUERIES, Query
 from diplograph.graph.queries.diff import Diff
 from diplograph.graph.queries.summary import stats as graph_stats
 from diplograph.graph.stores import GraphStore, open_store
-from diplograph.results import (BuildResult, ExportResult, ExtractResult, FixResult,
-                                PullResult, PushResult, VizResult)
+from diplograph.model import pinned_model, setup_model
+from diplograph.results import (BuildResult, DemoResult, ExportResult, ExtractResult,
+                                FixResult, PullResult, PushResult, VizResult)
 
 if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = ["BuildResult", "FixResult", "ExtractResult", "ExportResult", "PushResult",
-           "PullResult", "VizResult", "Progress", "DEFAULT_SEEDS", "PAGE_FORMATS", "build",
-           "fix", "extract", "load_graph", "export", "diff", "push", "pull", "cypher", "viz"]
+           "PullResult", "VizResult", "DemoResult", "Progress", "DEFAULT_SEEDS", "PAGE_FORMATS",
+           "build", "fix", "extract", "load_graph", "export", "diff", "push", "pull", "cypher",
+           "viz", "demo", "setup_model", "pinned_model"]
 
 T = TypeVar("T")
 # A progress callback wraps an iterable (with its length and a label) and yields its items.
 Progress = Callable[[Sequence[T], str], Iterable[T]]
 
-DEFAULT_SEEDS = "seeds"
+#: The seed data shipped with diplograph (package data; ``seeds/`` in a source checkout).
+DEFAULT_SEEDS = Path(str(resources.files("diplograph.seeds")))
+DEFAULT_PAGE = "diplograph.html"
 DEFAULT_CACHE = ".diplograph-cache"
 #: The graph attribute naming the inputs and corrections files a graph was built from.
 BUILT_FROM = "built_from"
@@ -81,8 +86,9 @@ class _Trusted(GraphStore):
                        checked_only=self.checked_only)
 
     def save(self, G: nx.MultiDiGraph, *, progress: Progress | None = None) -> None:
-        raise DiplographError(f"{self.location} is open filtered (--min-confidence, "
-                              "--checked-only): it cannot be written")
+        raise DiplographError(f"{self.location} is open filtered ({{min_confidence}}, "
+                              "{checked_only}): it cannot be written",
+                              min_confidence="min_confidence", checked_only="checked_only")
 
 
 def _query_function(entry: Query) -> Callable[..., Any]:
@@ -124,8 +130,8 @@ def build(paths: Iterable[str | Path] | None = None, *, store: StoreArg = None,
           progress: Progress | None = None, workers: int = 1,
           cache: str | Path | None = DEFAULT_CACHE,
           warn: Callable[[str], None] | None = None) -> BuildResult:
-    """Load curated YAML and documents from ``paths`` (default ``seeds/``), merge them
-    and replace the store's graph. Nothing is written unless every input is valid and
+    """Load curated YAML and documents from ``paths`` (default :data:`DEFAULT_SEEDS`, the
+    seed data shipped with diplograph), merge them and replace the store's graph. Nothing is written unless every input is valid and
     they give at least one entity.
 
     Documents are extracted in ``workers`` processes, reusing ``cache`` for unchanged
@@ -212,7 +218,8 @@ def _corrections_file(built_from: dict[str, Any], inputs: list[str]) -> Path:
     used = built_from.get("corrections") or []
     if len(used) > 1:
         raise DiplographError(f"The graph was built with several corrections files "
-                              f"({', '.join(used)}); say which with --file.")
+                              f"({', '.join(used)}); say which with {{file}}.",
+                              file="file=...")
     if used:
         return Path(used[0])
     first = Path(inputs[0])
@@ -461,19 +468,21 @@ def viz(output: str | Path | None = None, *, format: str | None = None,
     if fmt not in PAGE_FORMATS:
         raise DiplographError(f"Unknown picture format {fmt!r}; valid: {', '.join(PAGE_FORMATS)}")
     if output is None and fmt != "html":
-        raise DiplographError(f"A {fmt} picture needs an output file (-o FILE.{fmt}).")
+        raise DiplographError(f"A {fmt} picture needs an output file: give {{output}} a "
+                              f"name ending in .{fmt}.", output="output")
     if story is not None and (focus or labels or types or since or until or as_of
                               or diff is not None):
-        raise DiplographError("--story draws the steps its file lists: leave out --focus, "
-                              "--label, --type, the dates and --diff.")
+        raise DiplographError("{story} draws the steps its file lists: leave out {focus}, "
+                              "{labels}, {types}, the dates and {diff}.", story="story",
+                              focus="focus", labels="labels", types="types", diff="diff")
     dates = {}
     for key, value in (("since", since), ("until", until), ("as_of", as_of)):
         if value:
             try:
                 dates[key] = normalize_date(value)
             except ValueError:
-                raise DiplographError(f"--{key.replace('_', '-')} {value!r} is not a date; "
-                                      "write it as YYYY, YYYY-MM or YYYY-MM-DD.") from None
+                raise DiplographError(f"{{{key}}} {value!r} is not a date; write it as "
+                                      "YYYY, YYYY-MM or YYYY-MM-DD.", **{key: key}) from None
     def trust(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
         return trusted(G, min_confidence=min_confidence, checked_only=checked_only)
 
@@ -509,3 +518,18 @@ def viz(output: str | Path | None = None, *, format: str | None = None,
     written = write_page(view, output, physics=physics)
     return VizResult(format=fmt, path=str(written), nodes=n, edges=e, physics=physics)
 
+
+
+# --- the tour: the shipped seeds, built and drawn ----------------------------------------
+
+def demo(output: str | Path = DEFAULT_PAGE, *, store: StoreArg = None,
+         progress: Progress | None = None, workers: int = 1,
+         cache: str | Path | None = DEFAULT_CACHE,
+         warn: Callable[[str], None] | None = None) -> DemoResult:
+    """Build the seed data shipped with diplograph (:data:`DEFAULT_SEEDS`: curated
+    records, their documents and sample articles) into ``store`` and draw it as the
+    offline page ``output``. Works from any folder; extracting the articles needs the
+    spaCy model (:func:`setup_model`)."""
+    built = build([DEFAULT_SEEDS], store=store, progress=progress, workers=workers,
+                  cache=cache, warn=warn)
+    return DemoResult(build=built, page=viz(output, store=store))

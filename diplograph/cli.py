@@ -4,8 +4,9 @@
 
 The commands live in modules by what they do: :mod:`~diplograph.cli_build` (inputs to a
 graph), :mod:`~diplograph.cli_queries` (the questions), :mod:`~diplograph.cli_fix`
-(corrections), :mod:`~diplograph.cli_export` (files and pictures) and
-:mod:`~diplograph.cli_server` (a Neo4j server).
+(corrections), :mod:`~diplograph.cli_export` (files and pictures),
+:mod:`~diplograph.cli_server` (a Neo4j server) and :mod:`~diplograph.cli_start` (the
+model and the demo, for a first run).
 """
 from __future__ import annotations
 
@@ -14,8 +15,27 @@ from typing import Any
 
 import click
 
-from diplograph import cli_build, cli_export, cli_fix, cli_queries, cli_server
+from diplograph import cli_build, cli_export, cli_fix, cli_queries, cli_server, cli_start
 from diplograph.graph.errors import DiplographError
+
+
+def cli_names(ctx: click.Context) -> dict[str, str]:
+    """How the CLI spells what library messages name (:meth:`DiplographError.worded`):
+    each API function by its command, each argument by an option for it, the running
+    command's own options first."""
+    group = ctx.command
+    assert isinstance(group, click.Group)
+    running = group.get_command(ctx, ctx.invoked_subcommand or "")
+    names = {}
+    for command in [*group.commands.values(), *([running] if running else [])]:
+        names[command.name.replace("-", "_")] = f"diplograph {command.name}"
+        for option in (p for p in command.params if isinstance(p, click.Option)):
+            # by its parameter and by its own words (--diff stands for the API's diff
+            # though its parameter is called before)
+            for name in {option.name, *(o[2:].replace("-", "_") for o in option.opts
+                                        if o.startswith("--"))} - {None}:
+                names[name] = option.opts[0]
+    return names
 
 
 class DiplographGroup(click.Group):
@@ -25,7 +45,7 @@ class DiplographGroup(click.Group):
         try:
             return super().invoke(ctx)
         except DiplographError as exc:
-            raise click.ClickException(str(exc)) from None
+            raise click.ClickException(exc.worded(cli_names(ctx))) from None
         except BrokenPipeError:
             sys.stderr.close()
             raise click.Abort() from None
@@ -43,6 +63,6 @@ def cli() -> None:
     """
 
 
-for module in (cli_build, cli_queries, cli_fix, cli_export, cli_server):
+for module in (cli_start, cli_build, cli_queries, cli_fix, cli_export, cli_server):
     for command in module.COMMANDS:
         cli.add_command(command)

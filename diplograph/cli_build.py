@@ -19,7 +19,8 @@ from diplograph.cli_options import (cache_option, emit, json_option, json_text, 
 @json_option
 def build(paths: tuple[str, ...], store: str | None, workers: int, cache: str | None,
           no_cache: bool, as_json: bool) -> None:
-    """Build the graph from PATHS (default: seeds/) into the store.
+    """Build the graph from PATHS (default: the seed data shipped with diplograph, as
+    `diplograph demo` does) into the store.
 
     Curated YAML and document folders are merged; the store is replaced only when
     every input is valid and they give at least one entity, and building the same

@@ -1,6 +1,6 @@
-"""The results of the API's own commands (build, extract, export, push, pull, viz). Like
-the query results (:mod:`graph.queries.results`) each has ``to_dict()`` for ``--json``,
-a ``str()`` that is the line the CLI prints, and a table in a notebook.
+"""The results of the API's own commands (build, extract, export, push, pull, viz, demo).
+Like the query results (:mod:`graph.queries.results`) each has ``to_dict()`` for
+``--json``, a ``str()`` that is the line the CLI prints, and a table in a notebook.
 
 Examples
 --------
@@ -16,8 +16,8 @@ from diplograph.graph.queries.display import plural
 from diplograph.graph.queries.results import Result
 from diplograph.graph.queries.summary import Stats
 
-__all__ = ["BuildResult", "FixResult", "ExtractResult", "ExportResult", "TransferResult", "PushResult",
-           "PullResult", "VizResult"]
+__all__ = ["BuildResult", "FixResult", "ExtractResult", "ExportResult", "TransferResult",
+           "PushResult", "PullResult", "VizResult", "DemoResult"]
 
 STDOUT = ("-", "<stdout>")
 
@@ -139,3 +139,18 @@ class VizResult(Result):
             from diplograph.viz.page import iframe
             return iframe(self.html)
         return Result._repr_html_(self)
+
+
+@dataclass(frozen=True, slots=True)
+class DemoResult(Result):
+    """What ``demo`` did: the build of the shipped seeds, and the page drawn from it."""
+
+    build: BuildResult
+    page: VizResult
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"build": self.build.to_dict(), "page": self.page.to_dict()}
+
+    def __str__(self) -> str:
+        return (f"{self.build}\n{self.page}\n"
+                f"Open {self.page.path} in a browser (it works offline).")

@@ -88,7 +88,7 @@ def server(connection):
 @pytest.mark.parametrize("name", sorted(WRITES))
 def test_the_guard_refuses_before_sending(server, name):
     before = fingerprint(server)
-    with pytest.raises(StoreError, match="pass --write to allow it"):
+    with pytest.raises(StoreError, match="pass write=True to allow it"):
         server.run_cypher(WRITES[name])
     assert fingerprint(server) == before
 
@@ -114,7 +114,7 @@ def test_the_server_side_layers_alone_keep_the_graph(server, name, monkeypatch):
         if name != "in-transactions":
             assert str(refused.value) == (
                 "This query writes to the database, which the server refused in a "
-                "read-only session; pass --write to allow it")
+                "read-only session; pass write=True to allow it")
 
 
 @pytest.mark.parametrize("name", sorted(READS))

@@ -176,7 +176,7 @@ def test_other_data_in_the_database_is_left_alone(store):
 
 
 def test_read_only_queries_refuse_writes(store):
-    with pytest.raises(StoreError, match="pass --write"):
+    with pytest.raises(StoreError, match="pass write=True"):
         store.run_cypher("MATCH (n) DETACH DELETE n")
     assert store.run_cypher("RETURN 'CREATE' AS word").rows == [["CREATE"]]
 

@@ -21,7 +21,7 @@ def test_round_trip_gives_back_the_identical_graph(seed_graph, tmp_path):
 
 
 def test_missing_store_says_how_to_create_it(tmp_path):
-    with pytest.raises(StoreError, match="Run 'diplograph build' first"):
+    with pytest.raises(StoreError, match=r"Run 'diplograph\.api\.build\(\)' first"):
         EmbeddedStore(tmp_path / "nothing").load()
 
 
@@ -55,6 +55,7 @@ def test_a_kill_mid_save_leaves_the_previous_graph_loadable(seed_graph, tmp_path
         time.sleep(0.001)
     child.send_signal(signal.SIGKILL)
     assert child.wait() == -signal.SIGKILL
+    child.stdout.close()
     assert store.file.read_bytes() == before
     assert dumps(store.load()) == dumps(seed_graph)
 

@@ -143,7 +143,7 @@ def filter_graph(G: nx.MultiDiGraph, filters: Filters) -> nx.MultiDiGraph:
         if center not in H:
             raise DiplographError(
                 f"{filters.focus!r} ({center}) is hidden by the other filters; "
-                "loosen --label/--type or the dates.")
+                "loosen {labels}/{types} or the dates.", labels="labels", types="types")
         H = neighborhood(H, center, depth=filters.depth)
         H.graph.update(G.graph)
     least = max(filters.min_degree, 1 if filters.drops_isolated else 0)

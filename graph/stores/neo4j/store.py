@@ -72,7 +72,7 @@ def split_uri(uri: str) -> tuple[str, str | None]:
                          f"{', '.join(SCHEMES)} (e.g. bolt://localhost:7687)")
     if parts.username or parts.password:
         raise StoreError("Put no credentials in the server URI: set NEO4J_USERNAME (or "
-                         "--user) and NEO4J_PASSWORD instead")
+                         "pass {user}) and NEO4J_PASSWORD instead", user="user=...")
     database = parts.path.strip("/") or None
     return urlunsplit((parts.scheme, parts.netloc, "", parts.query, "")), database
 
@@ -92,8 +92,8 @@ class Neo4jStore(GraphStore):
                  batch_size: int | None = None, **_ignored: object) -> None:
         uri = uri or os.environ.get("NEO4J_URI")
         if not uri:
-            raise StoreError("No server given: pass --uri bolt://HOST:7687 (or --store "
-                             "bolt://...) or set NEO4J_URI")
+            raise StoreError("No server given: pass {uri} (a Bolt URI such as "
+                             "bolt://localhost:7687) or set NEO4J_URI", uri="uri=...")
         self.uri, in_path = split_uri(uri)
         self.user = user or os.environ.get("NEO4J_USERNAME") or DEFAULT_USER
         self._password = password if password is not None else os.environ.get(
@@ -158,10 +158,11 @@ class Neo4jStore(GraphStore):
                 raise StoreError(f"The server at {self.location} stopped accepting user "
                                  f"{self.user!r} (is it shutting down?)") from None
             raise StoreError(f"The server at {self.location} refused user {self.user!r}: "
-                             "check NEO4J_USERNAME/--user and NEO4J_PASSWORD") from None
+                             "check NEO4J_USERNAME/{user} and NEO4J_PASSWORD",
+                             user="user=...") from None
         except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError):
             raise StoreError(f"Cannot reach a Bolt server at {self.uri}: is it running? "
-                             "(check --uri / NEO4J_URI)") from None
+                             "(check {uri} / NEO4J_URI)", uri="uri=...") from None
         except neo4j_errors.Neo4jError as exc:
             raise self._server_error(exc) from None
         except neo4j_errors.DriverError as exc:
@@ -175,13 +176,15 @@ class Neo4jStore(GraphStore):
                 exc.code == "Neo.ClientError.Security.Forbidden"
                 and "overridden by READ" in message):
             return StoreError("This query writes to the database, which the server refused "
-                              "in a read-only session; pass --write to allow it")
+                              "in a read-only session; pass {write} to allow it",
+                              write="write=True")
         if exc.code == "Neo.TransientError.General.DatabaseUnavailable":
             return StoreError(f"The database at {self.location} is not available (is the "
                               "server starting or shutting down?); try again later")
         if "DatabaseNotFound" in (exc.code or ""):
             return StoreError(f"Database {self.database!r} does not exist on {self.uri}: "
-                              "create it, or pick another with --database / NEO4J_DATABASE")
+                              "create it, or pick another with {database} / NEO4J_DATABASE",
+                              database="database=...")
         return StoreError(f"{self.location} refused the query: {message}")
 
     @contextmanager
@@ -236,8 +239,10 @@ class Neo4jStore(GraphStore):
     def _check_complete(self) -> None:
         meta = self._meta()
         if meta is None:
-            raise StoreError(f"No graph in {self.location}. Push one with 'diplograph push "
-                             "--uri ...' or build into it with 'diplograph build --store URI'")
+            raise StoreError(f"No graph in {self.location}. Push one with '{{push}}' or "
+                             "build into it with '{build}' and this URI as the store",
+                             push="diplograph.api.push(uri=...)",
+                             build="diplograph.api.build()")
         if not meta["complete"]:
             raise StoreError(f"The last save to {self.location} did not finish; run the push "
                              "(or build) again to complete it")
@@ -324,7 +329,7 @@ class Neo4jStore(GraphStore):
             return self._guard(call)
         except _ReadOnlyViolation:
             raise StoreError("This query changed the database, so it was rolled back; pass "
-                             "--write to allow it") from None
+                             "{write} to allow it", write="write=True") from None
 
 
 class _ReadOnlyViolation(Exception):
