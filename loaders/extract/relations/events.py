@@ -43,7 +43,8 @@ def organizing(s: Sentence) -> Iterator[Candidate]:
 
 
 def location(s: Sentence) -> Iterator[Candidate]:
-    """"E (was) held / took place / based in P"."""
+    """"E (was) held / took place / based in P", "E in P"."""
+    yield from by_trigger(s, LOCATED_IN)
     events = [m for m in s.mentions if s.label(m) in EVENTS]
     if not events:
         return

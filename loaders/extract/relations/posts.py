@@ -10,10 +10,10 @@ from collections.abc import Iterator
 
 from diplograph.loaders.extract.resolve import Mention
 from diplograph.loaders.extract.vocab import COUNTRY, HOLDS_POSITION, MEMBER_OF, ORGANIZATION, PERSON
-from diplograph.loaders.extract.relations.sentence import Candidate, Sentence, gaz_entity
+from diplograph.loaders.extract.relations.sentence import Candidate, Sentence, by_trigger, gaz_entity
 from diplograph.loaders.extract.relations.words import TITLE_WORDS
 
-__all__ = ["titles", "appositions"]
+__all__ = ["titles", "appositions", "membership"]
 
 
 def titles(s: Sentence) -> Iterator[Candidate]:
@@ -92,3 +92,8 @@ def appositions(s: Sentence) -> Iterator[Candidate]:
                     yield m.entity, HOLDS_POSITION, org.entity, m.start, org.end, {
                         "title": title}
                     break
+
+
+def membership(s: Sentence) -> Iterator[Candidate]:
+    """"A joined B", "A, a member of B", "B's membership": A is a member of B."""
+    yield from by_trigger(s, MEMBER_OF)
