@@ -50,8 +50,8 @@ def mentions_at(s: Any, tok: Any) -> list[Mention]:
                       if c.dep_ in {"appos", "compound"} and c.i in s.by_token), None)
         if m is None and t.i in s.ents.demonyms:
             m = s.demonym_mention(t.i)
-        if m is not None and m not in out:
-            out.append(m)
+        if m is not None:
+            out.extend(x for x in s.coordinated(m) if x not in out)
     return out
 
 

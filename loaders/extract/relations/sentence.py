@@ -14,13 +14,16 @@ from diplograph.loaders.extract.patterns import Gazetteer
 from diplograph.loaders.extract.resolve import DocEntities, Entity, Mention
 from diplograph.loaders.extract.vocab import ACTORS, OPPOSES, SEEKS_SUPPORT_FROM, SUPPORTS
 from diplograph.loaders.extract.relations.paths import read_frame
-from diplograph.loaders.extract.relations.words import (AGENT_NOUNS, FRAMES, LEMMAS, Frame,
+from diplograph.loaders.extract.relations.words import (AGENT_NOUNS, FRAMES, LEMMAS, TITLE_WORDS,
+                                                        Frame,
                                                         is_noun, is_verb)
 
 __all__ = ["Candidate", "Sentence", "subjects", "objects", "read_trigger", "nearest_reading",
            "by_trigger",
            "gaz_entity", "virtual"]
 
+_LINKS = frozenset({"and", "or", "the", "as", "well", "his", "her", "its", "their", "both",
+                    "&"})
 # (subject, type, object, first token, end token, properties)
 Candidate = tuple[str, str, str, int, int, dict[str, Any]]
 
@@ -99,6 +102,37 @@ class Sentence:
                 out.append(other)
         return out
 
+    def coordinated(self, m: Mention) -> list[Mention]:
+        """``m`` and the mentions of its label coordinated with it in the text, titles
+        and all ("A and Foreign Minister B", "A, B and C"), whatever the parse made of
+        the list; a name that is the subject of another verb ends the list."""
+        same = sorted((x for x in self.mentions if self.label(x) == self.label(m)),
+                      key=lambda x: x.start)
+        if m not in same:
+            return [m]
+        at, out = same.index(m), [m]
+        verb = self.doc[m.start:m.end].root.head
+        for step in (1, -1):
+            k, last = at + step, m
+            while 0 <= k < len(same):
+                other = same[k]
+                lo, hi = (last.end, other.start) if step == 1 else (other.end, last.start)
+                root = self.doc[other.start:other.end].root
+                if not self._links(self.doc[lo:hi]) or root.dep_ in {"nsubj", "nsubjpass"} \
+                        and root.head.i != verb.i:
+                    break
+                out.append(other)
+                last, k = other, k + step
+        return out
+
+    def _links(self, between: Any) -> bool:
+        """Whether the words between two names only join them: commas, "and", titles."""
+        return 0 < len(between) <= 7 and any(t.lower_ in {"and", "or", ",", "&"}
+                                             for t in between) and all(
+            t.is_punct or t.lower_ in _LINKS or t.lower_ in TITLE_WORDS
+            or t.i in self.ents.demonyms or t.is_title and t.i not in self.by_token
+            and t.tag_ in {"NNP", "JJ", "NNPS"} for t in between)
+
     def between_pairs(self, i: int) -> list[tuple[Mention, Mention]]:
         """"between A and B" after token ``i``: the pairs of coordinated mentions."""
         for j in range(i + 1, min(i + 12, self.sent.end)):
@@ -171,7 +205,7 @@ def read_trigger(s: Sentence, tok: Any, base: str, frame: Frame) -> Iterator[Can
         found = True
         lo, hi = min(a.start, b.start, tok.i), max(a.end, b.end, tok.i + 1)
         yield a.entity, frame.type, b.entity, lo, hi, {}
-    if not found and frame.pos in {"verb", "noun"} and "subj" in frame.subject:
+    if not found and frame.pos == "verb" and "subj" in frame.subject:
         yield from nearest_reading(s, tok, base, frame.type)
 
 
