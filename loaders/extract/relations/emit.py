@@ -22,7 +22,8 @@ __all__ = ["RULES", "relation_claims"]
 #: Sentence rules, one relation family each, run in this order. Where two families
 #: can find the same tie at the same place, the first one's properties are kept.
 RULES: dict[str, Callable[[Sentence], Iterator[Candidate]]] = {
-    "titles": posts.titles, "appositions": posts.appositions, "membership": posts.membership,
+    "titles": posts.titles, "appositions": posts.appositions,
+    "party_brackets": posts.party_brackets, "membership": posts.membership,
     "opposition": support.opposition, "support": support.support,
     "requests": support.requests, "funding": support.funding,
     "meetings": events.meetings, "visits": events.visits,
