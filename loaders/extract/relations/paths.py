@@ -15,7 +15,8 @@ from typing import Any
 
 from diplograph.graph.schema import SCHEMA
 from diplograph.loaders.extract.resolve import Mention
-from diplograph.loaders.extract.relations.words import LIGHT_VERBS, Frame, is_verb, word
+from diplograph.loaders.extract.relations.words import (LIGHT_VERBS, PRONOUNS, TITLE_WORDS,
+                                                        TRANSPARENT, Frame, is_verb, word)
 
 __all__ = ["arguments", "read_frame", "frame_host", "SIDELINES"]
 
@@ -24,6 +25,21 @@ Args = dict[str, list[Mention]]
 SIDELINES = frozenset({"sidelines", "sideline", "margins", "margin"})
 _RELATIVE = frozenset({"which", "who", "that", "whom"})
 _INHERIT = frozenset({"conj", "xcomp", "advcl", "ccomp", "pcomp"})
+#: object roles whose coordinated names a symmetric type pairs with one another
+_PAIRING = ("between", "among", "of")
+
+
+def _through(tok: Any) -> Any:
+    """The name a transparent noun stands for ("the close of E": E), else ``tok``."""
+    for _ in range(3):
+        if tok.lower_ not in TRANSPARENT:
+            return tok
+        of = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj"), None)
+        if of is None:
+            return tok
+        tok = of
+    return tok
 
 
 def _conjuncts(tok: Any) -> Iterator[Any]:
@@ -43,8 +59,14 @@ def mentions_at(s: Any, tok: Any) -> list[Mention]:
     else a name set beside it ("counterpart, X") or compounded into it, else the country
     of a demonym."""
     out: list[Mention] = []
+    if tok.i not in s.by_token:
+        tok = _through(tok)
     for t in _conjuncts(tok):
         m = s.by_token.get(t.i)
+        if m is None and (t.lower_ in PRONOUNS or t.lower_ in TITLE_WORDS and any(
+                c.lower_ == "the" for c in t.children) and not any(
+                c.dep_ in {"compound", "appos"} for c in t.children)):
+            m = s.refer(t.i)
         if m is None:
             m = next((s.by_token[c.i] for c in t.children
                       if c.dep_ in {"appos", "compound"} and c.i in s.by_token), None)
@@ -156,13 +178,20 @@ def read_frame(s: Any, tok: Any, frame: Frame) -> Iterator[tuple[Mention, Mentio
     subj_labels, obj_labels = spec.subject, spec.object
     subjects = [m for r in frame.subject for m in args.get(r, ()) if s.label(m) in subj_labels]
     objects = [m for r in frame.object for m in args.get(r, ()) if s.label(m) in obj_labels]
-    if "between" in frame.object and "between" in args:
-        both = [m for m in args["between"] if s.label(m) in subj_labels]
-        for k, a in enumerate(both):
-            for b in both[k + 1:]:
-                if a.entity != b.entity:
-                    yield a, b
+    if spec.symmetric:
+        for role in _PAIRING:
+            if role in frame.object and len(args.get(role, ())) > 1:
+                yield from _pairs([m for m in args[role] if s.label(m) in subj_labels])
+        if subjects and not objects and len(subjects) > 1:
+            yield from _pairs(subjects)
     for a in subjects:
         for b in objects:
+            if a.entity != b.entity:
+                yield a, b
+
+
+def _pairs(names: list[Mention]) -> Iterator[tuple[Mention, Mention]]:
+    for k, a in enumerate(names):
+        for b in names[k + 1:]:
             if a.entity != b.entity:
                 yield a, b

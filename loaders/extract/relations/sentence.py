@@ -22,6 +22,8 @@ __all__ = ["Candidate", "Sentence", "subjects", "objects", "read_trigger", "near
            "by_trigger",
            "gaz_entity", "virtual"]
 
+#: how far back (in tokens) a pronoun may find the person it refers to
+REFER_WINDOW = 80
 _LINKS = frozenset({"and", "or", "the", "as", "well", "his", "her", "its", "their", "both",
                     "&"})
 # (subject, type, object, first token, end token, properties)
@@ -32,8 +34,9 @@ class Sentence:
     """One sentence's tokens and mentions, with the lookups rules share."""
 
     def __init__(self, doc: Any, sent: Any, mentions: list[Mention], ents: DocEntities,
-                 gaz: Gazetteer) -> None:
+                 gaz: Gazetteer, people: list[Mention] | None = None) -> None:
         self.doc, self.sent, self.mentions, self.ents, self.gaz = doc, sent, mentions, ents, gaz
+        self.people = people or []
         self.by_token = {i: m for m in mentions for i in range(m.start, m.end)}
         self._known: list[tuple[Any, str]] | None = None
         self._triggers: list[tuple[Any, str, Frame]] | None = None
@@ -64,6 +67,17 @@ class Sentence:
                               if tok.i not in self.by_token for f in FRAMES.get(base, ())
                               if _fits(tok, f)]
         return (t for t in self._triggers if t[2].type in types)
+
+    def refer(self, i: int) -> Mention | None:
+        """The person a pronoun or "the minister" at token ``i`` refers to: the last
+        person named before it, in this sentence or the two before (a mention of that
+        person at the word, used for reading this sentence only)."""
+        before = [m for m in self.people if m.end <= i]
+        if not before or i - before[-1].end > REFER_WINDOW:
+            return None
+        tok = self.doc[i]
+        return Mention(i, i + 1, tok.idx, tok.idx + len(tok), tok.text, before[-1].entity,
+                       self.sent.start)
 
     def demonym_mention(self, i: int) -> Mention:
         """A mention of the country the demonym at token ``i`` names ("Chinese
@@ -246,10 +260,18 @@ def nearest_reading(s: Sentence, tok: Any, base: str, rel: str) -> Iterator[Cand
             subj = [virtual(s, demonym, tok)]
     if rel == SEEKS_SUPPORT_FROM:
         obj = [m for m in obj if s.label(m) in ACTORS][:1]
+    # a name that is the object of another word is no one's subject here
+    subj = [m for m in subj if _free(s, m, tok)]
     for a in subj:
         for b in obj:
             lo, hi = min(a.start, b.start, tok.i), max(a.end, b.end, tok.i + 1)
             yield a.entity, rel, b.entity, lo, hi, {}
+
+
+def _free(s: Sentence, m: Mention, tok: Any) -> bool:
+    root = s.doc[m.start:m.end].root
+    return root.dep_ not in {"pobj", "dobj"} or root.head.i == tok.i or \
+        root.head.head.i == tok.i
 
 
 def by_trigger(s: Sentence, rel: str) -> Iterator[Candidate]:

@@ -23,7 +23,7 @@ from diplograph.graph.schema import SCHEMA
 from diplograph.loaders.safe_yaml import read_yaml
 
 __all__ = ["Frame", "FRAMES", "TITLE_WORDS", "AGENT_NOUNS", "SUPPORT_NOUNS", "ASK_WORDS",
-           "LIGHT_VERBS", "LEMMAS", "ROLES", "LEXICON", "load_lexicon", "word", "word_of", "is_verb",
+           "LIGHT_VERBS", "TRANSPARENT", "PRONOUNS", "LEMMAS", "ROLES", "LEXICON", "load_lexicon", "word", "word_of", "is_verb",
            "is_noun"]
 
 #: The trigger lexicon shipped with diplograph.
@@ -78,7 +78,8 @@ def load_lexicon(path: Path = LEXICON) -> tuple[dict[str, list[Frame]], dict[str
                                        getattr(entries, "line", line))
                 frames.setdefault(str(base), []).append(Frame(rel, pos, subject, obj))
     lists = {key: set(_words(data.get(key))) for key in
-             ("title_words", "agent_nouns", "support_nouns", "ask_words", "light_verbs")}
+             ("title_words", "agent_nouns", "support_nouns", "ask_words", "light_verbs",
+              "transparent_nouns", "pronouns")}
     return frames, lists
 
 
@@ -92,6 +93,10 @@ SUPPORT_NOUNS = frozenset(_LISTS["support_nouns"])
 ASK_WORDS = frozenset(_LISTS["ask_words"])
 #: verbs whose subject is the subject of the noun they take ("A held talks with B")
 LIGHT_VERBS = frozenset(_LISTS["light_verbs"])
+#: nouns a role looks through to their "of" ("at the close of E")
+TRANSPARENT = frozenset(_LISTS["transparent_nouns"])
+#: words that refer back to the last person named
+PRONOUNS = frozenset(_LISTS["pronouns"])
 
 _IRREGULAR = {"met": "meet", "built": "build", "bought": "buy", "led": "lead", "sent": "send",
               "took": "take", "taken": "take", "held": "hold", "spoke": "speak",
