@@ -32,7 +32,7 @@ from diplograph.loaders.extract.patterns import (CAPITAL, DEMONYM, GENERIC, NAME
 from diplograph.loaders.extract.vocab import (COUNTRY, EVENT, INITIATIVE, MECHANISM, ORGANIZATION,
                                    PERSON, PLACE, WEAPON)
 
-__all__ = ["Mention", "Entity", "DocEntities", "resolve_document", "GOVERNMENT_KINDS"]
+__all__ = ["Mention", "Entity", "DocEntities", "resolve_document", "post_of", "GOVERNMENT_KINDS"]
 
 GOVERNMENT_KINDS = frozenset({"ministry", "legislature", "military", "council", "office",
                               "agency"})
@@ -165,8 +165,8 @@ def _org_kind(words: list[str], gaz: Gazetteer) -> str | None:
 
 
 class _Builder:
-    def __init__(self, doc: Any, gaz: Gazetteer) -> None:
-        self.doc, self.gaz, self.out = doc, gaz, DocEntities()
+    def __init__(self, doc: Any, gaz: Gazetteer, out: DocEntities | None = None) -> None:
+        self.doc, self.gaz, self.out = doc, gaz, out or DocEntities()
         self.alias: dict[str, str] = {}
         self.sent_starts = [sent.start for sent in doc.sents]
         #: (token index, country id) of every country the text names, in order
@@ -263,12 +263,12 @@ class _Builder:
         surface = _text(doc, start, end)
         q = qualify(body, entry, surface)
         own = gaz.country_body(country, body.name) or gaz.country_body(country, surface)
-        if own and not gaz.generic.get(match_key(gaz.entries[own].name)) and \
-                generic_body(gaz.entries[own].name, gaz) is None:
-            return self.known_body(own)
-        kind = gaz.entries[own].kind if own else q.kind or "ministry"
-        ent = self.entity(own or q.id, ORGANIZATION, q.name, None, kind=kind, country=country)
-        ent.aliases |= q.aliases
+        if own:
+            ent = self.out.entities[self.known_body(own, surface)]
+        else:
+            ent = self.entity(q.id, ORGANIZATION, q.name, None, kind=q.kind or "ministry",
+                              country=country)
+            ent.aliases |= q.aliases
         if start and (start - 1 in self.out.demonyms or doc[start - 1].lower_ in {"'s", "’s"}):
             lo = start - 2 if doc[start - 1].lower_ in {"'s", "’s"} else start - 1
             ent.aliases.add(doc[lo:end].text)
@@ -323,8 +323,11 @@ class _Builder:
         if len({gaz.entries[i].country for i in ids}) > 1 and pick is None:
             return self.generic(start, end, body) if body else None
         entry = gaz.entries[pick or ids[0]]
-        ent = self.entity(entry.id, entry.label, entry.name if entry.label == COUNTRY else
-                          surface, surface, kind=entry.kind, country=entry.country)
+        if entry.label == ORGANIZATION and entry.country and body is not None:
+            ent = self.out.entities[self.known_body(entry.id, surface)]
+        else:
+            ent = self.entity(entry.id, entry.label, entry.name if entry.label == COUNTRY
+                              else surface, surface, kind=entry.kind, country=entry.country)
         if near and entry.label != COUNTRY and start > 0:
             lo = start - 2 if doc[start - 1].lower_ in {"'s", "’s"} else start - 1
             ent.aliases.add(doc[lo:end].text)
@@ -609,14 +612,6 @@ class _Builder:
             return self.known_body(owners[0].id)
         own = gaz.ministry(country, phrase)
         if own:
-            entry = gaz.entries[own]
-            body = gaz.generic.get(match_key(entry.name))
-            if body is not None and entry.country in gaz.entries:
-                q = qualify(body, gaz.entries[entry.country], entry.name)
-                ent = self.entity(own, ORGANIZATION, q.name, None, kind=entry.kind,
-                                  country=entry.country)
-                ent.aliases |= q.aliases
-                return own
             return self.known_body(own)
         if generic is None or country not in gaz.entries:
             return None
@@ -626,12 +621,40 @@ class _Builder:
         ent.aliases |= q.aliases
         return q.id
 
-    def known_body(self, entry_id: str) -> str:
-        entry = self.gaz.entries[entry_id]
-        ent = self.entity(entry.id, entry.label, entry.name, None, kind=entry.kind,
+    def known_body(self, entry_id: str, surface: str | None = None) -> str:
+        """A gazetteer body as an entity; one named generically ("Department of Foreign
+        Affairs") is named with its country, and keeps only its specific aliases."""
+        gaz = self.gaz
+        entry = gaz.entries[entry_id]
+        country = gaz.entries.get(entry.country or "")
+        body = None
+        if entry.label == ORGANIZATION and country is not None:
+            body = gaz.generic.get(match_key(entry.name)) or generic_body(entry.name, gaz)
+        if body is None:
+            ent = self.entity(entry.id, entry.label, entry.name, surface, kind=entry.kind,
+                              country=entry.country)
+            ent.aliases.update((entry.name, *entry.aliases))
+            return entry.id
+        q = qualify(GenericBody(entry.name, entry.kind), country, surface or entry.name)
+        ent = self.entity(entry.id, ORGANIZATION, q.name, None, kind=entry.kind,
                           country=entry.country)
-        ent.aliases.update((entry.name, *entry.aliases))
+        ent.aliases |= q.aliases | {a for a in entry.aliases if generic_body(a, gaz) is None}
+        if surface and generic_body(surface, gaz) is None:
+            ent.aliases.add(surface)
         return entry.id
+
+
+def post_of(doc: Any, ents: DocEntities, gaz: Gazetteer, title: Any,
+            country: str | None) -> str | None:
+    """The body or country a title names (``title``: its tokens, e.g. the words of an
+    apposition "Chile's defence minister"), for ``country`` (or the country named in
+    the title): the same entity, added to ``ents`` with a mention at the title's
+    words, that a title written before a name gets. None when it names no post."""
+    b = _Builder(doc, gaz, ents)
+    toks = list(title)
+    named = next((ents.demonyms.get(t.i) or gaz.country_of(t.text) for t in reversed(toks)
+                  if ents.demonyms.get(t.i) or gaz.country_of(t.text)), None)
+    return b.post(toks, named or country)
 
 
 def _found(start: int, end: int, entity_id: str | None) -> tuple[int, int, str] | None:
