@@ -26,10 +26,6 @@ KEYS = {
     "initiatives": {"name", "aliases", "kind", "country"},
     "generic_bodies": {"name", "aliases", "kind", "title_words"},
 }
-#: Generic names still listed as aliases of one country's body until the entity layer
-#: qualifies generic names by the country in context (issue 9; then they go).
-TRANSITIONAL = {match_key(n) for n in ("Parliament", "legislature", "MND", "MOFA", "NSC", "MoD",
-                                        "Ministry of National Defence")}
 
 
 def _sections() -> dict[str, list[tuple[Path, dict]]]:
@@ -121,7 +117,7 @@ def test_generic_body_names_are_no_single_countrys_alias():
             if match_key(name) in generic and item.get("country"):
                 holders[match_key(name)].add(item["country"])
     single = {k for k, countries in holders.items() if len(countries) == 1}
-    assert single <= TRANSITIONAL, single
+    assert single == set()
 
 
 def test_lookups_reach_countries_and_their_bodies():
