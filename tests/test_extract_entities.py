@@ -170,3 +170,16 @@ def test_junk_words():
     assert is_junk_words(["Review", "of"]) and is_junk_words(["They"])
     assert not is_junk_words(["US"]) and not is_junk_words(["Rosa", "Ibarra"])
     assert not is_junk_words(["National", "Security", "Council"])
+
+
+def test_surname_joins_the_full_name_even_when_named_alone_first(nodes):
+    found = nodes("Okafor arrived late. Minister Chidi Okafor then thanked Brazil, and "
+                  "Okafor left for Canada.")
+    people = {c.id for c in found.values() if c.label == "Person"}
+    assert people == {"person:chidi-okafor"}
+
+
+def test_a_surname_two_people_share_stays_apart(nodes):
+    found = nodes("On Monday, Ana Sousa and Rui Sousa met in Brazil. Sousa later spoke to Canada.")
+    people = {c.id for c in found.values() if c.label == "Person"}
+    assert {"person:ana-sousa", "person:rui-sousa"} <= people

@@ -718,18 +718,24 @@ def resolve_document(doc: Any, gaz: Gazetteer) -> DocEntities:
             b.alias[match_key(doc[end + 1].text)] = entity_id
             defined[doc[end + 1].text] = entity_id
     people = {i for i, e in out.entities.items() if e.label == PERSON}
+    shorts: dict[str, set[str]] = {}
     for ent in list(out.entities.values()):
         for short in _short_forms(ent):
-            key = match_key(short)
-            if b.alias.get(key) not in people:     # a surname beats a one-word place
-                b.alias[key] = ent.id
+            shorts.setdefault(match_key(short), set()).add(ent.id)
+    for key, owners in shorts.items():
+        current = b.alias.get(key)
+        # a surname beats a one-word place or a one-word person; two people sharing
+        # it keep it from both
+        if len(owners) == 1 and (current not in people
+                                 or " " not in out.entities[current].name):
+            b.alias[key] = next(iter(owners))
     covered = {i for m in out.mentions for i in range(m.start, m.end)}
     remapped = []
     for m in out.mentions:
         if m.text in defined and m.entity != defined[m.text]:
             m.entity = defined[m.text]     # an acronym defined here beats the gazetteer's
         target = b.alias.get(match_key(m.text))
-        if target in people and target != m.entity and m.end - m.start == 1 and (
+        if target in people and target != m.entity and " " not in m.text and (
                 m.entity not in people or " " not in out.entities[m.entity].name):
             m.entity = target
             out.entities[target].aliases.add(m.text)
