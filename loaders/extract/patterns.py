@@ -2,7 +2,9 @@
 
 A gazetteer file is YAML with a top-level ``gazetteer:`` mapping holding any of
 ``countries``, ``places``, ``organizations``, ``mechanisms``, ``weapon_systems``,
-``initiatives`` (lists of entries), ``titles``, ``kind_words``, ``mechanism_heads``
+``initiatives`` (lists of entries), ``generic_bodies`` (bodies every country has under
+one generic name: "Ministry of Foreign Affairs", "Parliament"; qualified by the country
+the text gives, see :mod:`.bodies`), ``titles``, ``kind_words``, ``mechanism_heads``
 and ``initiative_heads`` (mappings). Several files are merged. Nothing here imports
 spaCy: the patterns are plain dicts that :mod:`loaders.extract.spacy_backend` hands
 to an EntityRuler.
@@ -34,6 +36,7 @@ from diplograph.loaders.extract.vocab import (COUNTRY, INITIATIVE, MECHANISM, OR
 __all__ = ["Entry", "Gazetteer", "load_gazetteer", "DEFAULT_GAZETTEERS", "default_gazetteer_dir",
            "is_gazetteer",
            "ruler_patterns", "RULER_LABEL", "DEMONYM", "CAPITAL", "NAMED", "NAMED_ORG",
+           "GENERIC", "GenericBody",
            "name_heads", "named_spans", "EVENT_HEADS"]
 
 
@@ -48,6 +51,8 @@ DEFAULT_GAZETTEERS = default_gazetteer_dir()
 #: EntityRuler labels: a gazetteer entry, a demonym, a capital, a generic named pattern.
 RULER_LABEL, DEMONYM, CAPITAL, NAMED = "GAZ", "DEMONYM", "CAPITAL", "NAMED"
 NAMED_ORG = "NAMED_ORG"
+#: EntityRuler label of a generic body's name ("Foreign Ministry"), to be qualified.
+GENERIC = "GENERIC"
 
 
 _SECTIONS = {"countries": COUNTRY, "places": PLACE, "organizations": ORGANIZATION,
@@ -67,6 +72,17 @@ class Entry:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class GenericBody:
+    """A body every country has, named generically: its canonical name, kind, the words
+    that name it in a title ("Foreign" in "Foreign Minister") and its other names."""
+
+    name: str
+    kind: str | None = None
+    title_words: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+
 @dataclass(slots=True)
 class Gazetteer:
     entries: dict[str, Entry] = field(default_factory=dict)
@@ -77,6 +93,10 @@ class Gazetteer:
     kind_words: dict[str, str] = field(default_factory=dict)
     mechanism_heads: dict[str, str] = field(default_factory=dict)
     initiative_heads: dict[str, str] = field(default_factory=dict)
+    #: match key of a generic body's name or alias -> the body
+    generic: dict[str, GenericBody] = field(default_factory=dict)
+    #: match key of a title word ("foreign", "homeland security") -> generic body
+    generic_titles: dict[str, GenericBody] = field(default_factory=dict)
     fingerprint: str = ""
 
     def lookup(self, surface: str) -> list[str]:
@@ -100,6 +120,11 @@ class Gazetteer:
                 return entry.id
         return None
 
+    def country_body(self, country: str, surface: str) -> str | None:
+        """The entry of ``country`` one of whose names is ``surface``."""
+        return next((i for i in self.lookup(surface) if self.entries[i].country == country),
+                    None)
+
     def body_of(self, country: str, kind: str) -> str | None:
         for entry in self.entries.values():
             if entry.country == country and entry.kind == kind:
@@ -117,6 +142,9 @@ class Gazetteer:
                     yield name, DEMONYM
                 for name in entry.extra.get("capitals", ()):
                     yield name, CAPITAL
+        for body in {id(b): b for b in self.generic.values()}.values():
+            for name in (body.name, *body.aliases):
+                yield name, GENERIC
 
 
 def is_gazetteer(data: Any) -> bool:
@@ -152,6 +180,19 @@ def _add(gaz: Gazetteer, label: str, item: dict[str, Any], where: str) -> None:
             gaz.capitals.setdefault(match_key(capital), entry.id)
 
 
+def _add_generic(gaz: Gazetteer, item: Any, where: str) -> None:
+    if not isinstance(item, dict) or not item.get("name"):
+        raise InvalidInput(f"each generic body needs a 'name', got {item!r}",
+                           where, getattr(item, "line", None))
+    body = GenericBody(name=str(item["name"]), kind=item.get("kind"),
+                       title_words=tuple(str(w) for w in item.get("title_words") or ()),
+                       aliases=tuple(str(a) for a in item.get("aliases") or ()))
+    for surface in (body.name, *body.aliases):
+        gaz.generic.setdefault(match_key(surface), body)
+    for word in body.title_words:
+        gaz.generic_titles.setdefault(match_key(word), body)
+
+
 def load_gazetteer(paths: Iterable[str | Path] = ()) -> Gazetteer:
     """Merge the gazetteer files of :func:`default_gazetteer_dir` and ``paths``."""
     folder = default_gazetteer_dir()
@@ -167,6 +208,8 @@ def load_gazetteer(paths: Iterable[str | Path] = ()) -> Gazetteer:
         for section, label in _SECTIONS.items():
             for item in body.get(section) or ():
                 _add(gaz, label, item, str(path))
+        for item in body.get("generic_bodies") or ():
+            _add_generic(gaz, item, str(path))
         for group, words in (body.get("titles") or {}).items():
             gaz.titles.setdefault(group, []).extend(str(w) for w in words)
         for target, section in ((gaz.kind_words, "kind_words"),

@@ -2,30 +2,37 @@
 aligned with curated ones.
 
 Within a document: gazetteer names, demonyms and capitals become countries (a
-capital after "in", "to", "at" is a place); an ambiguous body ("Ministry of National
-Defense") takes the country named just before or after it, else the country the
-document is mostly about; "(MND)" after a name makes "MND" an alias; surnames and
-given names resolve to the full name; "the ministry" to the last ministry named.
-Across documents, ids do the merging: :func:`graph.names.make_id` folds accents and
-case, and country-specific bodies carry their country, so Taiwan's and China's
-Ministry of National Defense stay apart.
+capital after "in", "to", "at" is a place); a generically named body ("Ministry of
+National Defense", "Foreign Ministry") takes the country the text gives it
+(:meth:`_Builder.country_for`: in its own noun phrase, else the nearest country
+named in its sentence or the one before) and is dropped when there is none; titles
+are stripped from names and kept on the person's mention, with the body or country
+the title implies (:meth:`_Builder.titles`); datelines, credits, fragments and lone
+common or title words are not entities (:mod:`.junk`); "(MND)" after a name makes
+"MND" an alias; surnames and given names resolve to the full name; "the ministry" to
+the last ministry named. Across documents, ids do the merging:
+:func:`graph.names.make_id` folds accents and case, and country-specific bodies carry
+their country, so Taiwan's and China's Ministry of National Defense stay apart.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from diplograph.graph.names import make_id, match_key
-from diplograph.loaders.extract.patterns import (CAPITAL, DEMONYM, NAMED, NAMED_ORG, RULER_LABEL,
-                                      Gazetteer)
+from diplograph.loaders.extract.bodies import BODY_HEADS, generic_body, qualify
+from diplograph.loaders.extract.junk import in_credit, is_dateline, is_junk_words
+from diplograph.loaders.extract.names import (HONORIFICS, PORTFOLIO, TITLE_HEADS, clean_person,
+                                              is_title_word, normalise_title, split_title)
+from diplograph.loaders.extract.patterns import (CAPITAL, DEMONYM, GENERIC, NAMED, NAMED_ORG,
+                                                 RULER_LABEL, Gazetteer, GenericBody)
 from diplograph.loaders.extract.vocab import (COUNTRY, EVENT, INITIATIVE, MECHANISM, ORGANIZATION,
                                    PERSON, PLACE, WEAPON)
 
-__all__ = ["Mention", "Entity", "DocEntities", "resolve_document", "GOVERNMENT_KINDS"]
+__all__ = ["Mention", "Entity", "DocEntities", "resolve_document", "post_of", "GOVERNMENT_KINDS"]
 
 GOVERNMENT_KINDS = frozenset({"ministry", "legislature", "military", "council", "office",
                               "agency"})
@@ -56,6 +63,14 @@ class Mention:
     text: str
     entity: str
     sent: int           # index of the sentence's first token
+    #: a person's title written next to this mention ("Deputy Foreign Minister"), its
+    #: own words only (:func:`.names.normalise_title`); None when there is none
+    title: str | None = None
+    #: token index where that title starts (a post's evidence runs from here)
+    title_start: int | None = None
+    #: the body or country the title makes the person hold a post at, already an
+    #: entity of the document; None when the text gives no country for it
+    post: str | None = None
 
 
 @dataclass(slots=True)
@@ -74,6 +89,8 @@ class DocEntities:
     entities: dict[str, Entity] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     demonyms: dict[int, str] = field(default_factory=dict)   # token index -> country id
+    #: always None: there is no "main country" fallback (kept until the relation rules
+    #: stop reading it)
     main_country: str | None = None
 
     def in_sentence(self, sent_start: int) -> list[Mention]:
@@ -148,12 +165,24 @@ def _org_kind(words: list[str], gaz: Gazetteer) -> str | None:
 
 
 class _Builder:
-    def __init__(self, doc: Any, gaz: Gazetteer) -> None:
-        self.doc, self.gaz, self.out = doc, gaz, DocEntities()
+    def __init__(self, doc: Any, gaz: Gazetteer, out: DocEntities | None = None) -> None:
+        self.doc, self.gaz, self.out = doc, gaz, out or DocEntities()
         self.alias: dict[str, str] = {}
         self.sent_starts = [sent.start for sent in doc.sents]
+        #: (token index, country id) of every country the text names, in order
+        self.countries: list[tuple[int, str]] = []
+        #: token indices inside a person's title ("his Japanese counterpart"): a country
+        #: named there is that person's, not a neighbour's
+        self.in_titles: set[int] = set()
+        #: generic body (match key of its name) -> the country the text gave it
+        self.bodies_seen: dict[str, str] = {}
+        self.spans: list[Any] = []
+        self.country_at: dict[int, str] = {}
 
-    def entity(self, entity_id: str, label: str, name: str, surface: str, *,
+    def sent_of(self, i: int) -> int:
+        return bisect_right(self.sent_starts, i) - 1
+
+    def entity(self, entity_id: str, label: str, name: str, surface: str | None, *,
                kind: str | None = None, country: str | None = None,
                properties: dict[str, Any] | None = None) -> Entity:
         ent = self.out.entities.get(entity_id)
@@ -161,33 +190,150 @@ class _Builder:
             ent = self.out.entities[entity_id] = Entity(entity_id, label, name, kind, country)
         if len(name) > len(ent.name) and label not in {COUNTRY}:
             ent.name = name
-        ent.aliases.add(surface)
+        if surface is not None:
+            ent.aliases.add(surface)
+            self.alias.setdefault(match_key(surface), entity_id)
         ent.properties.update(properties or {})
-        self.alias.setdefault(match_key(surface), entity_id)
         return ent
 
-    def mention(self, start: int, end: int, entity_id: str) -> None:
+    def mention(self, start: int, end: int, entity_id: str) -> Mention:
         span = self.doc[start:end]
-        sent = self.sent_starts[bisect_right(self.sent_starts, start) - 1]
-        self.out.mentions.append(Mention(start, end, span.start_char, span.end_char,
-                                         span.text, entity_id, sent))
+        sent = self.sent_starts[self.sent_of(start)]
+        m = Mention(start, end, span.start_char, span.end_char, span.text, entity_id, sent)
+        self.out.mentions.append(m)
+        return m
 
-    def gazetteer(self, start: int, end: int, ids: list[str]) -> str:
+    # --- countries ------------------------------------------------------------------
+    def country_for(self, start: int, end: int) -> str | None:
+        """The country of the body at ``doc[start:end]``: one named in its own noun
+        phrase ("Japan's", "Indian", "of Kenya", "(Chile)"), else the nearest country
+        named in its sentence (not one a preposition makes a destination, nor one in
+        another person's title), else the last one of the sentence before."""
+        near = _country_near(self.doc, start, end, self.gaz, self.out.demonyms)
+        if near:
+            return near
+        return self.country_nearby(start, end)
+
+    def country_nearby(self, start: int, end: int, *, places: bool = True) -> str | None:
+        """The nearest country named in the sentence of ``doc[start:end]``, else the last
+        of the sentence before; one after "to", "in", "with" ... (a destination or a
+        place) only when there is no other and ``places`` allows it."""
+        found = self._nearby(start, end, places=False)
+        return found or (self._nearby(start, end, places=True) if places else None)
+
+    def is_place(self, i: int) -> bool:
+        return i > 0 and self.doc[i - 1].lower_ in _DESTINATION
+
+    def _nearby(self, start: int, end: int, *, places: bool) -> str | None:
+        doc, k = self.doc, self.sent_of(start)
+        lo = self.sent_starts[k]
+        hi = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(doc)
+        best: tuple[int, str] | None = None
+        for i, country in self.countries:
+            if i < lo or i >= hi or start <= i < end or i in self.in_titles:
+                continue
+            if self.is_place(i) != places:
+                continue
+            dist = start - i if i < start else i - end + 1
+            if best is None or dist < best[0]:
+                best = (dist, country)
+        if best:
+            return best[1]
+        prev_lo = self.sent_starts[k - 1] if k else 0
+        before = [c for i, c in self.countries if prev_lo <= i < lo and k
+                  and i not in self.in_titles and self.is_place(i) == places]
+        return before[-1] if before else None
+
+    # --- generic bodies --------------------------------------------------------------
+    def generic(self, start: int, end: int, body: GenericBody,
+                country: str | None = None) -> str | None:
+        """A generic body of the country the text gives it, or None when it gives none.
+        A country's own gazetteer entry under that name keeps its id (and its proper
+        name, when it has one: a "Parliament" that is the Knesset)."""
         doc, gaz = self.doc, self.gaz
+        key = match_key(body.name)
+        near = country or _country_near(doc, start, end, gaz, self.out.demonyms)
+        country = near or self.listed_with(start, end) or self.bodies_seen.get(key) or \
+            self.country_nearby(start, end)
+        entry = gaz.entries.get(country or "")
+        if entry is None:
+            return None
+        if near:
+            self.bodies_seen.setdefault(key, country)
+        surface = _text(doc, start, end)
+        q = qualify(body, entry, surface)
+        own = gaz.country_body(country, body.name) or gaz.country_body(country, surface)
+        if own:
+            ent = self.out.entities[self.known_body(own, surface)]
+        else:
+            ent = self.entity(q.id, ORGANIZATION, q.name, None, kind=q.kind or "ministry",
+                              country=country)
+            ent.aliases |= q.aliases
+        if start and (start - 1 in self.out.demonyms or doc[start - 1].lower_ in {"'s", "’s"}):
+            lo = start - 2 if doc[start - 1].lower_ in {"'s", "’s"} else start - 1
+            ent.aliases.add(doc[lo:end].text)
+        self.alias.setdefault(match_key(q.name), ent.id)
+        return ent.id
+
+    def listed_with(self, start: int, end: int) -> str | None:
+        """The country of a body listed with this one ("the Defence Council, Ministry of
+        Defence and Ministry of Foreign Affairs"), when that one names or has it."""
+        doc, gaz = self.doc, self.gaz
+        for other in self.list_neighbours(start, end):
+            words = _text(doc, other.start, other.end)
+            found = _country_near(doc, other.start, other.end, gaz, self.out.demonyms)
+            body = generic_body(words, gaz)
+            found = found or (self.bodies_seen.get(match_key(body.name)) if body else None)
+            if found:
+                return found
+        return None
+
+    def list_neighbours(self, start: int, end: int) -> list[Any]:
+        """The entity spans joined to ``doc[start:end]`` by commas and "and"."""
+        out, spans = [], self.spans
+        at = next((k for k, sp in enumerate(spans) if sp.start <= start < sp.end), None)
+        if at is None:
+            return out
+        for step in (-1, 1):
+            k, (lo, hi) = at, (start, end)
+            while 0 <= k + step < len(spans):
+                other = spans[k + step]
+                gap = self.doc[other.end:lo] if step < 0 else self.doc[hi:other.start]
+                if len(gap) > 3 or any(t.lower_ not in {",", "and", "the", "or", "its"}
+                                       for t in gap):
+                    break
+                out.append(other)
+                k, lo, hi = k + step, other.start, other.end
+        return out
+
+    def gazetteer(self, start: int, end: int, ids: list[str]) -> str | None:
+        """A gazetteer name: a generic one ("Foreign Ministry") is qualified by the
+        country around it; one that several countries' bodies share goes to the
+        country the text gives, and to none when it gives none."""
+        doc, gaz = self.doc, self.gaz
+        surface = _text(doc, start, end)
+        first = gaz.entries[ids[0]]
+        if first.label == ORGANIZATION and (body := gaz.generic.get(match_key(surface))):
+            return self.generic(start, end, body)
         near = _country_near(doc, start, end, gaz, self.out.demonyms)
         pick = next((i for i in ids if gaz.entries[i].country == near), None) if near else None
-        if pick is None and len(ids) > 1:
-            pick = next((i for i in ids if gaz.entries[i].country == self.out.main_country),
-                        None)
+        body = generic_body(surface, gaz) if first.label == ORGANIZATION else None
+        if body is not None and near:
+            self.bodies_seen.setdefault(match_key(body.name), near)
+        if len({gaz.entries[i].country for i in ids}) > 1 and pick is None:
+            return self.generic(start, end, body) if body else None
         entry = gaz.entries[pick or ids[0]]
-        surface = _text(doc, start, end)
-        ent = self.entity(entry.id, entry.label, entry.name if entry.label == COUNTRY else
-                          surface, surface, kind=entry.kind, country=entry.country)
+        if entry.label == ORGANIZATION and entry.country and body is not None:
+            ent = self.out.entities[self.known_body(entry.id, surface)]
+        else:
+            ent = self.entity(entry.id, entry.label, entry.name if entry.label == COUNTRY
+                              else surface, surface, kind=entry.kind, country=entry.country)
         if near and entry.label != COUNTRY and start > 0:
             lo = start - 2 if doc[start - 1].lower_ in {"'s", "’s"} else start - 1
             ent.aliases.add(doc[lo:end].text)
         return entry.id
 
+    # --- named things ----------------------------------------------------------------
     def named(self, start: int, end: int, label: str, kind: str | None) -> str:
         doc, gaz = self.doc, self.gaz
         words = [t.text for t in doc[start:end]]
@@ -208,7 +354,7 @@ class _Builder:
         surface = _text(doc, start, end)
         ids = gaz.lookup(surface)
         if ids:
-            return self.gazetteer(start, end, ids)
+            return self.gazetteer(start, end, ids) or make_id(label, surface)
         entity_id = make_id(label, surface)
         self.entity(entity_id, label, surface, surface, kind=kind)
         return entity_id
@@ -219,11 +365,14 @@ class _Builder:
         named = _classify_named(words, gaz)
         if named and named[0] != EVENT:
             return self.named(start, end, *named)
-        kind = _org_kind(words, gaz)
         surface = _text(doc, start, end)
+        body = generic_body(surface, gaz)
+        if body is not None:
+            return self.generic(start, end, body)
+        kind = _org_kind(words, gaz)
         if kind in GOVERNMENT_KINDS:
+            # a proper name ("Water Authority of Narnia"): its country only if named with it
             country = _country_near(doc, start, end, gaz, self.out.demonyms)
-            country = country or self.out.main_country
             cname = gaz.entries[country].name if country in gaz.entries else None
             entity_id = make_id(ORGANIZATION, surface, cname)
             ent = self.entity(entity_id, ORGANIZATION, surface, surface, kind=kind,
@@ -238,6 +387,32 @@ class _Builder:
         self.entity(entity_id, ORGANIZATION, surface, surface, kind=kind)
         return entity_id
 
+    def person_start(self, start: int, end: int) -> int | None:
+        """Where the name starts in a span that may begin with (the end of) a title
+        ("Defense Lloyd Vance" after "Secretary of"): the name's first token, or None
+        when no title was stripped."""
+        doc = self.doc
+        lo = self.sent_starts[self.sent_of(start)]
+        ctx = start
+        while ctx > lo and start - ctx < 8 and (is_title_word(doc[ctx - 1].text) or
+                                                 doc[ctx - 1].lower_ in {"of", "for", "."}):
+            ctx -= 1
+        words = [t.text for t in doc[ctx:end]]
+        cut, _ = split_title(words)
+        return ctx + cut if ctx + cut > start else None
+
+    def person(self, start: int, end: int) -> tuple[int, int, str | None] | None:
+        """A person named at ``doc[start:end]``, honorifics before the name left out."""
+        doc = self.doc
+        while start < end - 1 and (doc[start].lower_ in HONORIFICS or doc[start].text == "."):
+            start += 1
+        surface = _text(doc, start, end)
+        if clean_person(surface.split()) is None:
+            return None
+        if (ids := self.gaz.lookup(surface)):
+            return _found(start, end, self.gazetteer(start, end, ids))
+        return start, end, self.entity(make_id(PERSON, surface), PERSON, surface, surface).id
+
     def span(self, ent: Any) -> tuple[int, int, str | None] | None:
         """Resolve one entity span of the parse to (start, end, entity id)."""
         doc, gaz, label = self.doc, self.gaz, ent.label_
@@ -248,13 +423,32 @@ class _Builder:
         words = surface.split()
         if not surface or not surface[0].isupper() and not surface[0].isdigit():
             return None
-        if label == RULER_LABEL:
+        if is_dateline(doc, start, end) or in_credit(doc, start):
+            return None
+        if label in {"PERSON", "ORG", "GPE", "LOC", "NORP", "WORK_OF_ART"}:
+            cut = self.person_start(start, end)
+            if cut is not None:
+                # a title then a name: the name is a person, whatever the parser said
+                rest = [t.text for t in doc[cut:end]]
+                if cut < end and not gaz.lookup(_text(doc, cut, end)) and \
+                        not any(w.lower() in BODY_HEADS for w in rest):
+                    return self.person(cut, end)
+                return None
+        if label not in {RULER_LABEL, CAPITAL, GENERIC} and is_junk_words(
+                [t.text for t in doc[start:end]]):
+            return None
+        if label == GENERIC and not gaz.lookup(surface):
+            body = generic_body(surface, gaz)
+            found = self.generic(start, end, body) if body else None
+            return (start, end, found) if found else None
+        if label in {RULER_LABEL, GENERIC}:
             ids = gaz.lookup(surface)
             entry = gaz.entries[ids[0]]
             if entry.label == MECHANISM and start and _ORDINAL.match(doc[start - 1].text):
                 kind = entry.kind or "conference_series"
                 return start - 1, end, self.named(start - 1, end, MECHANISM, kind)
-            return start, end, self.gazetteer(start, end, ids)
+            found = self.gazetteer(start, end, ids)
+            return (start, end, found) if found else None
         if label == CAPITAL:
             country = gaz.country_of(surface)
             prev = doc[start - 1].lower_ if start else ""
@@ -275,19 +469,16 @@ class _Builder:
             return (start, end, self.named(start, end, *named)) if named else None
         if label == NAMED_ORG:
             if (ids := gaz.lookup(surface)):
-                return start, end, self.gazetteer(start, end, ids)
+                return _found(start, end, self.gazetteer(start, end, ids))
             return start, end, self.organization(start, end)
         if label == "PERSON" or label == "WORK_OF_ART" and 2 <= len(words) <= 3 and all(
                 w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
             if len(words) > 4 or not all(w[:1].isupper() for w in words):
                 return None
-            if (ids := gaz.lookup(surface)):
-                return start, end, self.gazetteer(start, end, ids)
-            return start, end, self.entity(make_id(PERSON, surface), PERSON, surface,
-                                           surface).id
+            return self.person(start, end)
         if label in {"ORG", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT"}:
             if (ids := gaz.lookup(surface)):
-                return start, end, self.gazetteer(start, end, ids)
+                return _found(start, end, self.gazetteer(start, end, ids))
             if label == "ORG" and len(words) <= 8:
                 if len(words) == 1 and surface.isupper() and len(surface) <= 3:
                     return start, end, None     # resolved through acronyms later
@@ -301,22 +492,190 @@ class _Builder:
                 return start, end, self.entity(country, COUNTRY, gaz.entries[country].name,
                                                surface).id
             if (ids := gaz.lookup(surface)):
-                return start, end, self.gazetteer(start, end, ids)
+                return _found(start, end, self.gazetteer(start, end, ids))
             if len(surface) <= 3 or label == "LOC" and len(words) == 1:
                 return None
             return start, end, self.entity(make_id(PLACE, surface), PLACE, surface, surface,
                                            kind="region" if label == "LOC" else "city").id
         return None
 
+    # --- titles ----------------------------------------------------------------------
+    def title_window(self, m: Mention) -> int:
+        """First token of the title written just before the person ``m``: title words,
+        joiners, a country's name or demonym; ``m.start`` when there is none."""
+        doc = self.doc
+        lo = max(m.sent, m.start - 14)
+        i = m.start
+        while i > lo:
+            tok = doc[i - 1]
+            low = tok.lower_
+            if is_title_word(tok.text) or low in {"of", "for", "and", "-", "'s", "’s", "the"} \
+                    or (i - 1) in self.out.demonyms or (i - 1) in self.country_at:
+                i -= 1
+            else:
+                break
+        while i < m.start and doc[i].lower_ in {"of", "for", "and", "-", "'s", "’s", "the"}:
+            i += 1
+        if not any(doc[j].lower_ in TITLE_HEADS or doc[j].lower_.strip(".") in HONORIFICS
+                   for j in range(i, m.start)):
+            return m.start
+        return i
 
-def _main_country(spans: Iterable[Any], gaz: Gazetteer) -> str | None:
-    counts: Counter[str] = Counter()
+    def titles(self) -> None:
+        """Each person mention with a title before it gets the title (its own words)
+        and the post it names: the body its portfolio words name ("Foreign Minister"),
+        else the country itself (a head of state or government), of the country the
+        title names, else the person's known country, else the nearest one."""
+        doc, gaz = self.doc, self.gaz
+        self.country_at = {i: c for i, c in self.countries}
+        people = [m for m in self.out.mentions if m.sent >= 0
+                  and self.out.entities[m.entity].label == PERSON]
+        windows = {id(m): self.title_window(m) for m in people}
+        for m in people:
+            self.in_titles.update(range(windows[id(m)], m.start))
+        for m in sorted(people, key=lambda m: m.start):
+            lo = windows[id(m)]
+            if lo >= m.start:
+                continue
+            toks = [t for t in doc[lo:m.start]]
+            own = [t.text for t in toks if t.i not in self.out.demonyms
+                   and t.i not in self.country_at and t.lower_ not in {"'s", "’s"}]
+            title = normalise_title(own)
+            if not title:
+                continue
+            m.title, m.title_start = title, lo
+            person = self.out.entities[m.entity]
+            named = [self.out.demonyms.get(t.i) or self.country_at.get(t.i) for t in toks]
+            country = next((c for c in reversed(named) if c), None) or self.body_before(lo)
+            country = country or person.country or self.country_nearby(lo, m.end, places=False)
+            if country and not person.country:
+                person.country = country
+            m.post = self.post(toks, country)
+
+    def body_before(self, i: int) -> str | None:
+        """The country of a body named right before a title ("Labour Party lawmaker")."""
+        m = next((m for m in self.out.mentions if m.end == i and m.sent >= 0), None)
+        ent = self.out.entities[m.entity] if m else None
+        return ent.country if ent and ent.label == ORGANIZATION else None
+
+    def post(self, toks: list[Any], country: str | None) -> str | None:
+        """The body or country a title's words name, made an entity mentioned at them."""
+        gaz = self.gaz
+        words = [t for t in toks if t.lower_ in PORTFOLIO]
+        for size in (3, 2, 1):
+            for k in range(len(words) - size + 1):
+                run = words[k:k + size]
+                if run[-1].i - run[0].i != size - 1:
+                    continue
+                phrase = " ".join(t.text for t in run)
+                found = self.body_for(phrase, country)
+                if found:
+                    self.mention(run[0].i, run[-1].i + 1, found)
+                    return found
+        if country is None:
+            return None
+        text = " ".join(t.lower_ for t in toks)
+        heads = [h.lower() for h in gaz.titles.get("country", [])]
+        if any(re.search(rf"\b{re.escape(h)}$", text) for h in heads):
+            if country not in self.out.entities:
+                at = next((t for t in toks if self.out.demonyms.get(t.i) == country), None)
+                if at is None:
+                    return None
+                self.entity(country, COUNTRY, gaz.entries[country].name, at.text)
+                self.mention(at.i, at.i + 1, country)
+            return country
+        legislature = {w.lower() for w in gaz.titles.get("legislature", [])}
+        if any(t.lower_ in legislature for t in toks):
+            body = gaz.body_of(country, "legislature")
+            if body:
+                t = next(t for t in toks if t.lower_ in legislature)
+                entry = gaz.entries[body]
+                self.entity(body, entry.label, entry.name, None, kind=entry.kind,
+                            country=country)
+                self.mention(t.i, t.i + 1, body)
+                return body
+        return None
+
+    def body_for(self, phrase: str, country: str | None) -> str | None:
+        """The body a title's portfolio words name: the country's own entry with those
+        title words, else the generic body of that country; with no country, only an
+        entry that alone in the gazetteer carries those words ("Secretary of State")."""
+        gaz = self.gaz
+        generic = gaz.generic_titles.get(match_key(phrase))
+        if country is None:
+            if generic is not None:
+                return None
+            owners = [e for e in gaz.entries.values() if match_key(phrase) in {
+                match_key(w) for w in e.extra.get("title_words", ())}]
+            if len(owners) != 1 or not owners[0].country:
+                return None
+            return self.known_body(owners[0].id)
+        own = gaz.ministry(country, phrase)
+        if own:
+            return self.known_body(own)
+        if generic is None or country not in gaz.entries:
+            return None
+        q = qualify(generic, gaz.entries[country], generic.name)
+        ent = self.entity(q.id, ORGANIZATION, q.name, None, kind=q.kind or "ministry",
+                          country=country)
+        ent.aliases |= q.aliases
+        return q.id
+
+    def known_body(self, entry_id: str, surface: str | None = None) -> str:
+        """A gazetteer body as an entity; one named generically ("Department of Foreign
+        Affairs") is named with its country, and keeps only its specific aliases."""
+        gaz = self.gaz
+        entry = gaz.entries[entry_id]
+        country = gaz.entries.get(entry.country or "")
+        body = None
+        if entry.label == ORGANIZATION and country is not None:
+            body = gaz.generic.get(match_key(entry.name)) or generic_body(entry.name, gaz)
+        if body is None:
+            ent = self.entity(entry.id, entry.label, entry.name, surface, kind=entry.kind,
+                              country=entry.country)
+            ent.aliases.update((entry.name, *entry.aliases))
+            return entry.id
+        q = qualify(GenericBody(entry.name, entry.kind), country, surface or entry.name)
+        ent = self.entity(entry.id, ORGANIZATION, q.name, None, kind=entry.kind,
+                          country=entry.country)
+        ent.aliases |= q.aliases | {a for a in entry.aliases if generic_body(a, gaz) is None}
+        if surface and generic_body(surface, gaz) is None:
+            ent.aliases.add(surface)
+        return entry.id
+
+
+def post_of(doc: Any, ents: DocEntities, gaz: Gazetteer, title: Any,
+            country: str | None) -> str | None:
+    """The body or country a title names (``title``: its tokens, e.g. the words of an
+    apposition "Chile's defence minister"), for ``country`` (or the country named in
+    the title): the same entity, added to ``ents`` with a mention at the title's
+    words, that a title written before a name gets. None when it names no post."""
+    b = _Builder(doc, gaz, ents)
+    toks = list(title)
+    named = next((ents.demonyms.get(t.i) or gaz.country_of(t.text) for t in reversed(toks)
+                  if ents.demonyms.get(t.i) or gaz.country_of(t.text)), None)
+    return b.post(toks, named or country)
+
+
+def _found(start: int, end: int, entity_id: str | None) -> tuple[int, int, str] | None:
+    return (start, end, entity_id) if entity_id else None
+
+
+_DESTINATION = frozenset({"to", "in", "into", "with", "at", "toward", "towards", "visit",
+                          "visited", "visiting", "against", "from", "on", "across"})
+
+
+def _countries(doc: Any, spans: Iterable[Any], gaz: Gazetteer) -> list[tuple[int, str]]:
+    """(token index, country id) of every country the text names: by name, demonym or
+    capital (not a capital a preposition makes a place)."""
+    found = []
     for ent in spans:
         if ent.label_ in {RULER_LABEL, DEMONYM, CAPITAL, "GPE"}:
             country = gaz.country_of(ent.text.strip(_QUOTES))
-            if country:
-                counts[country] += 1
-    return counts.most_common(1)[0][0] if counts else None
+            if country and not (ent.label_ == CAPITAL and ent.start
+                                and doc[ent.start - 1].lower_ in _PERSON_TITLES):
+                found.append((ent.start, country))
+    return found
 
 
 def _short_forms(ent: Entity) -> Iterable[str]:
@@ -332,7 +691,8 @@ def resolve_document(doc: Any, gaz: Gazetteer) -> DocEntities:
     b = _Builder(doc, gaz)
     out = b.out
     spans = doc.ents       # a new tuple of new spans at each access: read it once
-    out.main_country = _main_country(spans, gaz)
+    b.countries = _countries(doc, spans, gaz)
+    b.spans = [e for e in spans if e.label_ != DEMONYM]
     for ent in spans:
         if ent.label_ == DEMONYM:
             country = gaz.country_of(ent.text)
@@ -358,18 +718,24 @@ def resolve_document(doc: Any, gaz: Gazetteer) -> DocEntities:
             b.alias[match_key(doc[end + 1].text)] = entity_id
             defined[doc[end + 1].text] = entity_id
     people = {i for i, e in out.entities.items() if e.label == PERSON}
+    shorts: dict[str, set[str]] = {}
     for ent in list(out.entities.values()):
         for short in _short_forms(ent):
-            key = match_key(short)
-            if b.alias.get(key) not in people:     # a surname beats a one-word place
-                b.alias[key] = ent.id
+            shorts.setdefault(match_key(short), set()).add(ent.id)
+    for key, owners in shorts.items():
+        current = b.alias.get(key)
+        # a surname beats a one-word place or a one-word person; two people sharing
+        # it keep it from both
+        if len(owners) == 1 and (current not in people
+                                 or " " not in out.entities[current].name):
+            b.alias[key] = next(iter(owners))
     covered = {i for m in out.mentions for i in range(m.start, m.end)}
     remapped = []
     for m in out.mentions:
         if m.text in defined and m.entity != defined[m.text]:
             m.entity = defined[m.text]     # an acronym defined here beats the gazetteer's
         target = b.alias.get(match_key(m.text))
-        if target in people and target != m.entity and m.end - m.start == 1 and (
+        if target in people and target != m.entity and " " not in m.text and (
                 m.entity not in people or " " not in out.entities[m.entity].name):
             m.entity = target
             out.entities[target].aliases.add(m.text)
@@ -409,5 +775,6 @@ def resolve_document(doc: Any, gaz: Gazetteer) -> DocEntities:
             anaphors.append(Mention(i - 1, i + 1, doc[i - 1].idx, token.idx + len(token),
                                     doc[i - 1:i + 1].text, last_by_kind[want], sent_start))
     out.mentions.extend(anaphors)
+    b.titles()
     out.mentions.sort(key=lambda m: (m.start, m.end))
     return out

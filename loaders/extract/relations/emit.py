@@ -11,7 +11,7 @@ from diplograph.graph.schema import SCHEMA
 from diplograph.loaders.documents import Document
 from diplograph.loaders.extract.patterns import Gazetteer
 from diplograph.loaders.extract.resolve import DocEntities, Mention
-from diplograph.loaders.extract.vocab import DATED
+from diplograph.loaders.extract.vocab import DATED, PERSON
 from diplograph.loaders.extract.when import SentenceFacts, claim_facts, sentence_facts
 from diplograph.loaders.extract.relations import events, posts, support, systems
 from diplograph.loaders.extract.relations.sentence import Candidate, Sentence
@@ -23,6 +23,7 @@ __all__ = ["RULES", "relation_claims"]
 #: can find the same tie at the same place, the first one's properties are kept.
 RULES: dict[str, Callable[[Sentence], Iterator[Candidate]]] = {
     "titles": posts.titles, "appositions": posts.appositions,
+    "party_brackets": posts.party_brackets, "membership": posts.membership,
     "opposition": support.opposition, "support": support.support,
     "requests": support.requests, "funding": support.funding,
     "meetings": events.meetings, "visits": events.visits,
@@ -48,11 +49,13 @@ def relation_claims(document: Document, parsed: Any, ents: DocEntities, gaz: Gaz
     by_sent: dict[int, list[Mention]] = {}
     for m in ents.mentions:
         by_sent.setdefault(m.sent, []).append(m)
+    people = sorted((m for m in ents.mentions if ents.label(m) == PERSON),
+                    key=lambda m: m.start)
     for sent in parsed.sents:
         mentions = by_sent.get(sent.start)
         if not mentions:
             continue
-        s = Sentence(parsed, sent, mentions, ents, gaz)
+        s = Sentence(parsed, sent, mentions, ents, gaz, people)
         for rule in RULES.values():
             candidates.extend((c, sent) for c in rule(s))
     # after the rules, which may add entities; these rest on no one sentence

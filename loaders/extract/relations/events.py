@@ -43,7 +43,8 @@ def organizing(s: Sentence) -> Iterator[Candidate]:
 
 
 def location(s: Sentence) -> Iterator[Candidate]:
-    """"E (was) held / took place / based in P"."""
+    """"E (was) held / took place / based in P", "E in P"."""
+    yield from by_trigger(s, LOCATED_IN)
     events = [m for m in s.mentions if s.label(m) in EVENTS]
     if not events:
         return
@@ -56,18 +57,23 @@ def location(s: Sentence) -> Iterator[Candidate]:
 
 
 def parties(s: Sentence) -> Iterator[Candidate]:
-    """"E between A and B": each country is a party to every event of the sentence."""
-    events = [m for m in s.mentions if s.label(m) in EVENTS]
-    if not events:
-        return
+    """"E between A and B" (also with a title before each name): the countries, bodies
+    or people after "between" take part in the event or mechanism that "between"
+    belongs to, and in no other event of the sentence."""
     for tok, _ in s.with_words({"between"}):
-        first = s.right(tok.i, {COUNTRY})
-        if first:
-            for party in s.group(first):
-                for event in events:
-                    yield party.entity, PARTICIPATES_IN, event.entity, \
-                        min(event.start, party.start), max(event.end, party.end), \
-                        {"role": "party"}
+        owner = tok.head if tok.dep_ == "prep" else None
+        event = s.by_token.get(owner.i) if owner is not None else None
+        if event is None or s.label(event) not in EVENTS:
+            event = s.left(tok.i, EVENTS)
+            if event is None or tok.i - event.end > 1:
+                continue
+        first = s.right(tok.i, ACTORS)
+        if first is None:
+            continue
+        for party in s.coordinated(first):
+            role = "party" if s.label(party) == COUNTRY else "delegate"
+            yield party.entity, PARTICIPATES_IN, event.entity, event.start, party.end, \
+                {"role": role}
 
 
 def attendance(s: Sentence) -> Iterator[Candidate]:

@@ -1,94 +1,163 @@
-"""Posts and memberships: who holds a title where, and who belongs to a party.
+"""Posts and memberships: who holds a title where, and who belongs to a party or body.
 
-"Foreign Minister X", "researcher at Y, X", "President X", "party lawmaker X" (a title
-before the name) and "X, deputy minister of armaments in the MND" (an apposition
-after it).
+A title before a name ("Japanese Foreign Minister X", "Senator X of the Y"), a title
+set beside a name ("X, India's defence minister", "the director of the Y Institute,
+X"), a party in brackets after a name ("X (Labour)"), and "A joined B" / "A, a member
+of B". The body a title names is, in order: a body named in it, the party it names,
+the country's ministry its words name ("Foreign", "Defence"), the country itself for
+a head of state or government, the country's legislature ("lawmaker"). Titles are cut
+to their own words (no country, article or clause), six words at most.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Any
 
-from diplograph.loaders.extract.resolve import Mention
+from diplograph.loaders.extract.names import normalise_title
+from diplograph.loaders.extract.resolve import Mention, post_of
 from diplograph.loaders.extract.vocab import COUNTRY, HOLDS_POSITION, MEMBER_OF, ORGANIZATION, PERSON
-from diplograph.loaders.extract.relations.sentence import Candidate, Sentence, gaz_entity
+from diplograph.loaders.extract.relations.sentence import Candidate, Sentence, by_trigger
 from diplograph.loaders.extract.relations.words import TITLE_WORDS
 
-__all__ = ["titles", "appositions"]
+__all__ = ["titles", "appositions", "party_brackets", "membership"]
+
+_JOIN = frozenset({"of", "for", "and", "-", "&", "on"})
+_QUALIFIERS = frozenset({"senior", "chief", "top", "acting", "deputy", "assistant", "foreign",
+                        "defence", "defense", "prime", "former"})
+_DROP = frozenset({"the", "a", "an", "'s", "’s", "his", "her", "their", "its", ",", "former",
+                   "then", "current", "new"})
+
+
+def _title(s: Sentence, words: list[Any]) -> str:
+    """The title words of a title phrase: without names, demonyms, articles or
+    possessives, from its first title-like word (:func:`.names.normalise_title` cuts
+    it to six words)."""
+    kept = [t.text for t in words if (t.i not in s.by_token or t.lower_ in TITLE_WORDS)
+            and t.i not in s.ents.demonyms and t.lower_ not in _DROP]
+    first = next((i for i, w in enumerate(kept) if w.lower() in TITLE_WORDS | _QUALIFIERS
+                  or w[:1].isupper()), None)
+    if first is None or not any(w.lower() in TITLE_WORDS for w in kept):
+        return ""
+    return normalise_title(kept[first:])
+
+
+def _posts(s: Sentence, person: Mention, words: list[Any], lo: int, hi: int, *,
+           post: str | None = None) -> Iterator[Candidate]:
+    """The posts and memberships a title phrase (``words``) gives ``person``: at the
+    bodies named in it (a party makes it a membership), else at ``post`` or the body
+    its words name (:func:`.resolve.post_of`); cited from token ``lo`` to ``hi``."""
+    title = _title(s, words)
+    if not title:
+        return
+    bodies = list({s.by_token[t.i].entity: s.by_token[t.i] for t in words
+                   if t.i in s.by_token and s.label(s.by_token[t.i]) == ORGANIZATION}.values())
+    props = {"title": title}
+    for body in bodies:
+        if s.ents.entities[body.entity].kind == "party":
+            yield person.entity, MEMBER_OF, body.entity, lo, hi, {}
+        else:
+            yield person.entity, HOLDS_POSITION, body.entity, lo, hi, props
+    if any(s.ents.entities[b.entity].kind != "party" for b in bodies):
+        return
+    if post is None:
+        country = next((s.ents.entities[b.entity].country for b in bodies
+                        if s.ents.entities[b.entity].country), None)
+        post = post_of(s.doc, s.ents, s.gaz, [t for t in words if t.i not in s.by_token
+                                              or s.label(s.by_token[t.i]) == COUNTRY],
+                       country)
+    if post:
+        yield person.entity, HOLDS_POSITION, post, lo, hi, props
+
+
+def _title_before(s: Sentence, m: Mention) -> list[Any]:
+    """The title words right before a name: a run of title words, capitalised words,
+    demonyms, bodies and joining words, back to anything else."""
+    out: list[Any] = []
+    i = m.start - 1
+    while i >= s.sent.start and m.start - i <= 10:
+        t = s.doc[i]
+        other = s.by_token.get(i)
+        if other is not None and s.label(other) == PERSON:
+            break
+        if not (t.lower_ in TITLE_WORDS or t.is_title or t.is_upper or other is not None
+                or i in s.ents.demonyms or t.lower_ in _JOIN | {"'s", "’s", "the"}
+                or t.lower_ in _QUALIFIERS):
+            break
+        if t.tag_.startswith("VB") or t.is_punct and t.text not in {"-", "."}:
+            break
+        out.insert(0, t)
+        i -= 1
+    while out and (out[0].lower_ in _JOIN | {"'s", "’s"}):
+        out.pop(0)
+    return out
 
 
 def titles(s: Sentence) -> Iterator[Candidate]:
-    """A title before a name: the post at the body named in it (a party makes it a
-    membership), else the country's ministry its words name ("Foreign Minister"), its
-    head of state or government, or its legislature ("lawmaker")."""
-    doc, gaz, ents = s.doc, s.gaz, s.ents
-    for m in s.mentions:
+    """A title before a name ("Japanese Foreign Minister X", "Ambassador X of the Y",
+    "party lawmaker X"): the post the entity layer found for it (``Mention.post``), and
+    the bodies named in the title (a party makes it a membership)."""
+    for m in list(s.mentions):
         if s.label(m) != PERSON:
             continue
-        lo = max(s.sent.start, m.start - 12)
-        window = [t for t in doc[lo:m.start]]
-        while window and not any(t.lower_ in TITLE_WORDS for t in window[:1]) and \
-                any(t.tag_.startswith("VB") or t.lower_ in {"by", "that"} for t in window):
-            window = window[1:]
-        words = {t.lower_ for t in window}
-        if not words & TITLE_WORDS:
+        words = _title_before(s, m)
+        post = m.post if m.post in s.ents.entities else None
+        if post:
+            kind = s.ents.entities[post].kind
+            lo = m.start if m.title_start is None else m.title_start
+            yield m.entity, MEMBER_OF if kind == "party" else HOLDS_POSITION, post, lo, \
+                m.end, {"title": m.title} if m.title else {}
+        if not any(t.lower_ in TITLE_WORDS for t in words):
             continue
-        country = next((ents.demonyms[t.i] for t in reversed(window)
-                        if t.i in ents.demonyms), None)
-        orgs = [x for x in s.mentions if lo <= x.start < m.start and s.label(x) in
-                {ORGANIZATION, COUNTRY}]
-        country = country or next((x.entity for x in orgs if s.label(x) == COUNTRY),
-                                  None) or ents.main_country
-        title = doc[window[0].i:m.start].text.strip(" ,“”\"'")
-        orgs = [x for x in orgs if s.label(x) == ORGANIZATION]
-        for org in orgs:
-            kind = ents.entities[org.entity].kind
-            rel = MEMBER_OF if kind == "party" else HOLDS_POSITION
-            yield m.entity, rel, org.entity, org.start, m.end, {"title": title}
-        if "minister" in words and not orgs and country:
-            for t in window:
-                ministry = gaz.ministry(country, t.text)
-                if ministry and ministry in ents.entities:
-                    yield m.entity, HOLDS_POSITION, ministry, t.i, m.end, {"title": title}
-                    break
-                if ministry:
-                    ents.entities.setdefault(ministry, gaz_entity(gaz, ministry))
-                    ents.mentions.append(Mention(t.i, t.i + 1, t.idx, t.idx + len(t),
-                                                 t.text, ministry, s.sent.start))
-                    yield m.entity, HOLDS_POSITION, ministry, t.i, m.end, {"title": title}
-                    break
-        head = [w.lower() for w in gaz.titles.get("country", [])]
-        if not orgs and country and window and any(
-                doc[max(lo, m.start - len(h.split())):m.start].text.lower() == h
-                for h in head):
-            yield m.entity, HOLDS_POSITION, country, window[0].i, m.end, {"title": title}
-        legislature = {w.lower() for w in gaz.titles.get("legislature", [])}
-        if words & legislature and country:
-            body = gaz.body_of(country, "legislature")
-            if body:
-                if body not in ents.entities:
-                    t = next(t for t in window if t.lower_ in legislature)
-                    ents.entities[body] = gaz_entity(gaz, body)
-                    ents.mentions.append(Mention(t.i, t.i + 1, t.idx, t.idx + len(t),
-                                                 t.text, body, s.sent.start))
-                yield m.entity, HOLDS_POSITION, body, window[0].i, m.end, {"title": title}
+        # "Ambassador X of the Y": the body after the name belongs to the title
+        root = s.doc[m.start:m.end].root
+        extra = [p for c in root.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}
+                 for p in c.children if p.dep_ == "pobj" and p.i in s.by_token]
+        hi = max([m.end, *(s.by_token[p.i].end for p in extra)])
+        yield from (c for c in _posts(s, m, words + extra, words[0].i, hi, post=post)
+                    if c[2] != post)
 
 
 def appositions(s: Sentence) -> Iterator[Candidate]:
-    """A title after a name, set off by a comma: "X, deputy minister of armaments in the
-    Ministry ..." -> X holds a post at the first organisation before the clause ends."""
-    doc = s.doc
-    for m in s.mentions:
+    """A title set beside a name, either side ("X, India's defence minister", "the
+    director of the Y Institute, X"): the post at the body it names."""
+    for m in list(s.mentions):
         if s.label(m) != PERSON:
             continue
-        after = doc[m.end:min(m.end + 14, s.sent.end)]
-        if len(after) > 2 and after[0].text == "," and after[1].lower_ in TITLE_WORDS | {
-                "the", "a", "an"}:
-            for t in after[1:]:
-                if t.tag_ in {"VBD", "VBZ", "VBP"} or t.text in {";", "("}:
+        root = s.doc[m.start:m.end].root
+        nouns = [c for c in root.children if c.dep_ == "appos" and c.i not in s.by_token]
+        if root.dep_ == "appos":
+            # the title may be the word the name is set beside, or (a parse that hangs the
+            # name on the body) the title the body belongs to: "the head of B, X"
+            up = root.head
+            for _ in range(3):
+                if up.i not in s.by_token and up.lower_ in TITLE_WORDS:
+                    nouns.append(up)
                     break
-                org = s.by_token.get(t.i)
-                if org and s.label(org) == ORGANIZATION:
-                    title = doc[m.end + 1:org.start].text.strip(" ,")
-                    yield m.entity, HOLDS_POSITION, org.entity, m.start, org.end, {
-                        "title": title}
+                if up.dep_ not in {"pobj", "prep", "compound"} or up.head.i == up.i:
                     break
+                up = up.head
+        for noun in nouns:
+            phrase = [t for t in noun.subtree if not (m.start <= t.i < m.end)
+                      and t.dep_ not in {"relcl", "punct"} and t.i not in
+                      {x.i for c in noun.children if c.dep_ in {"relcl", "appos", "acl"}
+                       for x in c.subtree}]
+            if not phrase or not any(t.lower_ in TITLE_WORDS for t in phrase):
+                continue
+            lo, hi = min(m.start, phrase[0].i), max(m.end, phrase[-1].i + 1)
+            yield from _posts(s, m, phrase, lo, hi)
+
+
+def party_brackets(s: Sentence) -> Iterator[Candidate]:
+    """"X (Party)": a party in brackets right after a person's name is theirs."""
+    for m in s.mentions:
+        if s.label(m) != PERSON or m.end + 2 >= s.sent.end or s.doc[m.end].text != "(":
+            continue
+        inner = s.by_token.get(m.end + 1)
+        if inner and s.ents.entities[inner.entity].kind == "party" and \
+                s.doc[inner.end].text in {")", ",", "-"}:
+            yield m.entity, MEMBER_OF, inner.entity, m.start, inner.end + 1, {}
+
+
+def membership(s: Sentence) -> Iterator[Candidate]:
+    """"A joined B", "A, a member of B", "B's membership": A is a member of B."""
+    yield from by_trigger(s, MEMBER_OF)

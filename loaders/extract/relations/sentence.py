@@ -13,11 +13,19 @@ from diplograph.graph.schema import SCHEMA
 from diplograph.loaders.extract.patterns import Gazetteer
 from diplograph.loaders.extract.resolve import DocEntities, Entity, Mention
 from diplograph.loaders.extract.vocab import ACTORS, OPPOSES, SEEKS_SUPPORT_FROM, SUPPORTS
-from diplograph.loaders.extract.relations.words import AGENT_NOUNS, LEMMAS, TRIGGERS, is_noun, is_verb
+from diplograph.loaders.extract.relations.paths import read_frame
+from diplograph.loaders.extract.relations.words import (AGENT_NOUNS, FRAMES, LEMMAS, TITLE_WORDS,
+                                                        Frame,
+                                                        is_noun, is_verb)
 
-__all__ = ["Candidate", "Sentence", "subjects", "objects", "read_trigger", "by_trigger",
+__all__ = ["Candidate", "Sentence", "subjects", "objects", "read_trigger", "nearest_reading",
+           "by_trigger",
            "gaz_entity", "virtual"]
 
+#: how far back (in tokens) a pronoun may find the person it refers to
+REFER_WINDOW = 80
+_LINKS = frozenset({"and", "or", "the", "as", "well", "his", "her", "its", "their", "both",
+                    "&"})
 # (subject, type, object, first token, end token, properties)
 Candidate = tuple[str, str, str, int, int, dict[str, Any]]
 
@@ -26,11 +34,13 @@ class Sentence:
     """One sentence's tokens and mentions, with the lookups rules share."""
 
     def __init__(self, doc: Any, sent: Any, mentions: list[Mention], ents: DocEntities,
-                 gaz: Gazetteer) -> None:
+                 gaz: Gazetteer, people: list[Mention] | None = None) -> None:
         self.doc, self.sent, self.mentions, self.ents, self.gaz = doc, sent, mentions, ents, gaz
+        self.people = people or []
         self.by_token = {i: m for m in mentions for i in range(m.start, m.end)}
         self._known: list[tuple[Any, str]] | None = None
-        self._triggers: list[tuple[Any, str, str]] | None = None
+        self._triggers: list[tuple[Any, str, Frame]] | None = None
+        self.args_cache: dict[int, Any] = {}
 
     def label(self, m: Mention) -> str:
         return self.ents.entities[m.entity].label
@@ -48,13 +58,42 @@ class Sentence:
         """(token, base word) of each word of the sentence whose base is in ``words``."""
         return ((tok, base) for tok, base in self.known if base in words)
 
-    def triggered(self, *types: str) -> Iterator[tuple[Any, str, str]]:
-        """(token, base word, type) of each trigger word outside a mention whose relationship
-        type is one of ``types``, in sentence order."""
+    def triggered(self, *types: str) -> Iterator[tuple[Any, str, Frame]]:
+        """(token, base word, frame) of each trigger word outside a mention whose frame
+        (:data:`.words.FRAMES`) has one of ``types`` and fits its part of speech, in
+        sentence order."""
         if self._triggers is None:
-            self._triggers = [(tok, base, TRIGGERS[base]) for tok, base in self.known
-                              if base in TRIGGERS and tok.i not in self.by_token]
-        return (t for t in self._triggers if t[2] in types)
+            self._triggers = [(tok, base, f) for tok, base in self.known
+                              if tok.i not in self.by_token for f in FRAMES.get(base, ())
+                              if _fits(tok, f)]
+        return (t for t in self._triggers if t[2].type in types)
+
+    def refer(self, i: int) -> Mention | None:
+        """The person a pronoun or "the minister" at token ``i`` refers to: the last
+        person named before it, in this sentence or the two before (a mention of that
+        person at the word, used for reading this sentence only)."""
+        before = [m for m in self.people if m.end <= i]
+        if not before or i - before[-1].end > REFER_WINDOW:
+            return None
+        tok = self.doc[i]
+        return Mention(i, i + 1, tok.idx, tok.idx + len(tok), tok.text, before[-1].entity,
+                       self.sent.start)
+
+    def demonym_mention(self, i: int) -> Mention:
+        """A mention of the country the demonym at token ``i`` names ("Chinese
+        pressure"), added to the document's mentions once."""
+        country = self.ents.demonyms[i]
+        if country not in self.ents.entities:
+            self.ents.entities[country] = gaz_entity(self.gaz, country)
+        for m in self.mentions:
+            if m.start == i and m.entity == country:
+                return m
+        tok = self.doc[i]
+        m = Mention(i, i + 1, tok.idx, tok.idx + len(tok), tok.text, country, self.sent.start)
+        self.ents.mentions.append(m)
+        self.mentions.append(m)
+        self.by_token[i] = m
+        return m
 
     def left(self, i: int, labels: set[str] | frozenset[str]) -> Mention | None:
         found = [m for m in self.mentions if m.end <= i and self.label(m) in labels]
@@ -77,6 +116,37 @@ class Sentence:
                 out.append(other)
         return out
 
+    def coordinated(self, m: Mention) -> list[Mention]:
+        """``m`` and the mentions of its label coordinated with it in the text, titles
+        and all ("A and Foreign Minister B", "A, B and C"), whatever the parse made of
+        the list; a name that is the subject of another verb ends the list."""
+        same = sorted((x for x in self.mentions if self.label(x) == self.label(m)),
+                      key=lambda x: x.start)
+        if m not in same:
+            return [m]
+        at, out = same.index(m), [m]
+        verb = self.doc[m.start:m.end].root.head
+        for step in (1, -1):
+            k, last = at + step, m
+            while 0 <= k < len(same):
+                other = same[k]
+                lo, hi = (last.end, other.start) if step == 1 else (other.end, last.start)
+                root = self.doc[other.start:other.end].root
+                if not self._links(self.doc[lo:hi]) or root.dep_ in {"nsubj", "nsubjpass"} \
+                        and root.head.i != verb.i:
+                    break
+                out.append(other)
+                last, k = other, k + step
+        return out
+
+    def _links(self, between: Any) -> bool:
+        """Whether the words between two names only join them: commas, "and", titles."""
+        return 0 < len(between) <= 7 and any(t.lower_ in {"and", "or", ",", "&"}
+                                             for t in between) and all(
+            t.is_punct or t.lower_ in _LINKS or t.lower_ in TITLE_WORDS
+            or t.i in self.ents.demonyms or t.is_title and t.i not in self.by_token
+            and t.tag_ in {"NNP", "JJ", "NNPS"} for t in between)
+
     def between_pairs(self, i: int) -> list[tuple[Mention, Mention]]:
         """"between A and B" after token ``i``: the pairs of coordinated mentions."""
         for j in range(i + 1, min(i + 12, self.sent.end)):
@@ -87,6 +157,18 @@ class Sentence:
                 group = self.group(first)
                 return [(a, b) for k, a in enumerate(group) for b in group[k + 1:]]
         return []
+
+
+def _fits(tok: Any, frame: Frame) -> bool:
+    """Whether a word's tag is the part of speech the frame is written for."""
+    tag = tok.tag_
+    if frame.pos == "verb":
+        return tag.startswith("VB")
+    if frame.pos == "noun":
+        return tag.startswith("NN")
+    if frame.pos == "adj":
+        return tag.startswith("JJ")
+    return tag in {"IN", "RP"} or tok.lower_ in {"sidelines", "margins", "sideline", "margin"}
 
 
 def gaz_entity(gaz: Gazetteer, entry_id: str) -> Entity:
@@ -128,7 +210,20 @@ def virtual(s: Sentence, country: str, tok: Any) -> Mention:
                    country, s.sent.start)
 
 
-def read_trigger(s: Sentence, tok: Any, base: str, rel: str) -> Iterator[Candidate]:
+def read_trigger(s: Sentence, tok: Any, base: str, frame: Frame) -> Iterator[Candidate]:
+    """What one trigger word says: the pairs its frame finds on the dependency parse
+    (:func:`.paths.read_frame`); when the parse gives none, for a verb or noun, the
+    nearest reading (:func:`nearest_reading`)."""
+    found = False
+    for a, b in read_frame(s, tok, frame):
+        found = True
+        lo, hi = min(a.start, b.start, tok.i), max(a.end, b.end, tok.i + 1)
+        yield a.entity, frame.type, b.entity, lo, hi, {}
+    if not found and frame.pos == "verb" and "subj" in frame.subject:
+        yield from nearest_reading(s, tok, base, frame.type)
+
+
+def nearest_reading(s: Sentence, tok: Any, base: str, rel: str) -> Iterator[Candidate]:
     """What one trigger word says: the actor before it (or its grammatical subject) ->
     the entity after it; "between A and B" for symmetric types; the agent after a
     passive "by" or a noun's "from"; the owner of an agent noun ("Taiwan's backer");
@@ -165,13 +260,21 @@ def read_trigger(s: Sentence, tok: Any, base: str, rel: str) -> Iterator[Candida
             subj = [virtual(s, demonym, tok)]
     if rel == SEEKS_SUPPORT_FROM:
         obj = [m for m in obj if s.label(m) in ACTORS][:1]
+    # a name that is the object of another word is no one's subject here
+    subj = [m for m in subj if _free(s, m, tok)]
     for a in subj:
         for b in obj:
             lo, hi = min(a.start, b.start, tok.i), max(a.end, b.end, tok.i + 1)
             yield a.entity, rel, b.entity, lo, hi, {}
 
 
+def _free(s: Sentence, m: Mention, tok: Any) -> bool:
+    root = s.doc[m.start:m.end].root
+    return root.dep_ not in {"pobj", "dobj"} or root.head.i == tok.i or \
+        root.head.head.i == tok.i
+
+
 def by_trigger(s: Sentence, rel: str) -> Iterator[Candidate]:
     """Every reading of the sentence's trigger words for ``rel``."""
-    for tok, base, _ in s.triggered(rel):
-        yield from read_trigger(s, tok, base, rel)
+    for tok, base, frame in s.triggered(rel):
+        yield from read_trigger(s, tok, base, frame)

@@ -16,7 +16,7 @@ from diplograph.loaders.extract.relations.events import EVENTS
 from diplograph.loaders.extract.relations.sentence import Candidate, gaz_entity
 from diplograph.loaders.extract.relations.systems import SYSTEMS
 
-__all__ = ["structural", "IMPLIED"]
+__all__ = ["structural", "IMPLIED", "name_parties"]
 
 # (entities, gazetteer, parsed doc, entity, its first mention) -> candidates
 Implied = Callable[[DocEntities, Gazetteer, Any, Entity, Mention], Iterator[Candidate]]
@@ -55,24 +55,70 @@ def instances(ents: DocEntities, gaz: Gazetteer, parsed: Any, ent: Entity, m: Me
         yield ent.id, INSTANCE_OF, series, m.start, m.end, props
 
 
+_SKIP = re.compile(r"^(the|\d+(st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|"
+                   r"eighth|ninth|tenth|inaugural|annual)$", re.I)
+
+
+def name_parties(gaz: Gazetteer, name: str) -> list[tuple[str, str]]:
+    """(country id, the words naming it) for the countries a mechanism's or event's
+    name begins with ("U.S.-Mexico High-Level Dialogue", "German-Chinese talks") or
+    names after "between" ("Strategic Dialogue between A and B").
+
+    >>> from diplograph.loaders.extract.patterns import load_gazetteer
+    >>> [c for c, _ in name_parties(load_gazetteer(), "the 3rd Japan-India Dialogue")]
+    ['country:japan', 'country:india']
+    """
+    words = [w for w in re.split(r"[\s\-\u2013/]+", name) if w]
+    out: list[tuple[str, str]] = []
+
+    def run(i: int) -> None:
+        while i < len(words):
+            if words[i].lower() == "and":
+                i += 1
+                continue
+            for n in (3, 2, 1):
+                piece = " ".join(words[i:i + n])
+                country = gaz.country_of(piece)
+                if country:
+                    out.append((country, piece))
+                    i += n
+                    break
+            else:
+                return
+
+    start = 0
+    while start < len(words) and _SKIP.match(words[start]):
+        start += 1
+    run(start)
+    lower = [w.lower() for w in words]
+    if "between" in lower:
+        run(lower.index("between") + 1)
+    return out
+
+
 def mechanism_parties(ents: DocEntities, gaz: Gazetteer, parsed: Any, ent: Entity,
                       m: Mention) -> Iterator[Candidate]:
-    """The parties of a mechanism or event: those its gazetteer entry lists and the
-    countries its name begins with ("A-B Dialogue")."""
+    """The parties of a mechanism or event: those its gazetteer entry lists, and the
+    countries its name (or its series' name) begins with or names after "between". A
+    party named only inside the name gets a mention there."""
     if ent.label not in EVENTS:
         return
     series = ent.properties.get("series")
     entry = gaz.entries.get(series or ent.id)
-    parties = [gaz.country_of(p) for p in (entry.extra.get("parties") or [])] \
-        if entry else []
-    name_part = re.split(r"\s", ent.name.replace("\u2013", "-"))[0:2]
-    for piece in " ".join(name_part).split("-"):
-        country = gaz.country_of(piece.strip())
-        if country:
-            parties.append(country)
-    for country in dict.fromkeys(p for p in parties if p):
-        if country in ents.entities or len(parties) > 1:
-            yield country, PARTICIPATES_IN, ent.id, m.start, m.end, {"role": "party"}
+    named = [*name_parties(gaz, ent.name)]
+    if series in ents.entities:
+        named += name_parties(gaz, ents.entities[series].name)
+    listed = [gaz.country_of(p) for p in (entry.extra.get("parties") or [])] if entry else []
+    for country in dict.fromkeys([*(c for c, _ in named), *(c for c in listed if c)]):
+        if country not in ents.entities:
+            words = next((w for c, w in named if c == country), None)
+            at = next((t for t in parsed[m.start:m.end] if words and t.text == words), None)
+            if at is None:
+                continue
+            ents.entities[country] = gaz_entity(gaz, country)
+            ents.mentions.append(Mention(at.i, at.i + 1, at.idx, at.idx + len(at), at.text,
+                                         country, at.sent.start))
+        yield country, PARTICIPATES_IN, ent.id, m.start, m.end, {"role": "party"}
 
 
 def organizers(ents: DocEntities, gaz: Gazetteer, parsed: Any, ent: Entity, m: Mention

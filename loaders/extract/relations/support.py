@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from diplograph.loaders.extract.vocab import ACTORS, FUNDS, OPPOSES, SEEKS_SUPPORT_FROM, SUPPORTS
-from diplograph.loaders.extract.relations.sentence import (Candidate, Sentence, read_trigger, subjects,
-                                                virtual)
+from diplograph.loaders.extract.relations.sentence import (Candidate, Sentence, by_trigger,
+                                                           read_trigger, subjects, virtual)
 from diplograph.loaders.extract.relations.words import ASK_WORDS, SUPPORT_NOUNS
 
 __all__ = ["opposition", "support", "requests", "funding"]
@@ -16,28 +16,25 @@ __all__ = ["opposition", "support", "requests", "funding"]
 
 def opposition(s: Sentence) -> Iterator[Candidate]:
     """"A opposed / criticized / threatened B", "Chinese pressure on B"."""
-    for tok, base, _ in s.triggered(OPPOSES):
-        yield from read_trigger(s, tok, base, OPPOSES)
+    yield from by_trigger(s, OPPOSES)
 
 
 def support(s: Sentence) -> Iterator[Candidate]:
     """"A supports / supplies / backs B", "B's backer A"."""
-    for tok, base, _ in s.triggered(SUPPORTS):
-        yield from read_trigger(s, tok, base, SUPPORTS)
+    yield from by_trigger(s, SUPPORTS)
 
 
 def funding(s: Sentence) -> Iterator[Candidate]:
     """"A funds / allocated ... for B" (amounts and periods come from the sentence)."""
-    for tok, base, _ in s.triggered(FUNDS):
-        yield from read_trigger(s, tok, base, FUNDS)
+    yield from by_trigger(s, FUNDS)
 
 
 def requests(s: Sentence) -> Iterator[Candidate]:
     """"A urged / requested / appealed to B", and "A urged B to support ...", "A
     requested B's assistance": A seeks support from B."""
-    for tok, base, rel in s.triggered(SEEKS_SUPPORT_FROM, SUPPORTS):
-        if rel == SEEKS_SUPPORT_FROM:
-            yield from read_trigger(s, tok, base, rel)
+    for tok, base, frame in s.triggered(SEEKS_SUPPORT_FROM, SUPPORTS):
+        if frame.type == SEEKS_SUPPORT_FROM:
+            yield from read_trigger(s, tok, base, frame)
         elif base in SUPPORT_NOUNS or base == "assist":
             yield from _seeking(s, tok)
 

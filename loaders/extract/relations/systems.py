@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from diplograph.loaders.extract.vocab import (ACQUIRES, COUNTRY, DEVELOPS, INITIATIVE, PART_OF,
                                    PROPOSES, RESEMBLES, WEAPON)
-from diplograph.loaders.extract.relations.sentence import Candidate, Sentence, by_trigger, objects, subjects
+from diplograph.loaders.extract.relations.sentence import Candidate, Sentence, by_trigger
 
 __all__ = ["developing", "possession", "acquiring", "composition", "resemblance",
            "proposals", "SYSTEMS"]
@@ -35,12 +35,9 @@ def resemblance(s: Sentence) -> Iterator[Candidate]:
 
 
 def composition(s: Sentence) -> Iterator[Candidate]:
-    """"I integrates / includes S1 and S2": each system is part of the initiative."""
-    for tok, _, _ in s.triggered(PART_OF):
-        owners = subjects(s, tok, SYSTEMS)
-        for part in objects(s, tok, {WEAPON}):
-            for owner in owners:
-                yield part.entity, PART_OF, owner.entity, owner.start, part.end, {}
+    """"I integrates / includes S1 and S2": each system is part of the initiative; "a
+    meeting on the sidelines of E" is part of E."""
+    yield from by_trigger(s, PART_OF)
 
 
 def possession(s: Sentence) -> Iterator[Candidate]:

@@ -1,65 +1,111 @@
-"""The words relation rules read: which trigger word signals which relationship type,
-the titles that mark a post, and the inflected forms of each, so the pipeline needs
-no lemmatizer.
+"""The words relation rules read, loaded from the trigger lexicon (``triggers.yaml``
+beside this module): which word signals which relationship and where its two ends sit
+in the parse (:class:`Frame`), the title words that mark a post, and the inflected
+forms of each, so the pipeline needs no lemmatizer.
 
-Editing a trigger list here is the way to teach the rules a new verb or noun; the
-rules themselves never spell a trigger word out again.
+Editing ``triggers.yaml`` is the way to teach the rules a new verb, noun or
+preposition; the rules never spell a trigger word out. Loading checks every
+relationship name against the schema, so a misspelt one fails at import.
+
+>>> [f"{f.pos} {f.type}" for f in FRAMES["meet"]]
+['verb MET_WITH']
+>>> word_of("sanctions"), FRAMES["sanctions"][0].object
+('sanctions', ('on', 'against'))
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from diplograph.loaders.extract.vocab import (ACQUIRES, COOPERATES_WITH, DEVELOPS, FUNDS, MET_WITH,
-                                   OPPOSES, ORGANIZES, PART_OF, PARTICIPATES_IN, PROPOSES,
-                                   RESEMBLES, SEEKS_SUPPORT_FROM, SUPPORTS, VISITED)
+from diplograph.graph.errors import InvalidInput, SchemaError
+from diplograph.graph.schema import SCHEMA
+from diplograph.loaders.safe_yaml import read_yaml
 
-__all__ = ["TITLE_WORDS", "TRIGGERS", "AGENT_NOUNS", "SUPPORT_NOUNS", "ASK_WORDS", "LEMMAS",
-           "word", "is_verb", "is_noun"]
+__all__ = ["Frame", "FRAMES", "TITLE_WORDS", "AGENT_NOUNS", "SUPPORT_NOUNS", "ASK_WORDS",
+           "LIGHT_VERBS", "TRANSPARENT", "PRONOUNS", "LEMMAS", "ROLES", "LEXICON", "load_lexicon", "word", "word_of", "is_verb",
+           "is_noun"]
 
-TITLE_WORDS = {"minister", "secretary", "director", "president", "chairman", "chairwoman",
-               "chair", "spokesperson", "spokesman", "spokeswoman", "official", "ambassador",
-               "researcher", "professor", "fellow", "analyst", "adviser", "advisor", "chief",
-               "head", "commander", "deputy", "lawmaker", "legislator", "senator", "envoy",
-               "premier", "governor", "mayor", "chancellor", "dean", "ceo", "founder",
-               "representative", "general", "admiral", "officer", "vice", "undersecretary"}
+#: The trigger lexicon shipped with diplograph.
+LEXICON = Path(__file__).with_name("triggers.yaml")
+_POS = ("verb", "noun", "prep", "adj")
+#: Roles that are not a preposition's own word (see triggers.yaml).
+ROLES = frozenset({"subj", "obj", "poss", "mod", "head", "to", "sidelines"})
 
-#: trigger word (base form) -> relationship type
-TRIGGERS: dict[str, str] = {}
-for _type, _words in {
-    OPPOSES: "oppose opposition object objection reject rejection criticize criticise "
-             "criticism condemn protest accuse pressure threat harassment anger angered "
-             "punishment provoke provocation hostility against coerce intimidate",
-    SUPPORTS: "support supporter backer back assist assistance help supply supplier aid "
-              "provide arm",
-    SEEKS_SUPPORT_FROM: "urge request seek appeal",
-    COOPERATES_WITH: "cooperation cooperate collaboration collaborate partner partnership "
-                     "exchange interaction interoperability rapprochement",
-    MET_WITH: "meet",
-    VISITED: "visit trip travel",
-    PARTICIPATES_IN: "participate attend attendee address join delegation during",
-    ORGANIZES: "organize organise host convene conduct",
-    PROPOSES: "announce propose launch unveil introduce",
-    FUNDS: "fund allocate earmark finance",
-    DEVELOPS: "develop build produce manufacture design",
-    ACQUIRES: "buy purchase acquire procure",
-    RESEMBLES: "resemble resemblance similar similarity likened liken model inspire",
-    PART_OF: "include integrate comprise incorporate consist",
-}.items():
-    for _w in _words.split():
-        TRIGGERS[_w] = _type
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One reading of a trigger word: relationship ``type``, the word's part of speech,
+    and the roles (:data:`ROLES` or a preposition) its subject and object fill."""
+
+    type: str
+    pos: str
+    subject: tuple[str, ...]
+    object: tuple[str, ...]
+
+
+def _words(value: Any) -> list[str]:
+    return str(value or "").split()
+
+
+def load_lexicon(path: Path = LEXICON) -> tuple[dict[str, list[Frame]], dict[str, set[str]]]:
+    """(base word -> frames, word list name -> words) of a trigger lexicon file; a type
+    the schema does not know, a part of speech or a frame that does not parse is an
+    :class:`InvalidInput` naming the file and line."""
+    data = read_yaml(path)
+    name = str(path)
+    if not isinstance(data, dict) or not isinstance(data.get("triggers"), dict):
+        raise InvalidInput("a trigger lexicon needs a 'triggers:' mapping", name)
+    frames: dict[str, list[Frame]] = {}
+    for rel, by_pos in data["triggers"].items():
+        line = getattr(data["triggers"], "line", None)
+        try:
+            rel = SCHEMA.relation(str(rel)).name
+        except SchemaError as exc:
+            raise InvalidInput(str(exc), name, line) from None
+        if not isinstance(by_pos, dict):
+            raise InvalidInput(f"{rel}: expected parts of speech {', '.join(_POS)}", name, line)
+        for pos, entries in by_pos.items():
+            if pos not in _POS or not isinstance(entries, dict):
+                raise InvalidInput(f"{rel}: {pos!r} is not one of {', '.join(_POS)}",
+                                   name, getattr(by_pos, "line", line))
+            for base, spec in entries.items():
+                left, arrow, right = str(spec).partition("->")
+                subject, obj = tuple(left.split()), tuple(right.split())
+                if not arrow or not subject or not obj:
+                    raise InvalidInput(f"{rel} {pos} {base!r}: a frame is 'SUBJECT ROLES -> "
+                                       f"OBJECT ROLES', got {spec!r}", name,
+                                       getattr(entries, "line", line))
+                frames.setdefault(str(base), []).append(Frame(rel, pos, subject, obj))
+    lists = {key: set(_words(data.get(key))) for key in
+             ("title_words", "agent_nouns", "support_nouns", "ask_words", "light_verbs",
+              "transparent_nouns", "pronouns")}
+    return frames, lists
+
+
+FRAMES, _LISTS = load_lexicon()
+TITLE_WORDS = frozenset(_LISTS["title_words"])
 #: nouns naming the one who acts ("Taiwan's backer"): their owner is the object
-AGENT_NOUNS = {"backer", "supporter", "supplier", "partner", "ally"}
+AGENT_NOUNS = frozenset(_LISTS["agent_nouns"])
 #: nouns of help someone may ask another for
-SUPPORT_NOUNS = {"support", "assistance", "help", "aid"}
+SUPPORT_NOUNS = frozenset(_LISTS["support_nouns"])
 #: verbs and nouns of asking ("A urged B to support ...")
-ASK_WORDS = {"urge", "call", "ask", "hope", "request", "seek", "appeal"}
+ASK_WORDS = frozenset(_LISTS["ask_words"])
+#: verbs whose subject is the subject of the noun they take ("A held talks with B")
+LIGHT_VERBS = frozenset(_LISTS["light_verbs"])
+#: nouns a role looks through to their "of" ("at the close of E")
+TRANSPARENT = frozenset(_LISTS["transparent_nouns"])
+#: words that refer back to the last person named
+PRONOUNS = frozenset(_LISTS["pronouns"])
 
 _IRREGULAR = {"met": "meet", "built": "build", "bought": "buy", "led": "lead", "sent": "send",
               "took": "take", "taken": "take", "held": "hold", "spoke": "speak",
               "spoken": "speak", "sought": "seek", "made": "make", "gave": "give",
-              "given": "give", "began": "begin", "begun": "begin"}
-_OTHER_WORDS = ("urge call ask hope request seek appeal hold take locate base send "
-                "participate attend address join lead during speak deliver between")
+              "given": "give", "began": "begin", "begun": "begin", "flew": "fly",
+              "flown": "fly", "fought": "fight", "brought": "bring", "meetings": "meeting",
+              "sidelines": "sidelines", "margins": "sidelines", "sideline": "sidelines",
+              "margin": "sidelines"}
+_OTHER_WORDS = "hold take locate base send lead during speak deliver between part"
 
 
 def _forms(base: str) -> set[str]:
@@ -77,12 +123,18 @@ def _forms(base: str) -> set[str]:
 #: lower-case form -> base word, for the words the rules read. The pipeline runs no
 #: lemmatizer (nor the attribute ruler it needs): the rules read no other lemma.
 LEMMAS: dict[str, str] = {}
-for _base in sorted({*TRIGGERS, *AGENT_NOUNS, *SUPPORT_NOUNS, *_OTHER_WORDS.split()}):
+for _base in sorted({*FRAMES, *AGENT_NOUNS, *SUPPORT_NOUNS, *ASK_WORDS, *LIGHT_VERBS,
+                     *_OTHER_WORDS.split()}):
     for _form in _forms(_base):
         LEMMAS.setdefault(_form, _base)
 LEMMAS.update(_IRREGULAR)
-for _base in TRIGGERS:
+for _base in FRAMES:        # a listed word is its own base ("talks" is not "talk")
     LEMMAS[_base] = _base
+
+
+def word_of(text: str) -> str:
+    """The base form of a lower-case word if the rules know it, else the word."""
+    return LEMMAS.get(text, text)
 
 
 def word(token: Any) -> str:

@@ -1,0 +1,197 @@
+"""Reading a trigger word's frame off the dependency parse.
+
+:func:`arguments` walks the parse around one word and sorts the mentions hanging on it
+into roles (the names of ``triggers.yaml``): its logical subject and object, the owner
+and modifier of a noun, and the object of each preposition. Two mentions are then tied
+by a frame when one fills a subject role and the other an object role of the same
+word: the dependency path between them runs through the trigger in the way the
+lexicon says. Coordination spreads a role over "A and B"; a name set beside a title
+("his counterpart, X") stands for it.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from diplograph.graph.schema import SCHEMA
+from diplograph.loaders.extract.resolve import Mention
+from diplograph.loaders.extract.relations.words import (LIGHT_VERBS, PRONOUNS, TITLE_WORDS,
+                                                        TRANSPARENT, Frame, is_verb, word)
+
+__all__ = ["arguments", "read_frame", "frame_host", "SIDELINES"]
+
+Args = dict[str, list[Mention]]
+#: nouns that make "on the ... of E" a place in time at E
+SIDELINES = frozenset({"sidelines", "sideline", "margins", "margin"})
+_RELATIVE = frozenset({"which", "who", "that", "whom"})
+_INHERIT = frozenset({"conj", "xcomp", "advcl", "ccomp", "pcomp"})
+#: object roles whose coordinated names a symmetric type pairs with one another
+_PAIRING = ("between", "among", "of")
+
+
+def _through(tok: Any) -> Any:
+    """The name a transparent noun stands for ("the close of E": E), else ``tok``."""
+    for _ in range(3):
+        if tok.lower_ not in TRANSPARENT:
+            return tok
+        of = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj"), None)
+        if of is None:
+            return tok
+        tok = of
+    return tok
+
+
+def _conjuncts(tok: Any) -> Iterator[Any]:
+    """``tok`` and the words coordinated with it ("A, B and C")."""
+    todo, seen = [tok], set()
+    while todo:
+        t = todo.pop()
+        if t.i in seen:
+            continue
+        seen.add(t.i)
+        yield t
+        todo.extend(c for c in t.children if c.dep_ == "conj")
+
+
+def mentions_at(s: Any, tok: Any) -> list[Mention]:
+    """The mentions a word stands for, with those coordinated with it: its own mention,
+    else a name set beside it ("counterpart, X") or compounded into it, else the country
+    of a demonym."""
+    out: list[Mention] = []
+    if tok.i not in s.by_token:
+        tok = _through(tok)
+    for t in _conjuncts(tok):
+        m = s.by_token.get(t.i)
+        if m is None and (t.lower_ in PRONOUNS or t.lower_ in TITLE_WORDS and any(
+                c.lower_ == "the" for c in t.children) and not any(
+                c.dep_ in {"compound", "appos"} for c in t.children)):
+            m = s.refer(t.i)
+        if m is None:
+            m = next((s.by_token[c.i] for c in t.children
+                      if c.dep_ in {"appos", "compound"} and c.i in s.by_token), None)
+        if m is None and t.i in s.ents.demonyms:
+            m = s.demonym_mention(t.i)
+        if m is not None:
+            out.extend(x for x in s.coordinated(m) if x not in out)
+    return out
+
+
+def _add(s: Any, args: Args, role: str, tok: Any, owner: Any) -> None:
+    if tok.lower_ in _RELATIVE and owner.dep_ == "relcl":
+        tok = owner.head             # "the talks, which were held in X": the talks
+    for m in mentions_at(s, tok):
+        if m not in args.setdefault(role, []):
+            args[role].append(m)
+
+
+def _own(s: Any, host: Any) -> Args:
+    """The roles filled by the words hanging directly on ``host``."""
+    args: Args = {}
+    for c in host.children:
+        dep = c.dep_
+        if dep == "nsubj":
+            _add(s, args, "subj", c, host)
+        elif dep in {"nsubjpass", "dobj"}:
+            _add(s, args, "obj", c, host)
+        elif dep == "dative":
+            _add(s, args, "to", c, host)
+        elif dep == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    _add(s, args, "subj", p, host)
+        elif dep == "poss":
+            _add(s, args, "poss", c, host)
+        elif dep in {"compound", "amod", "nmod", "npadvmod"} and c.i < host.i:
+            _add(s, args, "mod", c, host)
+        elif dep == "prep":
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                if p.lower_ in SIDELINES:
+                    for q in p.children:
+                        if q.dep_ == "prep" and q.lower_ == "of":
+                            for r in q.children:
+                                if r.dep_ == "pobj":
+                                    _add(s, args, "sidelines", r, host)
+                else:
+                    _add(s, args, c.lower_, p, host)
+    if host.i in s.by_token:
+        args["head"] = [s.by_token[host.i]]
+    return args
+
+
+def arguments(s: Any, host: Any, depth: int = 0) -> Args:
+    """The mentions in each role of ``host`` (a verb, noun or adjective), with the
+    subject it inherits: from the verb it is joined to or depends on, from the light
+    verb or copula it is the object of, from the name it is set beside; and the object
+    a participle or relative clause takes from the noun it describes."""
+    cached = s.args_cache.get(host.i)
+    if cached is not None:
+        return cached
+    args = _own(s, host)
+    head, dep = host.head, host.dep_
+    if head.i != host.i and depth < 4:
+        if dep == "acl" and host.tag_ == "VBN":
+            _add(s, args, "obj", head, host)
+        elif dep == "acl" or dep == "relcl" and "subj" not in args:
+            _add(s, args, "subj", head, host)
+        if "subj" not in args and (is_verb(host) and dep in _INHERIT and is_verb(head)):
+            up = arguments(s, head, depth + 1)
+            if "subj" in up:
+                args["subj"] = up["subj"]
+        if not is_verb(host):
+            if dep == "dobj" and word(head) in LIGHT_VERBS:
+                up = arguments(s, head, depth + 1)
+                for role, found in up.items():
+                    if role not in {"obj", "head"}:
+                        args.setdefault(role, found)
+            elif dep == "attr" or dep == "acomp":
+                up = arguments(s, head, depth + 1)
+                if "subj" in up:
+                    args.setdefault("subj", up["subj"])
+            elif dep == "appos":
+                _add(s, args, "subj", head, host)
+    s.args_cache[host.i] = args
+    return args
+
+
+def frame_host(tok: Any, frame: Frame) -> Any | None:
+    """The word a frame's roles are read on: the trigger itself, or for a preposition
+    the word it hangs on ("met ... at E": met)."""
+    if frame.pos != "prep":
+        return tok
+    if tok.lower_ in SIDELINES:       # on the sidelines of: "on" hangs on the host
+        prep = tok.head
+        return prep.head if prep.dep_ == "prep" else None
+    return tok.head if tok.dep_ == "prep" else None
+
+
+def read_frame(s: Any, tok: Any, frame: Frame) -> Iterator[tuple[Mention, Mention]]:
+    """(subject, object) mention pairs a trigger word's frame finds in the parse;
+    "between A and B" pairs the coordinated names with one another."""
+    host = frame_host(tok, frame)
+    if host is None:
+        return
+    args = arguments(s, host)
+    spec = SCHEMA.relation(frame.type)
+    subj_labels, obj_labels = spec.subject, spec.object
+    subjects = [m for r in frame.subject for m in args.get(r, ()) if s.label(m) in subj_labels]
+    objects = [m for r in frame.object for m in args.get(r, ()) if s.label(m) in obj_labels]
+    if spec.symmetric:
+        for role in _PAIRING:
+            if role in frame.object and len(args.get(role, ())) > 1:
+                yield from _pairs([m for m in args[role] if s.label(m) in subj_labels])
+        if subjects and not objects and len(subjects) > 1:
+            yield from _pairs(subjects)
+    for a in subjects:
+        for b in objects:
+            if a.entity != b.entity:
+                yield a, b
+
+
+def _pairs(names: list[Mention]) -> Iterator[tuple[Mention, Mention]]:
+    for k, a in enumerate(names):
+        for b in names[k + 1:]:
+            if a.entity != b.entity:
+                yield a, b
