@@ -1,0 +1,219 @@
+"""The entity layer: generic bodies take their country from the text (or are left
+out), titles are stripped from names and kept with the post they name, and
+datelines, lone title words and fragments never become entities. Sentences written
+for these tests; each runs the real extractor with a gazetteer of generic bodies
+written here, so the rules are tested apart from the shipped word lists."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from diplograph.graph.claims import NodeClaim
+from diplograph.loaders.documents import parse_text
+from diplograph.loaders.extract.junk import is_junk_words
+from diplograph.loaders.extract.names import MAX_TITLE_WORDS, normalise_title, split_title
+
+pytest.importorskip("spacy")
+
+GENERIC = """\
+gazetteer:
+  generic_bodies:
+    - {name: Ministry of Foreign Affairs, kind: ministry, title_words: [Foreign],
+       aliases: [Foreign Ministry]}
+    - {name: Ministry of Defence, kind: ministry, title_words: [Defence, Defense],
+       aliases: [Defence Ministry, Ministry of Defense]}
+    - {name: National Security Council, kind: council, title_words: [National Security]}
+"""
+
+
+@pytest.fixture(scope="module")
+def parts(tmp_path_factory):
+    from diplograph.loaders.extract import get_extractor
+    from diplograph.loaders.extract.patterns import load_gazetteer
+    from diplograph.loaders.extract.resolve import resolve_document
+    from diplograph.loaders.extract import spacy_backend
+    path = Path(tmp_path_factory.mktemp("gaz")) / "generic.yaml"
+    path.write_text(GENERIC)
+    gaz = load_gazetteer([path])
+    extractor = get_extractor(gazetteer=gaz)
+    nlp = spacy_backend.load_nlp(gaz)
+    return extractor, gaz, nlp, resolve_document
+
+
+@pytest.fixture(scope="module")
+def nodes(parts):
+    extractor = parts[0]
+
+    def run(*texts: str) -> dict[str, NodeClaim]:
+        docs = [parse_text(t, f"e{i}.txt", t.encode()) for i, t in enumerate(texts)]
+        return {c.id: c for _, cs in extractor.extract(docs) for c in cs
+                if isinstance(c, NodeClaim)}
+    return run
+
+
+@pytest.fixture(scope="module")
+def mentions(parts):
+    _, gaz, nlp, resolve_document = parts
+
+    def run(text: str):
+        doc = nlp(text)
+        ents = resolve_document(doc, gaz)
+        return doc, ents
+    return run
+
+
+def names(found: dict[str, NodeClaim]) -> set[str]:
+    return {c.name for c in found.values()}
+
+
+def bodies(found: dict[str, NodeClaim], country: str) -> list[NodeClaim]:
+    """The organisations of ``country`` (a generic body or the country's own entry)."""
+    return [c for c in found.values() if c.label == "Organization"
+            and c.id.endswith(f"-{country}") and c.name.endswith(")")]
+
+
+def test_demonym_qualifies_a_generic_ministry(nodes):
+    found = nodes("The Egyptian Foreign Ministry summoned the envoy on Tuesday.")
+    body = found["org:ministry-of-foreign-affairs-egypt"]
+    assert body.name == "Ministry of Foreign Affairs (Egypt)"
+    assert "Egyptian Ministry of Foreign Affairs" in body.aliases
+    assert "Foreign Ministry" not in body.aliases       # the bare name is every country's
+
+
+def test_of_country_after_the_name_qualifies_it(nodes):
+    found = nodes("A note from the Ministry of Foreign Affairs of Brazil reached the embassy.")
+    assert "org:ministry-of-foreign-affairs-brazil" in found
+
+
+def test_no_country_no_body(nodes):
+    found = nodes("The Foreign Ministry said it would reply within a week.")
+    assert not [c for c in found.values() if c.label == "Organization"]
+
+
+def test_nearest_country_in_the_sentence(nodes):
+    found = nodes("Canada protested loudly, and the Defence Ministry recalled its attache.")
+    assert len(bodies(found, "canada")) == 1
+
+
+def test_a_destination_does_not_qualify_a_title(mentions):
+    doc, ents = mentions("Defence Minister Ilse Brandt flew to Egypt on Friday.")
+    person = next(m for m in ents.mentions if m.entity == "person:ilse-brandt")
+    assert person.title == "Defence Minister"
+    assert person.post is None                 # Egypt is where she went, not whose she is
+
+
+def test_bodies_listed_together_share_a_country(nodes):
+    found = nodes("Officials of Mexico's Ministry of Defence, the National Security Council "
+                  "and the Foreign Ministry met for an hour.")
+    assert len(bodies(found, "mexico")) == 3
+    assert not [c for c in found.values() if c.label == "Organization"
+                and not c.id.endswith("-mexico")]
+
+
+def test_same_generic_body_of_two_countries_stays_apart(nodes):
+    found = nodes("The Polish Defence Ministry ordered new radars.",
+                  "The Defence Ministry of Canada ordered new trucks.")
+    assert len(bodies(found, "poland")) == len(bodies(found, "canada")) == 1
+    assert "Ministry of Defence" not in names(found)
+
+
+def test_title_is_stripped_and_names_the_post(mentions):
+    doc, ents = mentions("Polish Defence Minister Tomasz Wilk toured a shipyard in Gdansk.")
+    wilk = next(m for m in ents.mentions if ents.entities[m.entity].label == "Person")
+    assert ents.entities[wilk.entity].name == "Tomasz Wilk"
+    assert wilk.title == "Defence Minister"
+    assert wilk.post.endswith("-poland")            # the generic body or Poland's own
+    assert ents.entities[wilk.post].name.endswith("(Poland)")
+    assert doc[wilk.title_start].text == "Polish"
+    assert not any(e.name in {"Defence", "Polish Defence"} for e in ents.entities.values())
+
+
+def test_secretary_of_portfolio_is_not_an_organisation(nodes):
+    found = nodes("Secretary of State Helen Marsh spoke with Secretary of Commerce "
+                  "Dana Whitfield about export rules.")
+    people = {c.name for c in found.values() if c.label == "Person"}
+    assert people == {"Helen Marsh", "Dana Whitfield"}
+    assert not names(found) & {"State", "Commerce", "Commerce Dana Whitfield"}
+
+
+def test_head_of_state_title_posts_at_the_country(mentions):
+    doc, ents = mentions("French President Claude Morel opened the fair.")
+    morel = next(m for m in ents.mentions if m.entity == "person:claude-morel")
+    assert morel.post == "country:france" and morel.title == "President"
+
+
+def test_dateline_and_honorific_are_not_entities(nodes):
+    found = nodes("LYON, March 4 (Wire) - Amb. Ilse Berg met Brazilian officials.")
+    assert "person:ilse-berg" in found
+    assert not names(found) & {"LYON", "Lyon", "Amb"}
+
+
+def test_capital_as_given_name_is_not_a_country(mentions):
+    doc, ents = mentions("Minister Canberra Jones thanked the Japanese Defence Ministry.")
+    assert "country:australia" not in ents.entities
+    assert [e for e in ents.entities.values() if e.label == "Organization"
+            and e.country == "country:japan"]
+
+
+def test_post_of_a_title_after_the_name(parts, mentions):
+    from diplograph.loaders.extract.resolve import post_of
+    _, gaz, _, _ = parts
+    doc, ents = mentions("Rosa Ibarra, India's defence minister, arrived on Monday.")
+    body = post_of(doc, ents, gaz, doc[3:7], None)
+    assert body and ents.entities[body].country == "country:india"
+    assert any(m.entity == body for m in ents.mentions)
+
+
+def test_title_words():
+    assert split_title("Deputy Foreign Minister Lena Ott".split()) == (3, "Deputy Foreign Minister")
+    assert split_title("Lena Ott".split()) == (0, "")
+    long = "Assistant Secretary of State for East Asian and Pacific Affairs".split()
+    assert len(normalise_title(long).split()) <= MAX_TITLE_WORDS
+    assert normalise_title(long) == "Assistant Secretary of State"
+    assert normalise_title(["the", "foreign", "minister", ","]) == "foreign minister"
+
+
+def test_junk_words():
+    assert is_junk_words(["Cabinet"]) and is_junk_words(["Homeland", "Security"])
+    assert is_junk_words(["Review", "of"]) and is_junk_words(["They"])
+    assert not is_junk_words(["US"]) and not is_junk_words(["Rosa", "Ibarra"])
+    assert not is_junk_words(["National", "Security", "Council"])
+
+
+def test_surname_joins_the_full_name_even_when_named_alone_first(nodes):
+    found = nodes("Okafor arrived late. Minister Chidi Okafor then thanked Brazil, and "
+                  "Okafor left for Canada.")
+    people = {c.id for c in found.values() if c.label == "Person"}
+    assert people == {"person:chidi-okafor"}
+
+
+def test_a_surname_two_people_share_stays_apart(nodes):
+    found = nodes("On Monday, Ana Sousa and Rui Sousa met in Brazil. Sousa later spoke to Canada.")
+    people = {c.id for c in found.values() if c.label == "Person"}
+    assert {"person:ana-sousa", "person:rui-sousa"} <= people
+
+
+def test_portfolio_after_a_title_is_not_a_body(nodes):
+    found = nodes("Kenya's Principal Secretary for Regional Affairs, Wanjiru Kamau, met "
+                  "Brazilian envoys.")
+    assert "Regional Affairs" not in names(found)
+
+
+def test_lowercase_generic_body_needs_its_country(nodes):
+    found = nodes("The army said the defence ministry would answer. "
+                  "Later Poland's defence ministry answered.")
+    orgs = [c for c in found.values() if c.label == "Organization"]
+    assert [c.id[-6:] for c in orgs] == ["poland"]
+
+
+def test_a_cut_name_is_completed(mentions):
+    doc, ents = mentions("Ambassador Hugh O’Brady met Indian officials in Delhi.")
+    people = [e.name for e in ents.entities.values() if e.label == "Person"]
+    assert people == ["Hugh O’Brady"]
+
+
+def test_an_envoys_portfolio_names_no_ministry(mentions):
+    doc, ents = mentions("Canadian Trade Representative Lise Gagnon visited Chile.")
+    gagnon = next(m for m in ents.mentions if m.entity == "person:lise-gagnon")
+    assert gagnon.title == "Trade Representative" and gagnon.post is None
