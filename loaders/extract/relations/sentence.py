@@ -14,7 +14,7 @@ from diplograph.loaders.extract.patterns import Gazetteer
 from diplograph.loaders.extract.resolve import DocEntities, Entity, Mention
 from diplograph.loaders.extract.vocab import (ACTORS, COUNTRY, OPPOSES, ORGANIZATION, PARTICIPATES_IN,
                                               SEEKS_SUPPORT_FROM, SUPPORTS)
-from diplograph.loaders.extract.relations.paths import read_frame
+from diplograph.loaders.extract.relations.paths import arguments, read_frame
 from diplograph.loaders.extract.relations.words import (AGENT_NOUNS, FRAMES, LEMMAS, TITLE_WORDS,
                                                         Frame,
                                                         is_noun, is_verb)
@@ -214,14 +214,16 @@ def virtual(s: Sentence, country: str, tok: Any) -> Mention:
 
 def read_trigger(s: Sentence, tok: Any, base: str, frame: Frame) -> Iterator[Candidate]:
     """What one trigger word says: the pairs its frame finds on the dependency parse
-    (:func:`.paths.read_frame`); when the parse gives none, for a verb or noun, the
-    nearest reading (:func:`nearest_reading`)."""
+    (:func:`.paths.read_frame`); when the parse puts no name in any of a verb's roles,
+    the nearest reading (:func:`nearest_reading`)."""
     found = False
     for a, b in read_frame(s, tok, frame):
         found = True
         lo, hi = min(a.start, b.start, tok.i), max(a.end, b.end, tok.i + 1)
         yield a.entity, frame.type, b.entity, lo, hi, {}
-    if not found and frame.pos == "verb" and "subj" in frame.subject:
+    if not found and frame.pos == "verb" and "subj" in frame.subject and not any(
+            arguments(s, tok).get(role) for role in (*frame.subject, *frame.object)) \
+            and not any(c.dep_ == "dobj" for c in tok.children):
         yield from nearest_reading(s, tok, base, frame.type)
 
 
