@@ -42,6 +42,7 @@ class Sentence:
         self._known: list[tuple[Any, str]] | None = None
         self._triggers: list[tuple[Any, str, Frame]] | None = None
         self.args_cache: dict[int, Any] = {}
+        self._coordinated: dict[tuple[int, int, str], list[Mention]] = {}
 
     def label(self, m: Mention) -> str:
         return self.ents.entities[m.entity].label
@@ -121,6 +122,9 @@ class Sentence:
         """``m`` and the mentions of its label coordinated with it in the text, titles
         and all ("A and Foreign Minister B", "A, B and C"), whatever the parse made of
         the list; a name that is the subject of another verb ends the list."""
+        key = (m.start, m.end, m.entity)
+        if key in self._coordinated:
+            return self._coordinated[key]
         same = sorted((x for x in self.mentions if self.label(x) == self.label(m)),
                       key=lambda x: x.start)
         if m not in same:
@@ -138,6 +142,7 @@ class Sentence:
                     break
                 out.append(other)
                 last, k = other, k + step
+        self._coordinated[key] = out
         return out
 
     def _links(self, between: Any) -> bool:
