@@ -118,7 +118,7 @@ def clean_person(words: Sequence[str]) -> list[str] | None:
     None when what is left cannot be a name (empty, lower case, a title word)."""
     start, _ = split_title(words)
     rest = [w for w in words[start:] if w.lower() not in HONORIFICS]
-    if not rest or len(rest) > 6:
+    if not rest or len(rest) > 6 or any(w.endswith((",", ";", ":")) for w in rest):
         return None
     if all(is_title_word(w) or _SUFFIX.match(w) for w in rest):
         return None

@@ -142,9 +142,12 @@ class Gazetteer:
                     yield name, DEMONYM
                 for name in entry.extra.get("capitals", ()):
                     yield name, CAPITAL
+        # one-word generic names ("Army", "Cabinet") would cut longer names the parser
+        # finds ("People's Liberation Army"); they are read from its spans instead
         for body in {id(b): b for b in self.generic.values()}.values():
             for name in (body.name, *body.aliases):
-                yield name, GENERIC
+                if " " in name:
+                    yield name, GENERIC
 
 
 def is_gazetteer(data: Any) -> bool:

@@ -43,6 +43,8 @@ _PERSON_TITLES = {"minister", "president", "secretary", "ambassador", "chairman"
                   "dr", "mr", "mrs", "ms"}
 _ORDINAL = re.compile(r"^(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
                       r"eighth|ninth|tenth|\d{4})$", re.I)
+#: a capitalised word that may end a name ("M’Carter", "O'Neill", "Al-Amin")
+_NAME_PART = re.compile(r"^[A-Z][a-z]*(?:[’'-][A-Z]?[a-z]+)+$|^[A-Z][a-z]+$")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{0,2}[A-Z]{1,5}$")
 _EVENT_HEADS = {"war": "conflict", "conflict": "conflict", "crisis": "conflict",
                 "exercise": "exercise", "exercises": "exercise", "drill": "exercise",
@@ -178,6 +180,8 @@ class _Builder:
         self.bodies_seen: dict[str, str] = {}
         self.spans: list[Any] = []
         self.country_at: dict[int, str] = {}
+        #: tokens inside any span of the parse
+        self.ent_tokens: set[int] = set()
 
     def sent_of(self, i: int) -> int:
         return bisect_right(self.sent_starts, i) - 1
@@ -253,16 +257,22 @@ class _Builder:
         doc, gaz = self.doc, self.gaz
         key = match_key(body.name)
         near = country or _country_near(doc, start, end, gaz, self.out.demonyms)
+        if not near and not doc[start].text[:1].isupper():
+            return None         # "the defence ministry" names a body only with its country
         country = near or self.listed_with(start, end) or self.bodies_seen.get(key) or \
             self.country_nearby(start, end)
         entry = gaz.entries.get(country or "")
         if entry is None:
             return None
-        if near:
+        if near:        # the latest body qualified in its own words wins
+            self.bodies_seen[key] = country
+        else:
             self.bodies_seen.setdefault(key, country)
         surface = _text(doc, start, end)
         q = qualify(body, entry, surface)
-        own = gaz.country_body(country, body.name) or gaz.country_body(country, surface)
+        own = gaz.country_body(country, body.name) or gaz.country_body(country, surface) or \
+            next((found for w in body.title_words if (found := gaz.ministry(country, w))
+                  and gaz.entries[found].kind == body.kind), None)
         if own:
             ent = self.out.entities[self.known_body(own, surface)]
         else:
@@ -319,7 +329,7 @@ class _Builder:
         pick = next((i for i in ids if gaz.entries[i].country == near), None) if near else None
         body = generic_body(surface, gaz) if first.label == ORGANIZATION else None
         if body is not None and near:
-            self.bodies_seen.setdefault(match_key(body.name), near)
+            self.bodies_seen[match_key(body.name)] = near
         if len({gaz.entries[i].country for i in ids}) > 1 and pick is None:
             return self.generic(start, end, body) if body else None
         entry = gaz.entries[pick or ids[0]]
@@ -387,6 +397,21 @@ class _Builder:
         self.entity(entity_id, ORGANIZATION, surface, surface, kind=kind)
         return entity_id
 
+    def title_part(self, start: int, end: int) -> bool:
+        """Is ``doc[start:end]`` a title's own words rather than a name: the portfolio
+        after "Secretary for" / "Minister of" (not a body or a gazetteer name), or a
+        one-word body before a title word ("Cabinet Secretary")?"""
+        doc, gaz = self.doc, self.gaz
+        words = [t.lower_ for t in doc[start:end]]
+        surface = _text(doc, start, end)
+        if gaz.lookup(surface) or gaz.country_of(surface):
+            return False
+        if start >= 2 and doc[start - 1].lower_ in {"of", "for"} and \
+                doc[start - 2].lower_ in TITLE_HEADS and not set(words) & BODY_HEADS:
+            return True
+        return len(words) == 1 and end < len(doc) and doc[end].lower_ in TITLE_HEADS and \
+            match_key(surface) in gaz.generic
+
     def person_start(self, start: int, end: int) -> int | None:
         """Where the name starts in a span that may begin with (the end of) a title
         ("Defense Lloyd Vance" after "Secretary of"): the name's first token, or None
@@ -421,10 +446,26 @@ class _Builder:
             return None
         surface = _text(doc, start, end)
         words = surface.split()
-        if not surface or not surface[0].isupper() and not surface[0].isdigit():
+        if not surface or not surface[0].isupper() and not surface[0].isdigit() and \
+                match_key(surface) not in gaz.generic:
             return None
         if is_dateline(doc, start, end) or in_credit(doc, start):
             return None
+        if label in {"ORG", "PERSON", "WORK_OF_ART", "LAW", "NORP"} and self.title_part(
+                start, end):
+            return None
+        if label == RULER_LABEL and end - start == 1 and 0 < start and end < len(doc) and \
+                doc[start - 1].is_title and doc[end].is_title and \
+                not gaz.country_of(surface) and start - 1 not in self.ent_tokens \
+                and end not in self.ent_tokens:
+            return None         # a one-word name inside a longer one ("Abdel X Said")
+        if label == "PERSON":
+            while end < len(doc) and end not in self.ent_tokens and _NAME_PART.match(
+                    doc[end].text) and not is_title_word(doc[end].text) and \
+                    "\n" not in doc[end - 1].whitespace_ and end - start < 4:
+                end += 1        # a name the parser cut short ("Kyle M’Carter")
+            surface = _text(doc, start, end)
+            words = surface.split()
         if label in {"PERSON", "ORG", "GPE", "LOC", "NORP", "WORK_OF_ART"}:
             cut = self.person_start(start, end)
             if cut is not None:
@@ -561,7 +602,10 @@ class _Builder:
     def post(self, toks: list[Any], country: str | None) -> str | None:
         """The body or country a title's words name, made an entity mentioned at them."""
         gaz = self.gaz
-        words = [t for t in toks if t.lower_ in PORTFOLIO]
+        # a minister's or secretary's portfolio names a ministry; an ambassador's,
+        # envoy's or trade representative's does not
+        heads = {t.lower_ for t in toks} & _MINISTER_HEADS
+        words = [t for t in toks if t.lower_ in PORTFOLIO] if heads else []
         for size in (3, 2, 1):
             for k in range(len(words) - size + 1):
                 run = words[k:k + size]
@@ -585,7 +629,8 @@ class _Builder:
                 self.mention(at.i, at.i + 1, country)
             return country
         legislature = {w.lower() for w in gaz.titles.get("legislature", [])}
-        if any(t.lower_ in legislature for t in toks):
+        if any(t.lower_ in legislature for t in toks) and not any(
+                t.lower_ in PORTFOLIO for t in toks):
             body = gaz.body_of(country, "legislature")
             if body:
                 t = next(t for t in toks if t.lower_ in legislature)
@@ -652,8 +697,11 @@ def post_of(doc: Any, ents: DocEntities, gaz: Gazetteer, title: Any,
     words, that a title written before a name gets. None when it names no post."""
     b = _Builder(doc, gaz, ents)
     toks = list(title)
-    named = next((ents.demonyms.get(t.i) or gaz.country_of(t.text) for t in reversed(toks)
-                  if ents.demonyms.get(t.i) or gaz.country_of(t.text)), None)
+    head = next((k for k, t in enumerate(toks) if t.lower_ in TITLE_HEADS), len(toks))
+    named = next((ents.demonyms.get(t.i) or gaz.country_of(t.text)
+                  for k, t in reversed(list(enumerate(toks)))
+                  if (ents.demonyms.get(t.i) or gaz.country_of(t.text))
+                  and not (k > head and doc[t.i - 1].lower_ in _PORTFOLIO_OF)), None)
     return b.post(toks, named or country)
 
 
@@ -661,6 +709,11 @@ def _found(start: int, end: int, entity_id: str | None) -> tuple[int, int, str] 
     return (start, end, entity_id) if entity_id else None
 
 
+_MINISTER_HEADS = frozenset({"minister", "ministers", "secretary", "secretaries",
+                             "undersecretary", "ministry"})
+#: a country after these in a title is the portfolio's subject, not the holder's
+#: ("secretary for Asia, Japan and Korea")
+_PORTFOLIO_OF = frozenset({"for", "on", "to", "with", "and", ",", "in"})
 _DESTINATION = frozenset({"to", "in", "into", "with", "at", "toward", "towards", "visit",
                           "visited", "visiting", "against", "from", "on", "across"})
 
@@ -693,6 +746,7 @@ def resolve_document(doc: Any, gaz: Gazetteer) -> DocEntities:
     spans = doc.ents       # a new tuple of new spans at each access: read it once
     b.countries = _countries(doc, spans, gaz)
     b.spans = [e for e in spans if e.label_ != DEMONYM]
+    b.ent_tokens = {i for e in spans for i in range(e.start, e.end)}
     for ent in spans:
         if ent.label_ == DEMONYM:
             country = gaz.country_of(ent.text)

@@ -137,11 +137,15 @@ def appositions(s: Sentence) -> Iterator[Candidate]:
                     break
                 up = up.head
         for noun in nouns:
+            if any(c.dep_ == "appos" and c.i in s.by_token and s.by_token[c.i].entity != m.entity
+                   and s.label(s.by_token[c.i]) == PERSON for c in noun.children):
+                continue        # "Chile's President A and B's President C": A's title
             phrase = [t for t in noun.subtree if not (m.start <= t.i < m.end)
                       and t.dep_ not in {"relcl", "punct"} and t.i not in
                       {x.i for c in noun.children if c.dep_ in {"relcl", "appos", "acl"}
                        for x in c.subtree}]
-            if not phrase or not any(t.lower_ in TITLE_WORDS for t in phrase):
+            if not phrase or not any(t.lower_ in TITLE_WORDS for t in phrase) or any(
+                    t.i in s.by_token and s.label(s.by_token[t.i]) == PERSON for t in phrase):
                 continue
             lo, hi = min(m.start, phrase[0].i), max(m.end, phrase[-1].i + 1)
             yield from _posts(s, m, phrase, lo, hi)
