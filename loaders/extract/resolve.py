@@ -27,6 +27,7 @@ from diplograph.loaders.extract.bodies import BODY_HEADS, generic_body, qualify
 from diplograph.loaders.extract.junk import in_credit, is_dateline, is_junk_words
 from diplograph.loaders.extract.names import (HONORIFICS, PORTFOLIO, TITLE_HEADS, clean_person,
                                               is_title_word, normalise_title, split_title)
+from diplograph.loaders.extract.sessions import ordinal_value, session_start, year_after
 from diplograph.loaders.extract.patterns import (CAPITAL, DEMONYM, GENERIC, NAMED, NAMED_ORG,
                                                  RULER_LABEL, Gazetteer, GenericBody)
 from diplograph.loaders.extract.vocab import (COUNTRY, EVENT, INITIATIVE, MECHANISM, ORGANIZATION,
@@ -352,15 +353,8 @@ class _Builder:
             inner = doc[start + 1:end]     # cited by the series, hidden from sentence rules
             self.out.mentions.append(Mention(start + 1, end, inner.start_char, inner.end_char,
                                              inner.text, series, -1))
-            ordinal = re.sub(r"\D", "", words[0])
-            name = _text(doc, start, end)
-            event_id = make_id(EVENT, name)
-            self.entity(event_id, EVENT, name, name, kind="conference" if kind ==
-                        "conference_series" else "meeting",
-                        properties={"ordinal": int(ordinal)} if ordinal and len(ordinal) < 4
-                        else {})
-            self.out.entities[event_id].properties["series"] = series
-            return event_id
+            return self.session(start, end, series, ordinal_value(words[0]),
+                                words[0] if words[0].isdigit() else None)
         surface = _text(doc, start, end)
         ids = gaz.lookup(surface)
         if ids:
@@ -505,6 +499,8 @@ class _Builder:
                 return start, end, place.id
             self.entity(country, COUNTRY, gaz.entries[country].name, surface)
             return start, end, country
+        if label in {NAMED, "ORG"} and (_classify_named(words, gaz) or ("",))[0] == MECHANISM:
+            end = self.between(end)     # "Strategic Dialogue between A and B" is one name
         if label == NAMED:
             named = _classify_named(words, gaz)
             return (start, end, self.named(start, end, *named)) if named else None
@@ -539,6 +535,63 @@ class _Builder:
             return start, end, self.entity(make_id(PLACE, surface), PLACE, surface, surface,
                                            kind="region" if label == "LOC" else "city").id
         return None
+
+    def between(self, end: int) -> int:
+        """The end of "between <country> and <country>" right after ``end``, else ``end``."""
+        doc, k = self.doc, end + 1
+        if end >= len(doc) or doc[end].lower_ != "between":
+            return end
+        for part in (0, 1):
+            size = next((n for n in (4, 3, 2, 1) if k + n <= len(doc)
+                         and self.gaz.country_of(doc[k:k + n].text)), 0)
+            if not size:
+                return end
+            k += size
+            if part == 0:
+                if k >= len(doc) or doc[k].lower_ != "and":
+                    return end
+                k += 1
+        return k
+
+    # --- sessions --------------------------------------------------------------------
+    def sessions(self) -> None:
+        """A mechanism named with an ordinal before it ("the 4th round of the X") or a
+        year after it ("X 2031") is mentioned as one session of it: an Event whose
+        ``series`` is the mechanism (whose own mention is then hidden from the
+        sentence rules, as the event's words cover it)."""
+        doc = self.doc
+        for m in list(self.out.mentions):
+            ent = self.out.entities.get(m.entity)
+            if m.sent < 0 or ent is None or ent.label != MECHANISM:
+                continue
+            lo = max(0, m.start - 6)
+            words = [t.text for t in doc[lo:m.end + 1]]
+            found = session_start(words, m.start - lo)
+            if found is not None:
+                start, end, ordinal = lo + found[0], m.end, found[1]
+            elif year_after(words, m.end - lo):
+                start, end, ordinal = m.start, m.end + 1, None
+            else:
+                continue
+            event_id = self.session(start, end, m.entity, ordinal,
+                                    None if ordinal else doc[m.end].text)
+            m.sent = -1
+            self.mention(start, end, event_id)
+
+    def session(self, start: int, end: int, series: str, ordinal: int | None,
+                year: str | None) -> str:
+        """The Event of one session of ``series`` (its ordinal, else its year), named as
+        written; "the 6th X" and "the sixth X" are the same session, in any document."""
+        mechanism = self.out.entities[series]
+        name = _text(self.doc, start, end)
+        event_id = make_id(EVENT, f"{_nth(ordinal)} {mechanism.name}" if ordinal else
+                           f"{mechanism.name} {year}" if year else name)
+        props: dict[str, Any] = {"series": series}
+        if ordinal:
+            props["ordinal"] = ordinal
+        self.entity(event_id, EVENT, name, name, properties=props,
+                    kind="conference" if mechanism.kind == "conference_series" else "meeting")
+        return event_id
 
     # --- titles ----------------------------------------------------------------------
     def title_window(self, m: Mention) -> int:
@@ -705,6 +758,12 @@ def post_of(doc: Any, ents: DocEntities, gaz: Gazetteer, title: Any,
     return b.post(toks, named or country)
 
 
+def _nth(n: int) -> str:
+    """12 -> "12th", 22 -> "22nd": the one spelling of an ordinal in session ids."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def _found(start: int, end: int, entity_id: str | None) -> tuple[int, int, str] | None:
     return (start, end, entity_id) if entity_id else None
 
@@ -829,6 +888,7 @@ def resolve_document(doc: Any, gaz: Gazetteer) -> DocEntities:
             anaphors.append(Mention(i - 1, i + 1, doc[i - 1].idx, token.idx + len(token),
                                     doc[i - 1:i + 1].text, last_by_kind[want], sent_start))
     out.mentions.extend(anaphors)
+    b.sessions()
     b.titles()
     out.mentions.sort(key=lambda m: (m.start, m.end))
     return out
