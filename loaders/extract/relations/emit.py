@@ -27,13 +27,13 @@ RULES: dict[str, Callable[[Sentence], Iterator[Candidate]]] = {
     "opposition": support.opposition, "support": support.support,
     "requests": support.requests, "funding": support.funding,
     "meetings": events.meetings, "visits": events.visits,
-    "cooperation": events.cooperation, "participation": events.participation,
+    "cooperation": events.cooperation, "attendance": events.attendance,
+    "participation": events.participation,
     "organizing": events.organizing,
     "proposals": systems.proposals, "developing": systems.developing,
     "acquiring": systems.acquiring, "composition": systems.composition,
     "resemblance": systems.resemblance, "possession": systems.possession,
     "location": events.location, "parties": events.parties,
-    "attendance": events.attendance,
 }
 
 

@@ -7,14 +7,12 @@ from collections.abc import Iterator
 from diplograph.loaders.extract.vocab import (ACTORS, COOPERATES_WITH, COUNTRY, EVENT, LOCATED_IN,
                                    MECHANISM, MET_WITH, ORGANIZES, PARTICIPATES_IN, PLACE,
                                    VISITED)
-from diplograph.loaders.extract.relations.sentence import Candidate, Sentence, by_trigger, subjects
+from diplograph.loaders.extract.relations.sentence import Candidate, Sentence, by_trigger, read_trigger
 
 __all__ = ["meetings", "visits", "cooperation", "participation", "organizing", "location",
            "parties", "attendance", "EVENTS"]
 
 EVENTS = {EVENT, MECHANISM}
-_ATTENDING = {"send", "participate", "attend", "address", "join", "lead", "during", "speak",
-              "deliver"}
 
 
 def meetings(s: Sentence) -> Iterator[Candidate]:
@@ -77,21 +75,14 @@ def parties(s: Sentence) -> Iterator[Candidate]:
 
 
 def attendance(s: Sentence) -> Iterator[Candidate]:
-    """"A sent a 12-member delegation to / took part in / addressed / spoke during E":
-    the actor takes part in the nearest event, with the delegation's size."""
-    events = [m for m in s.mentions if s.label(m) in EVENTS]
-    if not events:
-        return
-    for tok, base in s.with_words(_ATTENDING):
-        event = s.right(tok.i, EVENTS) or s.left(tok.i, EVENTS)
-        if event is None:
+    """"A sent a 12-member delegation to E", "a delegation of 30 from A attended E": the
+    number written before or inside the delegation is its size."""
+    for tok, base, frame in s.triggered(PARTICIPATES_IN):
+        if base != "delegation":
             continue
-        actors = subjects(s, tok, ACTORS)
-        if base == "attend" and not actors:
-            actors = [m for m in s.mentions if m.end <= tok.i and s.label(m) in ACTORS
-                      and m.start > event.end]
-        size = next((t.text for t in s.doc[tok.i:event.start] if t.like_num), None)
-        for actor in actors:
-            props = {"size": int(size)} if size and size.isdigit() else {}
-            yield actor.entity, PARTICIPATES_IN, event.entity, min(actor.start, tok.i), \
-                max(event.end, tok.i + 1), props
+        size = next((t.text for t in tok.subtree if t.like_num and t.text.isdigit()
+                     and t.i < tok.i + 4), None)
+        if size is None:
+            continue
+        for cand in read_trigger(s, tok, base, frame):
+            yield (*cand[:5], {**cand[5], "size": int(size)})

@@ -94,6 +94,10 @@ def _own(s: Any, host: Any) -> Args:
             _add(s, args, "subj", c, host)
         elif dep in {"nsubjpass", "dobj"}:
             _add(s, args, "obj", c, host)
+        elif dep == "dative" and c.tag_ == "IN":      # "sent a team to E"
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    _add(s, args, c.lower_, p, host)
         elif dep == "dative":
             _add(s, args, "to", c, host)
         elif dep == "agent":

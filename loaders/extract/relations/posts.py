@@ -13,106 +13,60 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from diplograph.loaders.extract.resolve import Mention
+from diplograph.loaders.extract.names import normalise_title
+from diplograph.loaders.extract.resolve import Mention, post_of
 from diplograph.loaders.extract.vocab import COUNTRY, HOLDS_POSITION, MEMBER_OF, ORGANIZATION, PERSON
-from diplograph.loaders.extract.relations.sentence import Candidate, Sentence, by_trigger, gaz_entity
+from diplograph.loaders.extract.relations.sentence import Candidate, Sentence, by_trigger
 from diplograph.loaders.extract.relations.words import TITLE_WORDS
 
-__all__ = ["titles", "appositions", "party_brackets", "membership", "normalise_title",
-           "MAX_TITLE_WORDS"]
+__all__ = ["titles", "appositions", "party_brackets", "membership"]
 
-MAX_TITLE_WORDS = 6
 _JOIN = frozenset({"of", "for", "and", "-", "&", "on"})
+_QUALIFIERS = frozenset({"senior", "chief", "top", "acting", "deputy", "assistant", "foreign",
+                        "defence", "defense", "prime", "former"})
 _DROP = frozenset({"the", "a", "an", "'s", "’s", "his", "her", "their", "its", ",", "former",
                    "then", "current", "new"})
 
 
-def normalise_title(words: Sequence[str]) -> str:
-    """The title words of a title phrase: without articles, possessives, leading or
-    trailing joining words, at most :data:`MAX_TITLE_WORDS` words (those ending at its
-    last title word).
-
-    >>> normalise_title(["the", "deputy", "minister", "of", "armaments"])
-    'deputy minister of armaments'
-    >>> normalise_title("its newly appointed senior fellow".split())
-    'senior fellow'
-    """
-    kept = [w for w in words if w.lower() not in _DROP]
-    last = max((i for i, w in enumerate(kept) if w.lower() in TITLE_WORDS), default=-1)
-    if last < 0:
+def _title(s: Sentence, words: list[Any]) -> str:
+    """The title words of a title phrase: without names, demonyms, articles or
+    possessives, from its first title-like word (:func:`.names.normalise_title` cuts
+    it to six words)."""
+    kept = [t.text for t in words if (t.i not in s.by_token or t.lower_ in TITLE_WORDS)
+            and t.i not in s.ents.demonyms and t.lower_ not in _DROP]
+    first = next((i for i, w in enumerate(kept) if w.lower() in TITLE_WORDS | _QUALIFIERS
+                  or w[:1].isupper()), None)
+    if first is None or not any(w.lower() in TITLE_WORDS for w in kept):
         return ""
-    # A title ends at its last title word or the "of X" that follows it.
-    end = last + 1
-    while end < len(kept) and (kept[end].lower() in _JOIN or kept[end][:1].isupper()
-                               or kept[end].islower() and kept[end - 1].lower() == "of"):
-        end += 1
-    start = last
-    while start > 0 and (kept[start - 1].lower() in TITLE_WORDS or kept[start - 1][:1].isupper()
-                         or kept[start - 1].lower() in {"senior", "chief", "top", "acting",
-                                                        "deputy", "assistant", "foreign",
-                                                        "defence", "defense", "prime"}):
-        start -= 1
-    out = kept[start:end]
-    while out and out[-1].lower() in _JOIN:
-        out.pop()
-    return " ".join(out[-MAX_TITLE_WORDS:] if last - start >= MAX_TITLE_WORDS
-                    else out[:MAX_TITLE_WORDS])
+    return normalise_title(kept[first:])
 
 
-def _body(s: Sentence, country: str | None, words: list[Any], at: int) -> str | None:
-    """The body of ``country`` a title's words name, added to the document if new."""
-    if country is None:
-        return None
-    gaz, ents = s.gaz, s.ents
-    lower = [t.lower_ for t in words]
-    text = " ".join(lower)
-    found = None
-    if {"minister", "secretary", "ministry"} & set(lower):
-        found = next((gaz.ministry(country, t.text) for t in words
-                      if gaz.ministry(country, t.text)), None)
-    heads = [h.lower() for h in gaz.titles.get("country", [])]
-    if found is None and any(text == h or text.endswith(" " + h) for h in heads) \
-            and "minister" not in lower[:-1]:
-        return country
-    if found is None and set(lower) & {w.lower() for w in gaz.titles.get("legislature", [])}:
-        found = gaz.body_of(country, "legislature")
-    if found and found not in ents.entities:
-        ents.entities[found] = gaz_entity(gaz, found)
-        tok = s.doc[at]
-        ents.mentions.append(Mention(at, at + 1, tok.idx, tok.idx + len(tok), tok.text,
-                                     found, s.sent.start))
-    return found
-
-
-def _posts(s: Sentence, person: Mention, words: list[Any], lo: int, hi: int
-           ) -> Iterator[Candidate]:
-    """The posts and memberships a title phrase (``words``) gives ``person``; cited from
-    token ``lo`` to ``hi``."""
-    title = normalise_title([t.text for t in words if t.i not in s.by_token
-                             and t.i not in s.ents.demonyms])
+def _posts(s: Sentence, person: Mention, words: list[Any], lo: int, hi: int, *,
+           post: str | None = None) -> Iterator[Candidate]:
+    """The posts and memberships a title phrase (``words``) gives ``person``: at the
+    bodies named in it (a party makes it a membership), else at ``post`` or the body
+    its words name (:func:`.resolve.post_of`); cited from token ``lo`` to ``hi``."""
+    title = _title(s, words)
     if not title:
         return
-    inside = {s.by_token[t.i].entity: s.by_token[t.i] for t in words if t.i in s.by_token}
-    bodies = [m for m in inside.values() if s.label(m) == ORGANIZATION]
-    country = next((s.ents.demonyms[t.i] for t in words if t.i in s.ents.demonyms), None)
-    country = country or next((m.entity for m in inside.values() if s.label(m) == COUNTRY),
-                              None) or next((s.ents.entities[b.entity].country for b in bodies
-                                             if s.ents.entities[b.entity].country), None)
+    bodies = list({s.by_token[t.i].entity: s.by_token[t.i] for t in words
+                   if t.i in s.by_token and s.label(s.by_token[t.i]) == ORGANIZATION}.values())
     props = {"title": title}
     for body in bodies:
-        kind = s.ents.entities[body.entity].kind
-        if kind == "party":
+        if s.ents.entities[body.entity].kind == "party":
             yield person.entity, MEMBER_OF, body.entity, lo, hi, {}
         else:
             yield person.entity, HOLDS_POSITION, body.entity, lo, hi, props
     if any(s.ents.entities[b.entity].kind != "party" for b in bodies):
         return
-    title_words = [t for t in words if t.i not in s.by_token and t.i not in s.ents.demonyms
-                   and t.lower_ not in _DROP]
-    at = next((t.i for t in title_words if t.lower_ not in TITLE_WORDS), words[0].i)
-    body = _body(s, country, title_words, at)
-    if body:
-        yield person.entity, HOLDS_POSITION, body, lo, hi, props
+    if post is None:
+        country = next((s.ents.entities[b.entity].country for b in bodies
+                        if s.ents.entities[b.entity].country), None)
+        post = post_of(s.doc, s.ents, s.gaz, [t for t in words if t.i not in s.by_token
+                                              or s.label(s.by_token[t.i]) == COUNTRY],
+                       country)
+    if post:
+        yield person.entity, HOLDS_POSITION, post, lo, hi, props
 
 
 def _title_before(s: Sentence, m: Mention) -> list[Any]:
@@ -127,8 +81,7 @@ def _title_before(s: Sentence, m: Mention) -> list[Any]:
             break
         if not (t.lower_ in TITLE_WORDS or t.is_title or t.is_upper or other is not None
                 or i in s.ents.demonyms or t.lower_ in _JOIN | {"'s", "’s", "the"}
-                or t.lower_ in {"senior", "chief", "deputy", "foreign", "defence", "defense",
-                                "prime", "acting", "assistant", "top", "former"}):
+                or t.lower_ in _QUALIFIERS):
             break
         if t.tag_.startswith("VB") or t.is_punct and t.text not in {"-", "."}:
             break
@@ -140,29 +93,28 @@ def _title_before(s: Sentence, m: Mention) -> list[Any]:
 
 
 def titles(s: Sentence) -> Iterator[Candidate]:
-    """A title before a name ("Japanese Foreign Minister X", "Ambassador X of the
-    Y"): the post at the body it names (a party makes it a membership)."""
+    """A title before a name ("Japanese Foreign Minister X", "Ambassador X of the Y",
+    "party lawmaker X"): the post the entity layer found for it (``Mention.post``), and
+    the bodies named in the title (a party makes it a membership)."""
     for m in list(s.mentions):
         if s.label(m) != PERSON:
             continue
-        post = getattr(m, "post", None)
-        if post and post in s.ents.entities:
-            start = getattr(m, "title_start", None)
-            lo = m.start if start is None else start
-            kind = s.ents.entities[post].kind
-            rel = MEMBER_OF if kind == "party" else HOLDS_POSITION
-            yield m.entity, rel, post, lo, m.end, {"title": m.title} if m.title else {}
-            continue
         words = _title_before(s, m)
+        post = m.post if m.post in s.ents.entities else None
+        if post:
+            kind = s.ents.entities[post].kind
+            lo = m.start if m.title_start is None else m.title_start
+            yield m.entity, MEMBER_OF if kind == "party" else HOLDS_POSITION, post, lo, \
+                m.end, {"title": m.title} if m.title else {}
         if not any(t.lower_ in TITLE_WORDS for t in words):
             continue
         # "Ambassador X of the Y": the body after the name belongs to the title
         root = s.doc[m.start:m.end].root
-        after = [p for c in root.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}
-                 for p in c.children if p.dep_ == "pobj"]
-        extra = [s.doc[p.i] for p in after if p.i in s.by_token]
+        extra = [p for c in root.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}
+                 for p in c.children if p.dep_ == "pobj" and p.i in s.by_token]
         hi = max([m.end, *(s.by_token[p.i].end for p in extra)])
-        yield from _posts(s, m, words + extra, words[0].i, hi)
+        yield from (c for c in _posts(s, m, words + extra, words[0].i, hi, post=post)
+                    if c[2] != post)
 
 
 def appositions(s: Sentence) -> Iterator[Candidate]:
@@ -185,11 +137,15 @@ def appositions(s: Sentence) -> Iterator[Candidate]:
                     break
                 up = up.head
         for noun in nouns:
+            if any(c.dep_ == "appos" and c.i in s.by_token and s.by_token[c.i].entity != m.entity
+                   and s.label(s.by_token[c.i]) == PERSON for c in noun.children):
+                continue        # "Chile's President A and B's President C": A's title
             phrase = [t for t in noun.subtree if not (m.start <= t.i < m.end)
                       and t.dep_ not in {"relcl", "punct"} and t.i not in
                       {x.i for c in noun.children if c.dep_ in {"relcl", "appos", "acl"}
                        for x in c.subtree}]
-            if not phrase or not any(t.lower_ in TITLE_WORDS for t in phrase):
+            if not phrase or not any(t.lower_ in TITLE_WORDS for t in phrase) or any(
+                    t.i in s.by_token and s.label(s.by_token[t.i]) == PERSON for t in phrase):
                 continue
             lo, hi = min(m.start, phrase[0].i), max(m.end, phrase[-1].i + 1)
             yield from _posts(s, m, phrase, lo, hi)

@@ -12,7 +12,8 @@ from typing import Any
 from diplograph.graph.schema import SCHEMA
 from diplograph.loaders.extract.patterns import Gazetteer
 from diplograph.loaders.extract.resolve import DocEntities, Entity, Mention
-from diplograph.loaders.extract.vocab import ACTORS, OPPOSES, SEEKS_SUPPORT_FROM, SUPPORTS
+from diplograph.loaders.extract.vocab import (ACTORS, COUNTRY, OPPOSES, ORGANIZATION, PARTICIPATES_IN,
+                                              SEEKS_SUPPORT_FROM, SUPPORTS)
 from diplograph.loaders.extract.relations.paths import read_frame
 from diplograph.loaders.extract.relations.words import (AGENT_NOUNS, FRAMES, LEMMAS, TITLE_WORDS,
                                                         Frame,
@@ -25,7 +26,7 @@ __all__ = ["Candidate", "Sentence", "subjects", "objects", "read_trigger", "near
 #: how far back (in tokens) a pronoun may find the person it refers to
 REFER_WINDOW = 80
 _LINKS = frozenset({"and", "or", "the", "as", "well", "his", "her", "its", "their", "both",
-                    "&"})
+                    "&", "'s", "’s"})
 # (subject, type, object, first token, end token, properties)
 Candidate = tuple[str, str, str, int, int, dict[str, Any]]
 
@@ -145,7 +146,8 @@ class Sentence:
                                              for t in between) and all(
             t.is_punct or t.lower_ in _LINKS or t.lower_ in TITLE_WORDS
             or t.i in self.ents.demonyms or t.is_title and t.i not in self.by_token
-            and t.tag_ in {"NNP", "JJ", "NNPS"} for t in between)
+            and t.tag_ in {"NNP", "JJ", "NNPS"} or t.i in self.by_token
+            and self.label(self.by_token[t.i]) in {COUNTRY, ORGANIZATION} for t in between)
 
     def between_pairs(self, i: int) -> list[tuple[Mention, Mention]]:
         """"between A and B" after token ``i``: the pairs of coordinated mentions."""
@@ -252,6 +254,8 @@ def nearest_reading(s: Sentence, tok: Any, base: str, rel: str) -> Iterator[Cand
     else:
         subj = subjects(s, tok, subj_labels)
         obj = objects(s, tok, obj_labels)
+        if not obj and rel == PARTICIPATES_IN:      # "sent officials to take part"
+            obj = [m for m in [s.left(tok.i, obj_labels)] if m]
         demonym = next((s.ents.demonyms[c.i] for c in tok.children
                         if c.i in s.ents.demonyms), None)
         if demonym and is_noun(tok):

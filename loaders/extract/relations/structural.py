@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from diplograph.graph.names import match_key
 from diplograph.loaders.extract.patterns import Gazetteer
 from diplograph.loaders.extract.resolve import GOVERNMENT_KINDS, DocEntities, Entity, Mention
 from diplograph.loaders.extract.vocab import (DEVELOPS, EVENT, INSTANCE_OF, LOCATED_IN, ORGANIZATION,
@@ -59,6 +60,13 @@ _SKIP = re.compile(r"^(the|\d+(st|nd|rd|th)?|first|second|third|fourth|fifth|six
                    r"eighth|ninth|tenth|inaugural|annual)$", re.I)
 
 
+def _country_named(gaz: Gazetteer, words: str) -> str | None:
+    """The country a name or demonym designates; a capital in a mechanism's name is
+    where it meets, not a party ("the Lisbon talks")."""
+    country = gaz.country_of(words)
+    return None if country and match_key(words) in gaz.capitals else country
+
+
 def name_parties(gaz: Gazetteer, name: str) -> list[tuple[str, str]]:
     """(country id, the words naming it) for the countries a mechanism's or event's
     name begins with ("U.S.-Mexico High-Level Dialogue", "German-Chinese talks") or
@@ -78,7 +86,7 @@ def name_parties(gaz: Gazetteer, name: str) -> list[tuple[str, str]]:
                 continue
             for n in (3, 2, 1):
                 piece = " ".join(words[i:i + n])
-                country = gaz.country_of(piece)
+                country = _country_named(gaz, piece)
                 if country:
                     out.append((country, piece))
                     i += n
