@@ -241,3 +241,15 @@ def test_one_session_however_its_ordinal_is_spelt(nodes):
     events = [c for c in found.values() if c.label == "Event"]
     assert [e.id for e in events] == ["event:6th-nile-amazon-dialogue"]
     assert events[0].properties == {"ordinal": 6}
+
+
+def test_a_persons_country_comes_from_their_own_sentence(mentions):
+    doc, ents = mentions("Talks opened in Brazil on Monday. Defence Minister Ilse Brandt "
+                         "said little.")
+    brandt = next(m for m in ents.mentions if m.entity == "person:ilse-brandt")
+    assert brandt.post is None
+
+
+def test_what_is_left_of_a_portfolio_is_no_person(nodes):
+    found = nodes("Egypt's Deputy Secretary for Regional Water Affairs spoke to Brazil.")
+    assert not [c for c in found.values() if c.label == "Person"]

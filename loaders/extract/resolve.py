@@ -222,14 +222,17 @@ class _Builder:
     def country_nearby(self, start: int, end: int, *, places: bool = True) -> str | None:
         """The nearest country named in the sentence of ``doc[start:end]``, else the last
         of the sentence before; one after "to", "in", "with" ... (a destination or a
-        place) only when there is no other and ``places`` allows it."""
-        found = self._nearby(start, end, places=False)
-        return found or (self._nearby(start, end, places=True) if places else None)
+        place) only when there is no other. With ``places=False`` (a person's country)
+        neither such a country nor one of the sentence before counts."""
+        if not places:
+            return self._nearby(start, end, places=False, before=False)
+        return self._nearby(start, end, places=False) or self._nearby(start, end, places=True)
 
     def is_place(self, i: int) -> bool:
         return i > 0 and self.doc[i - 1].lower_ in _DESTINATION
 
-    def _nearby(self, start: int, end: int, *, places: bool) -> str | None:
+    def _nearby(self, start: int, end: int, *, places: bool, before: bool = True
+                ) -> str | None:
         doc, k = self.doc, self.sent_of(start)
         lo = self.sent_starts[k]
         hi = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(doc)
@@ -242,8 +245,8 @@ class _Builder:
             dist = start - i if i < start else i - end + 1
             if best is None or dist < best[0]:
                 best = (dist, country)
-        if best:
-            return best[1]
+        if best or not before:
+            return best[1] if best else None
         prev_lo = self.sent_starts[k - 1] if k else 0
         before = [c for i, c in self.countries if prev_lo <= i < lo and k
                   and i not in self.in_titles and self.is_place(i) == places]
@@ -445,9 +448,6 @@ class _Builder:
             return None
         if is_dateline(doc, start, end) or in_credit(doc, start):
             return None
-        if label in {"ORG", "PERSON", "WORK_OF_ART", "LAW", "NORP"} and self.title_part(
-                start, end):
-            return None
         if label == RULER_LABEL and end - start == 1 and 0 < start and end < len(doc) and \
                 doc[start - 1].is_title and doc[end].is_title and \
                 not gaz.country_of(surface) and start - 1 not in self.ent_tokens \
@@ -469,6 +469,9 @@ class _Builder:
                         not any(w.lower() in BODY_HEADS for w in rest):
                     return self.person(cut, end)
                 return None
+        if label in {"ORG", "PERSON", "WORK_OF_ART", "LAW", "NORP"} and self.title_part(
+                start, end):
+            return None
         if label not in {RULER_LABEL, CAPITAL, GENERIC} and is_junk_words(
                 [t.text for t in doc[start:end]]):
             return None
