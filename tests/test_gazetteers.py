@@ -174,3 +174,10 @@ def test_capitals_acting_are_their_countries(graph):
 def test_a_personal_name_is_not_read_as_a_weapon(graph):
     G = graph("Envoy Abdel Fattah Mansour met the Akash Verma delegation in Cairo.")
     assert "WeaponSystem" not in _labels(G).values()
+
+
+def test_acronyms_that_mostly_mean_something_else_are_not_bodies(graph):
+    G = graph("TEHRAN (AFP) - Iranian officials said the DPR and the NSS were discussed "
+              "with visiting Estonian diplomats.")
+    assert not any(d["label"] == "Organization" for _, d in G.nodes(data=True)), \
+        _labels(G)

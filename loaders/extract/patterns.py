@@ -229,7 +229,7 @@ def load_gazetteer(paths: Iterable[str | Path] = ()) -> Gazetteer:
 _NOT_NAME = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its", "Their",
                        "His", "Her", "Our", "Both", "Each", "Every", "Under", "At", "In", "On"})
 #: Joining words allowed inside a name ("U.S.-Taiwan", "Science and Technology").
-_JOINERS = frozenset({"-", "and", "of", "&", "for", "on", "–"})
+_JOINERS = frozenset({"-", "and", "of", "&", "for", "on", "–", "/"})
 #: Head words of conflicts: "<Place> War".
 EVENT_HEADS = {"war": "conflict", "crisis": "conflict", "conflict": "conflict"}
 

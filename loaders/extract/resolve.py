@@ -27,6 +27,7 @@ from diplograph.loaders.extract.bodies import BODY_HEADS, generic_body, qualify
 from diplograph.loaders.extract.junk import in_credit, is_dateline, is_junk_words
 from diplograph.loaders.extract.names import (HONORIFICS, PORTFOLIO, TITLE_HEADS, clean_person,
                                               is_title_word, normalise_title, split_title)
+from diplograph.loaders.extract.sessions import ordinal_value, session_start, year_after
 from diplograph.loaders.extract.patterns import (CAPITAL, DEMONYM, GENERIC, NAMED, NAMED_ORG,
                                                  RULER_LABEL, Gazetteer, GenericBody)
 from diplograph.loaders.extract.vocab import (COUNTRY, EVENT, INITIATIVE, MECHANISM, ORGANIZATION,
@@ -221,14 +222,17 @@ class _Builder:
     def country_nearby(self, start: int, end: int, *, places: bool = True) -> str | None:
         """The nearest country named in the sentence of ``doc[start:end]``, else the last
         of the sentence before; one after "to", "in", "with" ... (a destination or a
-        place) only when there is no other and ``places`` allows it."""
-        found = self._nearby(start, end, places=False)
-        return found or (self._nearby(start, end, places=True) if places else None)
+        place) only when there is no other. With ``places=False`` (a person's country)
+        neither such a country nor one of the sentence before counts."""
+        if not places:
+            return self._nearby(start, end, places=False, before=False)
+        return self._nearby(start, end, places=False) or self._nearby(start, end, places=True)
 
     def is_place(self, i: int) -> bool:
         return i > 0 and self.doc[i - 1].lower_ in _DESTINATION
 
-    def _nearby(self, start: int, end: int, *, places: bool) -> str | None:
+    def _nearby(self, start: int, end: int, *, places: bool, before: bool = True
+                ) -> str | None:
         doc, k = self.doc, self.sent_of(start)
         lo = self.sent_starts[k]
         hi = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(doc)
@@ -241,8 +245,8 @@ class _Builder:
             dist = start - i if i < start else i - end + 1
             if best is None or dist < best[0]:
                 best = (dist, country)
-        if best:
-            return best[1]
+        if best or not before:
+            return best[1] if best else None
         prev_lo = self.sent_starts[k - 1] if k else 0
         before = [c for i, c in self.countries if prev_lo <= i < lo and k
                   and i not in self.in_titles and self.is_place(i) == places]
@@ -352,15 +356,8 @@ class _Builder:
             inner = doc[start + 1:end]     # cited by the series, hidden from sentence rules
             self.out.mentions.append(Mention(start + 1, end, inner.start_char, inner.end_char,
                                              inner.text, series, -1))
-            ordinal = re.sub(r"\D", "", words[0])
-            name = _text(doc, start, end)
-            event_id = make_id(EVENT, name)
-            self.entity(event_id, EVENT, name, name, kind="conference" if kind ==
-                        "conference_series" else "meeting",
-                        properties={"ordinal": int(ordinal)} if ordinal and len(ordinal) < 4
-                        else {})
-            self.out.entities[event_id].properties["series"] = series
-            return event_id
+            return self.session(start, end, series, ordinal_value(words[0]),
+                                words[0] if words[0].isdigit() else None)
         surface = _text(doc, start, end)
         ids = gaz.lookup(surface)
         if ids:
@@ -451,9 +448,6 @@ class _Builder:
             return None
         if is_dateline(doc, start, end) or in_credit(doc, start):
             return None
-        if label in {"ORG", "PERSON", "WORK_OF_ART", "LAW", "NORP"} and self.title_part(
-                start, end):
-            return None
         if label == RULER_LABEL and end - start == 1 and 0 < start and end < len(doc) and \
                 doc[start - 1].is_title and doc[end].is_title and \
                 not gaz.country_of(surface) and start - 1 not in self.ent_tokens \
@@ -475,6 +469,9 @@ class _Builder:
                         not any(w.lower() in BODY_HEADS for w in rest):
                     return self.person(cut, end)
                 return None
+        if label in {"ORG", "PERSON", "WORK_OF_ART", "LAW", "NORP"} and self.title_part(
+                start, end):
+            return None
         if label not in {RULER_LABEL, CAPITAL, GENERIC} and is_junk_words(
                 [t.text for t in doc[start:end]]):
             return None
@@ -505,6 +502,8 @@ class _Builder:
                 return start, end, place.id
             self.entity(country, COUNTRY, gaz.entries[country].name, surface)
             return start, end, country
+        if label in {NAMED, "ORG"} and (_classify_named(words, gaz) or ("",))[0] == MECHANISM:
+            end = self.between(end)     # "Strategic Dialogue between A and B" is one name
         if label == NAMED:
             named = _classify_named(words, gaz)
             return (start, end, self.named(start, end, *named)) if named else None
@@ -539,6 +538,63 @@ class _Builder:
             return start, end, self.entity(make_id(PLACE, surface), PLACE, surface, surface,
                                            kind="region" if label == "LOC" else "city").id
         return None
+
+    def between(self, end: int) -> int:
+        """The end of "between <country> and <country>" right after ``end``, else ``end``."""
+        doc, k = self.doc, end + 1
+        if end >= len(doc) or doc[end].lower_ != "between":
+            return end
+        for part in (0, 1):
+            size = next((n for n in (4, 3, 2, 1) if k + n <= len(doc)
+                         and self.gaz.country_of(doc[k:k + n].text)), 0)
+            if not size:
+                return end
+            k += size
+            if part == 0:
+                if k >= len(doc) or doc[k].lower_ != "and":
+                    return end
+                k += 1
+        return k
+
+    # --- sessions --------------------------------------------------------------------
+    def sessions(self) -> None:
+        """A mechanism named with an ordinal before it ("the 4th round of the X") or a
+        year after it ("X 2031") is mentioned as one session of it: an Event whose
+        ``series`` is the mechanism (whose own mention is then hidden from the
+        sentence rules, as the event's words cover it)."""
+        doc = self.doc
+        for m in list(self.out.mentions):
+            ent = self.out.entities.get(m.entity)
+            if m.sent < 0 or ent is None or ent.label != MECHANISM:
+                continue
+            lo = max(0, m.start - 6)
+            words = [t.text for t in doc[lo:m.end + 1]]
+            found = session_start(words, m.start - lo)
+            if found is not None:
+                start, end, ordinal = lo + found[0], m.end, found[1]
+            elif year_after(words, m.end - lo):
+                start, end, ordinal = m.start, m.end + 1, None
+            else:
+                continue
+            event_id = self.session(start, end, m.entity, ordinal,
+                                    None if ordinal else doc[m.end].text)
+            m.sent = -1
+            self.mention(start, end, event_id)
+
+    def session(self, start: int, end: int, series: str, ordinal: int | None,
+                year: str | None) -> str:
+        """The Event of one session of ``series`` (its ordinal, else its year), named as
+        written; "the 6th X" and "the sixth X" are the same session, in any document."""
+        mechanism = self.out.entities[series]
+        name = _text(self.doc, start, end)
+        event_id = make_id(EVENT, f"{_nth(ordinal)} {mechanism.name}" if ordinal else
+                           f"{mechanism.name} {year}" if year else name)
+        props: dict[str, Any] = {"series": series}
+        if ordinal:
+            props["ordinal"] = ordinal
+        self.entity(event_id, EVENT, name, name, properties=props,
+                    kind="conference" if mechanism.kind == "conference_series" else "meeting")
+        return event_id
 
     # --- titles ----------------------------------------------------------------------
     def title_window(self, m: Mention) -> int:
@@ -705,6 +761,12 @@ def post_of(doc: Any, ents: DocEntities, gaz: Gazetteer, title: Any,
     return b.post(toks, named or country)
 
 
+def _nth(n: int) -> str:
+    """12 -> "12th", 22 -> "22nd": the one spelling of an ordinal in session ids."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def _found(start: int, end: int, entity_id: str | None) -> tuple[int, int, str] | None:
     return (start, end, entity_id) if entity_id else None
 
@@ -829,6 +891,7 @@ def resolve_document(doc: Any, gaz: Gazetteer) -> DocEntities:
             anaphors.append(Mention(i - 1, i + 1, doc[i - 1].idx, token.idx + len(token),
                                     doc[i - 1:i + 1].text, last_by_kind[want], sent_start))
     out.mentions.extend(anaphors)
+    b.sessions()
     b.titles()
     out.mentions.sort(key=lambda m: (m.start, m.end))
     return out
