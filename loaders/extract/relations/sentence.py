@@ -70,6 +70,10 @@ class Sentence:
                               if _fits(tok, f)]
         return (t for t in self._triggers if t[2].type in types)
 
+    def root(self, m: Mention) -> Any:
+        """The word a mention's words hang on in the parse."""
+        return self.doc[m.start:m.end].root
+
     def refer(self, i: int) -> Mention | None:
         """The person a pronoun or "the minister" at token ``i`` refers to: the last
         person named before it, in this sentence or the two before (a mention of that
