@@ -105,13 +105,15 @@ class DocEntities:
 
 def _trim(span: Any) -> tuple[int, int]:
     """Token bounds of ``span`` without a leading article or quote, a trailing
-    possessive, quote or punctuation, nor anything from the first verb on."""
+    possessive, quote or punctuation, nor anything from the first verb or an
+    unclosed bracket on."""
     doc, start, end = span.doc, span.start, span.end
     while start < end and doc[start].lower_ in _STRIP_LEFT:
         start += 1
     for i in range(start + 1, end):
-        if doc[i].tag_ in {"VBD", "VBZ", "VBP"} or "\n" in doc[i].text:
-            end = i
+        if doc[i].tag_ in {"VBD", "VBZ", "VBP"} or "\n" in doc[i].text or (
+                doc[i].text == "(" and ")" not in doc[i:end].text):
+            end = i         # a verb, a line break, or a bracket the span does not close
             break
     while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'", "’"}
                            or doc[end - 1].is_punct and doc[end - 1].text not in ")"):
@@ -453,6 +455,9 @@ class _Builder:
                 not gaz.country_of(surface) and start - 1 not in self.ent_tokens \
                 and end not in self.ent_tokens:
             return None         # a one-word name inside a longer one ("Abdel X Said")
+        if label == "ORG" and end - start == 1 and end < len(doc) and \
+                doc[end].lower_ == "administration" and not gaz.lookup(surface):
+            return self.person(start, end)      # "the Halvorsen administration"
         if label == "PERSON":
             while end < len(doc) and end not in self.ent_tokens and _NAME_PART.match(
                     doc[end].text) and not is_title_word(doc[end].text) and \
@@ -742,6 +747,8 @@ class _Builder:
         ent = self.entity(entry.id, ORGANIZATION, q.name, None, kind=entry.kind,
                           country=entry.country)
         ent.aliases |= q.aliases | {a for a in entry.aliases if generic_body(a, gaz) is None}
+        if gaz.lookup(entry.name) == [entry.id] and match_key(entry.name) not in gaz.generic:
+            ent.aliases.add(entry.name)     # no other body in the gazetteer has this name
         if surface and generic_body(surface, gaz) is None:
             ent.aliases.add(surface)
         return entry.id
