@@ -253,3 +253,11 @@ def test_a_persons_country_comes_from_their_own_sentence(mentions):
 def test_what_is_left_of_a_portfolio_is_no_person(nodes):
     found = nodes("Egypt's Deputy Secretary for Regional Water Affairs spoke to Brazil.")
     assert not [c for c in found.values() if c.label == "Person"]
+
+
+def test_unclosed_bracket_and_leader_administration(nodes):
+    found = nodes("Rules on Quantum Computing (QC), export permits and chips were agreed "
+                  "by Brazil. The Halvorsen administration welcomed them.")
+    assert "Quantum Computing" in names(found)
+    assert "person:halvorsen" in found
+    assert not [n for n in names(found) if "(" in n and ")" not in n]

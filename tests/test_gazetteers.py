@@ -64,6 +64,15 @@ def test_entries_carry_only_their_sections_keys():
                 assert isinstance(alias, str) and alias.strip(), (path.name, item["name"])
 
 
+def test_every_kind_is_one_the_schema_allows():
+    from diplograph.graph.schema import SCHEMA
+    for entry in GAZ.entries.values():
+        assert entry.kind is None or entry.kind in SCHEMA.labels[entry.label].kinds, \
+            (entry.name, entry.label, entry.kind)
+    for _, item in SECTIONS["generic_bodies"]:
+        assert item["kind"] in SCHEMA.labels["Organization"].kinds, item["name"]
+
+
 def test_all_un_members_and_four_more_are_countries():
     countries = {e.name for e in GAZ.entries.values() if e.label == "Country"}
     assert len(countries) == 197

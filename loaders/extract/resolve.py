@@ -105,13 +105,15 @@ class DocEntities:
 
 def _trim(span: Any) -> tuple[int, int]:
     """Token bounds of ``span`` without a leading article or quote, a trailing
-    possessive, quote or punctuation, nor anything from the first verb on."""
+    possessive, quote or punctuation, nor anything from the first verb or an
+    unclosed bracket on."""
     doc, start, end = span.doc, span.start, span.end
     while start < end and doc[start].lower_ in _STRIP_LEFT:
         start += 1
     for i in range(start + 1, end):
-        if doc[i].tag_ in {"VBD", "VBZ", "VBP"} or "\n" in doc[i].text:
-            end = i
+        if doc[i].tag_ in {"VBD", "VBZ", "VBP"} or "\n" in doc[i].text or (
+                doc[i].text == "(" and ")" not in doc[i:end].text):
+            end = i         # a verb, a line break, or a bracket the span does not close
             break
     while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'", "’"}
                            or doc[end - 1].is_punct and doc[end - 1].text not in ")"):
@@ -453,6 +455,9 @@ class _Builder:
                 not gaz.country_of(surface) and start - 1 not in self.ent_tokens \
                 and end not in self.ent_tokens:
             return None         # a one-word name inside a longer one ("Abdel X Said")
+        if label == "ORG" and end - start == 1 and end < len(doc) and \
+                doc[end].lower_ == "administration" and not gaz.lookup(surface):
+            return self.person(start, end)      # "the Halvorsen administration"
         if label == "PERSON":
             while end < len(doc) and end not in self.ent_tokens and _NAME_PART.match(
                     doc[end].text) and not is_title_word(doc[end].text) and \
@@ -662,16 +667,19 @@ class _Builder:
         # envoy's or trade representative's does not
         heads = {t.lower_ for t in toks} & _MINISTER_HEADS
         words = [t for t in toks if t.lower_ in PORTFOLIO] if heads else []
-        for size in (3, 2, 1):
-            for k in range(len(words) - size + 1):
-                run = words[k:k + size]
-                if run[-1].i - run[0].i != size - 1:
-                    continue
-                phrase = " ".join(t.text for t in run)
-                found = self.body_for(phrase, country)
-                if found:
-                    self.mention(run[0].i, run[-1].i + 1, found)
-                    return found
+        # the country's own body under any of the title's words first ("National
+        # Defence" may only be listed as "Defence"), then a generic one
+        for generic in (False, True):
+            for size in (3, 2, 1):
+                for k in range(len(words) - size + 1):
+                    run = words[k:k + size]
+                    if run[-1].i - run[0].i != size - 1:
+                        continue
+                    phrase = " ".join(t.text for t in run)
+                    found = self.body_for(phrase, country, generic=generic)
+                    if found:
+                        self.mention(run[0].i, run[-1].i + 1, found)
+                        return found
         if country is None:
             return None
         text = " ".join(t.lower_ for t in toks)
@@ -697,26 +705,25 @@ class _Builder:
                 return body
         return None
 
-    def body_for(self, phrase: str, country: str | None) -> str | None:
+    def body_for(self, phrase: str, country: str | None, *, generic: bool) -> str | None:
         """The body a title's portfolio words name: the country's own entry with those
-        title words, else the generic body of that country; with no country, only an
-        entry that alone in the gazetteer carries those words ("Secretary of State")."""
+        title words, else (``generic``) the generic body of that country; with no
+        country, only an entry that alone in the gazetteer carries those words
+        ("Secretary of State")."""
         gaz = self.gaz
-        generic = gaz.generic_titles.get(match_key(phrase))
+        body = gaz.generic_titles.get(match_key(phrase))
         if country is None:
-            if generic is not None:
+            owners = gaz.title_owners.get(match_key(phrase), [])
+            if body is not None or generic or len(owners) != 1 or \
+                    not gaz.entries[owners[0]].country:
                 return None
-            owners = [e for e in gaz.entries.values() if match_key(phrase) in {
-                match_key(w) for w in e.extra.get("title_words", ())}]
-            if len(owners) != 1 or not owners[0].country:
-                return None
-            return self.known_body(owners[0].id)
-        own = gaz.ministry(country, phrase)
-        if own:
-            return self.known_body(own)
-        if generic is None or country not in gaz.entries:
+            return self.known_body(owners[0])
+        if not generic:
+            own = gaz.ministry(country, phrase)
+            return self.known_body(own) if own else None
+        if body is None or country not in gaz.entries:
             return None
-        q = qualify(generic, gaz.entries[country], generic.name)
+        q = qualify(body, gaz.entries[country], body.name)
         ent = self.entity(q.id, ORGANIZATION, q.name, None, kind=q.kind or "ministry",
                           country=country)
         ent.aliases |= q.aliases
@@ -740,6 +747,8 @@ class _Builder:
         ent = self.entity(entry.id, ORGANIZATION, q.name, None, kind=entry.kind,
                           country=entry.country)
         ent.aliases |= q.aliases | {a for a in entry.aliases if generic_body(a, gaz) is None}
+        if gaz.lookup(entry.name) == [entry.id] and match_key(entry.name) not in gaz.generic:
+            ent.aliases.add(entry.name)     # no other body in the gazetteer has this name
         if surface and generic_body(surface, gaz) is None:
             ent.aliases.add(surface)
         return entry.id
