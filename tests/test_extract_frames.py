@@ -115,6 +115,11 @@ CASES = [
     ("mechanism_parties", "Officials prepared the third Kenya-Ghana Security Dialogue.",
      {("country:kenya", "PARTICIPATES_IN", "mechanism:kenya-ghana-security-dialogue"),
       ("country:ghana", "PARTICIPATES_IN", "mechanism:kenya-ghana-security-dialogue")}, set()),
+    ("dialogue_partners", "Officials prepared the third Kenya-Ghana Security Dialogue.",
+     {("country:kenya", "COOPERATES_WITH", "country:ghana")}, set()),
+    ("dialogue_partners", "Observers feared a new Ethiopia-Eritrea War.", set(),
+     {("country:eritrea", "COOPERATES_WITH", "country:ethiopia"),
+      ("country:ethiopia", "COOPERATES_WITH", "country:eritrea")}),
 ]
 
 
@@ -134,7 +139,7 @@ def test_every_rule_has_a_case() -> None:
     # the rest of IMPLIED is exercised in test_extract_relations.py
     untested = set(RULES) - tested - {"funding", "composition"}
     assert not untested, untested
-    assert "mechanism_parties" in IMPLIED
+    assert {"mechanism_parties", "dialogue_partners"} <= set(IMPLIED)
 
 
 def test_titles_are_six_words_at_most(extract) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from diplograph.graph.schema import SCHEMA
 from diplograph.loaders.extract.resolve import Mention
-from diplograph.loaders.extract.vocab import ACTORS
+from diplograph.loaders.extract.vocab import ACTORS, EVENT, MECHANISM
 from diplograph.loaders.extract.relations.words import (LIGHT_VERBS, PRONOUNS, TITLE_WORDS,
                                                         TRANSPARENT, Frame, is_verb, word)
 
@@ -150,6 +150,13 @@ def _own(s: Any, host: Any) -> Args:
     return args
 
 
+def _events(s: Any, args: Args) -> list[Mention]:
+    """The role "event": the events or mechanisms among the word's own name, subject and
+    object ("E was co-chaired ... in P": E)."""
+    return [m for role in ("head", "subj", "obj") for m in args.get(role, ())
+            if s.label(m) in (EVENT, MECHANISM)]
+
+
 def arguments(s: Any, host: Any, depth: int = 0) -> Args:
     """The mentions in each role of ``host`` (a verb, noun or adjective), with the
     subject it inherits: from the verb it is joined to or depends on, from the light
@@ -221,6 +228,8 @@ def read_frame(s: Any, tok: Any, frame: Frame) -> Iterator[tuple[Mention, Mentio
     args = arguments(s, host)
     spec = SCHEMA.relation(frame.type)
     subj_labels, obj_labels = spec.subject, spec.object
+    if "event" in frame.subject:
+        args = {**args, "event": _events(s, args)}
     subjects = [m for r in frame.subject for m in args.get(r, ()) if s.label(m) in subj_labels]
     objects = [m for r in frame.object for m in args.get(r, ()) if s.label(m) in obj_labels]
     if spec.symmetric:
