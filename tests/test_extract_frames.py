@@ -37,6 +37,10 @@ CASES = [
      {("country:norway", "OPPOSES", "country:sweden")}),
     ("opposition", "Chilean lawmakers condemned the new Argentine sanctions on Bolivia.",
      {("country:argentina", "OPPOSES", "country:bolivia")}, set()),
+    ("opposition", "The radar tracks drones fired by Chile's adversaries, such as Peru and "
+     "Bolivia.",
+     {("country:peru", "OPPOSES", "country:chile"),
+      ("country:bolivia", "OPPOSES", "country:chile")}, set()),
     ("support", "Canada is Ukraine's biggest backer after the United States.",
      {("country:canada", "SUPPORTS", "country:ukraine")}, set()),
     ("support", "Japan delivered two patrol boats to Vietnam last year.",

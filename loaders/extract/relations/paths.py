@@ -79,6 +79,14 @@ def mentions_at(s: Any, tok: Any) -> list[Mention]:
                      None)
         if m is None and t.i in s.ents.demonyms:
             m = s.demonym_mention(t.i)
+        if m is None:       # "adversaries such as A and B", "partners including A"
+            listed = next((p for c in t.children if c.dep_ == "prep" and (
+                c.lower_ == "including" or c.lower_ == "as" and any(
+                    g.lower_ == "such" for g in c.children)) for p in c.children
+                if p.dep_ == "pobj"), None)
+            if listed is not None:
+                out.extend(x for x in mentions_at(s, listed) if x not in out)
+                continue
         if m is None:
             continue
         if first is None:
@@ -137,7 +145,11 @@ def _own(s: Any, host: Any) -> Args:
             for p in c.children:
                 if p.dep_ != "pobj":
                     continue
-                if p.lower_ in SIDELINES:
+                if c.lower_ == "including" or c.lower_ == "as" and any(
+                        g.lower_ == "such" for g in c.children):
+                    if not is_verb(host):       # "rivals such as A": A is a rival
+                        _add(s, args, "subj", p, host)
+                elif p.lower_ in SIDELINES:
                     for q in p.children:
                         if q.dep_ == "prep" and q.lower_ == "of":
                             for r in q.children:
