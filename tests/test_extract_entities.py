@@ -261,3 +261,17 @@ def test_unclosed_bracket_and_leader_administration(nodes):
     assert "Quantum Computing" in names(found)
     assert "person:halvorsen" in found
     assert not [n for n in names(found) if "(" in n and ")" not in n]
+
+
+def test_names_the_parser_missed_after_a_title(mentions):
+    doc, ents = mentions("Ghanaian Defence Minister Kwabena Asante-Boadu will attend, and "
+                         "Minister of Defense OKADA Ren will not.")
+    people = {e.name for e in ents.entities.values() if e.label == "Person"}
+    assert {"Kwabena Asante-Boadu", "OKADA Ren"} <= people
+
+
+def test_a_given_name_left_out_is_taken_back(mentions):
+    doc, ents = mentions("On Friday the envoys of Egypt met Rosa Ibarra and Malgorzata "
+                         "Wiśniewska-Król in Delhi.")
+    people = {e.name for e in ents.entities.values() if e.label == "Person"}
+    assert "Wiśniewska-Król" not in people

@@ -24,7 +24,7 @@ from typing import Any
 
 from diplograph.graph.names import make_id, match_key
 from diplograph.loaders.extract.bodies import BODY_HEADS, generic_body, qualify
-from diplograph.loaders.extract.junk import in_credit, is_dateline, is_junk_words
+from diplograph.loaders.extract.junk import COMMON_WORDS, in_credit, is_dateline, is_junk_words
 from diplograph.loaders.extract.names import (HONORIFICS, PORTFOLIO, TITLE_HEADS, clean_person,
                                               is_title_word, normalise_title, split_title)
 from diplograph.loaders.extract.sessions import ordinal_value, session_start, year_after
@@ -396,6 +396,36 @@ class _Builder:
         self.entity(entity_id, ORGANIZATION, surface, surface, kind=kind)
         return entity_id
 
+    def name_word(self, i: int) -> bool:
+        """Can token ``i`` be part of a person's name the parser left out: a proper noun
+        in capitals or title case, in no span, not a title or common word?"""
+        tok = self.doc[i]
+        return (tok.tag_ == "NNP" and i not in self.ent_tokens and tok.is_alpha
+                and (tok.is_title or tok.is_upper and len(tok) > 1)
+                and not is_title_word(tok.text) and tok.lower_ not in COMMON_WORDS)
+
+    def names_after_titles(self) -> list[tuple[int, int, str]]:
+        """People the parser missed right after a title ("Defence Minister Ana Okafor",
+        "Minister of Defense OKADA Ren"): two to four name words after a title head
+        and its portfolio, in no span; made entities, returned as mentions."""
+        doc, found = self.doc, []
+        for tok in doc:
+            if tok.lower_ not in TITLE_HEADS or not tok.is_title:
+                continue
+            j = tok.i + 1
+            while j < len(doc) and j - tok.i < 6 and (doc[j].lower_ in PORTFOLIO and
+                                                       doc[j].is_title or doc[j].lower_ in {
+                                                           "of", "for"}):
+                j += 1
+            k = j
+            while k < len(doc) and k - j < 4 and self.name_word(k):
+                k += 1
+            if k - j >= 2 and (k >= len(doc) or k not in self.ent_tokens):
+                person = self.person(j, k)
+                if person and person[2]:
+                    found.append(person)
+        return found
+
     def title_part(self, start: int, end: int) -> bool:
         """Is ``doc[start:end]`` a title's own words rather than a name: the portfolio
         after "Secretary for" / "Minister of" (not a body or a gazetteer name), or a
@@ -463,6 +493,10 @@ class _Builder:
                     doc[end].text) and not is_title_word(doc[end].text) and \
                     "\n" not in doc[end - 1].whitespace_ and end - start < 4:
                 end += 1        # a name the parser cut short ("Kyle M’Carter")
+            if " " not in doc[start:end].text and start and self.name_word(start - 1) and (
+                    start < 2 or doc[start - 2].lower_ in {"and", ",", "the"}
+                    or is_title_word(doc[start - 2].text)):
+                start -= 1      # a given name left out ("and Ana Okafor-Lind")
             surface = _text(doc, start, end)
             words = surface.split()
         if label in {"PERSON", "ORG", "GPE", "LOC", "NORP", "WORK_OF_ART"}:
@@ -842,6 +876,8 @@ def resolve_document(doc: Any, gaz: Gazetteer) -> DocEntities:
             out.entities[entity_id].aliases.add(doc[end + 1].text)
             b.alias[match_key(doc[end + 1].text)] = entity_id
             defined[doc[end + 1].text] = entity_id
+    for start, end, entity_id in b.names_after_titles():
+        b.mention(start, end, entity_id)
     people = {i for i, e in out.entities.items() if e.label == PERSON}
     shorts: dict[str, set[str]] = {}
     for ent in list(out.entities.values()):
