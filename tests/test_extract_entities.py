@@ -275,3 +275,13 @@ def test_a_given_name_left_out_is_taken_back(mentions):
                          "Wiśniewska-Król in Delhi.")
     people = {e.name for e in ents.entities.values() if e.label == "Person"}
     assert "Wiśniewska-Król" not in people
+
+
+def test_a_counterpart_holds_the_same_post_in_their_country(mentions):
+    doc, ents = mentions("Egyptian Foreign Minister Samir Adel met his Brazilian counterpart "
+                         "Joana Prado in Cairo.")
+    prado = next(m for m in ents.mentions if m.entity == "person:joana-prado")
+    assert prado.post and ents.entities[prado.post].country == "country:brazil"
+    adel = next(m for m in ents.mentions if m.entity == "person:samir-adel")
+    assert ents.entities[adel.post].country == "country:egypt"
+    assert ents.entities[adel.post].kind == ents.entities[prado.post].kind == "ministry"

@@ -669,6 +669,7 @@ class _Builder:
         windows = {id(m): self.title_window(m) for m in people}
         for m in people:
             self.in_titles.update(range(windows[id(m)], m.start))
+        done: list[Mention] = []
         for m in sorted(people, key=lambda m: m.start):
             lo = windows[id(m)]
             if lo >= m.start:
@@ -686,7 +687,15 @@ class _Builder:
             country = country or person.country or self.country_nearby(lo, m.end, places=False)
             if country and not person.country:
                 person.country = country
+            if any(t.lower_ in {"counterpart", "counterparts"} for t in toks) and not any(
+                    t.lower_ in PORTFOLIO for t in toks):
+                # "his Chilean counterpart": the same post as the last titled person's
+                prev = next((p for p in reversed(done) if p.sent == m.sent and p.title), None)
+                if prev is not None and prev.title_start is not None:
+                    toks = [t for t in doc[prev.title_start:prev.start]
+                            if t.i not in self.out.demonyms and t.i not in self.country_at]
             m.post = self.post(toks, country)
+            done.append(m)
 
     def body_before(self, i: int) -> str | None:
         """The country of a body named right before a title ("Labour Party lawmaker")."""
