@@ -278,7 +278,9 @@ class _Builder:
         q = qualify(body, entry, surface)
         own = gaz.country_body(country, body.name) or gaz.country_body(country, surface) or \
             next((found for w in body.title_words if (found := gaz.ministry(country, w))
-                  and gaz.entries[found].kind == body.kind), None)
+                  and gaz.entries[found].kind == body.kind), None) or (
+            gaz.body_of(country, "legislature") if body.kind == "legislature"
+            and match_key(body.name) == match_key("Parliament") else None)
         if own:
             ent = self.out.entities[self.known_body(own, surface)]
         else:
@@ -476,8 +478,8 @@ class _Builder:
         surface = _text(doc, start, end)
         words = surface.split()
         if not surface or not surface[0].isupper() and not surface[0].isdigit() and \
-                match_key(surface) not in gaz.generic:
-            return None
+                match_key(surface) not in gaz.generic and label != RULER_LABEL:
+            return None         # a listed name may begin in lower case ("al-Qaida")
         if is_dateline(doc, start, end) or in_credit(doc, start):
             return None
         if label == RULER_LABEL and end - start == 1 and 0 < start and end < len(doc) and \
