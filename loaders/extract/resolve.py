@@ -740,7 +740,10 @@ class _Builder:
         legislature = {w.lower() for w in gaz.titles.get("legislature", [])}
         if any(t.lower_ in legislature for t in toks) and not any(
                 t.lower_ in PORTFOLIO for t in toks):
-            body = gaz.body_of(country, "legislature")
+            # the chamber whose title word it is ("Senator"), else the whole legislature
+            body = next((found for t in toks if t.lower_ in legislature
+                         and (found := gaz.ministry(country, t.text))), None) or \
+                gaz.body_of(country, "legislature")
             if body:
                 t = next(t for t in toks if t.lower_ in legislature)
                 entry = gaz.entries[body]
