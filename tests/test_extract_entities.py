@@ -285,3 +285,17 @@ def test_a_counterpart_holds_the_same_post_in_their_country(mentions):
     adel = next(m for m in ents.mentions if m.entity == "person:samir-adel")
     assert ents.entities[adel.post].country == "country:egypt"
     assert ents.entities[adel.post].kind == ents.entities[prado.post].kind == "ministry"
+
+
+def test_meetings_named_after_their_body(mentions):
+    doc, ents = mentions("Brazil attended the Nordic Council summit, the third Harbour Forum "
+                         "steering committee meeting and a meeting of the Nordic Council "
+                         "defence ministers in Oslo.")
+    events = {e.name: e for e in ents.entities.values() if e.label == "Event"}
+    assert {"Nordic Council summit", "third Harbour Forum steering committee meeting",
+            "meeting of the Nordic Council defence ministers"} <= set(events)
+    third = events["third Harbour Forum steering committee meeting"]
+    assert third.properties == {"series": "mechanism:harbour-forum", "ordinal": 3}
+    assert "Nordic Council meeting" in events[
+        "meeting of the Nordic Council defence ministers"].aliases
+    assert "org:nordic-council" in {m.entity for m in ents.mentions}

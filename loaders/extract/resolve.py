@@ -606,8 +606,9 @@ class _Builder:
         doc = self.doc
         for m in list(self.out.mentions):
             ent = self.out.entities.get(m.entity)
-            if m.sent < 0 or ent is None or ent.label != MECHANISM:
-                continue
+            if m.sent < 0 or ent is None or ent.label != MECHANISM or \
+                    self.meeting_end(m.end) is not None:
+                continue        # "the 3rd X steering committee meeting": see meetings()
             lo = max(0, m.start - 6)
             words = [t.text for t in doc[lo:m.end + 1]]
             found = session_start(words, m.start - lo)
@@ -620,6 +621,60 @@ class _Builder:
             event_id = self.session(start, end, m.entity, ordinal,
                                     None if ordinal else doc[m.end].text)
             m.sent = -1
+            self.mention(start, end, event_id)
+
+    def meeting_end(self, k: int) -> int | None:
+        """The end of a meeting word after a name ending at ``k`` ("... steering
+        committee meeting", "... ministerial meeting"), else None."""
+        doc, start = self.doc, k
+        while k < len(doc) and k - start < 4 and doc[k].tag_ in _MODIFIER_TAGS and (
+                doc[k].is_lower or doc[k].text in {"'", "’"}) and \
+                doc[k].lower_ not in _MEETING_WORDS:
+            k += 1
+        if k >= len(doc) or doc[k].lower_ not in _MEETING_WORDS or not doc[k].is_lower:
+            return None
+        return k + 2 if k + 1 < len(doc) and doc[k + 1].lower_ in _MEETING_WORDS else k + 1
+
+    def meetings(self) -> None:
+        """A meeting named after the body or channel that holds it: "the Harbour Forum
+        steering committee meeting", "the Nordic Council summit" (a lower-case meeting
+        word after the name) and "the (third) meeting of the Nordic Council defence
+        ministers" (the name after "meeting of"). Each is an Event, a session of the
+        mechanism when a mechanism holds it; the body keeps its own mention."""
+        doc = self.doc
+        for m in list(self.out.mentions):
+            ent = self.out.entities.get(m.entity)
+            if m.sent < 0 or ent is None or ent.label not in {ORGANIZATION, MECHANISM}:
+                continue
+            after = self.meeting_end(m.end)
+            before = m.start >= 2 and doc[m.start - 1].lower_ in {"of", "the"} and (
+                doc[m.start - 2].lower_ in _MEETING_WORDS or m.start >= 3 and
+                doc[m.start - 2].lower_ == "of" and doc[m.start - 3].lower_ in _MEETING_WORDS)
+            if after:
+                start, end = m.start, after
+            elif before:
+                start = m.start - (2 if doc[m.start - 1].lower_ == "of" else 3)
+                end = m.end
+                while end < len(doc) and end - m.end < 3 and doc[end].is_lower and \
+                        doc[end].tag_ in {"JJ", "NN", "NNS"}:
+                    end += 1            # "... of the Nordic Council defence ministers"
+            else:
+                continue
+            lo = max(0, start - 4)
+            found = session_start([t.text for t in doc[lo:start + 1]], start - lo)
+            ordinal = found[1] if found else None
+            start = lo + found[0] if found else start
+            name = _text(doc, start, end)
+            if ordinal and ent.label == MECHANISM and end == m.end + 1:
+                event_id = self.session(start, end, m.entity, ordinal, None)
+            else:
+                event_id = make_id(EVENT, name)
+                props: dict[str, Any] = {"series": m.entity} if ent.label == MECHANISM else {}
+                if ordinal:
+                    props["ordinal"] = ordinal
+                self.entity(event_id, EVENT, name, name, kind="meeting", properties=props)
+            if before:
+                self.out.entities[event_id].aliases.add(f"{_text(doc, m.start, m.end)} meeting")
             self.mention(start, end, event_id)
 
     def session(self, start: int, end: int, series: str, ordinal: int | None,
@@ -828,6 +883,10 @@ def _found(start: int, end: int, entity_id: str | None) -> tuple[int, int, str] 
     return (start, end, entity_id) if entity_id else None
 
 
+#: lower-case words that make a body's or channel's name a meeting of it
+_MEETING_WORDS = frozenset({"meeting", "meetings", "summit", "ministerial"})
+#: words between such a name and its meeting word ("steering committee", "leaders'")
+_MODIFIER_TAGS = frozenset({"JJ", "NN", "NNS", "POS", "NNPS"})
 _MINISTER_HEADS = frozenset({"minister", "ministers", "secretary", "secretaries",
                              "undersecretary", "ministry"})
 #: a country after these in a title is the portfolio's subject, not the holder's
@@ -951,6 +1010,7 @@ def resolve_document(doc: Any, gaz: Gazetteer) -> DocEntities:
                                     doc[i - 1:i + 1].text, last_by_kind[want], sent_start))
     out.mentions.extend(anaphors)
     b.sessions()
+    b.meetings()
     b.titles()
     out.mentions.sort(key=lambda m: (m.start, m.end))
     return out
