@@ -217,3 +217,47 @@ def test_an_envoys_portfolio_names_no_ministry(mentions):
     doc, ents = mentions("Canadian Trade Representative Lise Gagnon visited Chile.")
     gagnon = next(m for m in ents.mentions if m.entity == "person:lise-gagnon")
     assert gagnon.title == "Trade Representative" and gagnon.post is None
+
+
+def test_sessions_of_a_mechanism_are_events(mentions):
+    doc, ents = mentions("Brazil and Egypt held the fifth round of the Nile-Amazon Dialogue "
+                         "in Cairo, and the Southern Harbour Forum 2031 will follow.")
+    events = {e.name: e for e in ents.entities.values() if e.label == "Event"}
+    fifth = events["fifth round of the Nile-Amazon Dialogue"]
+    assert fifth.properties == {"series": "mechanism:nile-amazon-dialogue", "ordinal": 5}
+    assert events["Southern Harbour Forum 2031"].properties["series"] == \
+        "mechanism:southern-harbour-forum"
+
+
+def test_parties_after_between_belong_to_a_mechanism_name(mentions):
+    doc, ents = mentions("The Strategic Dialogue between Brazil and Egypt began in 2015.")
+    assert "mechanism:strategic-dialogue-between-brazil-and-egypt" in ents.entities
+
+
+def test_one_session_however_its_ordinal_is_spelt(nodes):
+    found = nodes("Brazil hosted the 6th Nile-Amazon Dialogue in June. At the sixth "
+                  "Nile-Amazon Dialogue, Egypt spoke first.",
+                  "Egypt recalled the sixth round of the Nile-Amazon Dialogue.")
+    events = [c for c in found.values() if c.label == "Event"]
+    assert [e.id for e in events] == ["event:6th-nile-amazon-dialogue"]
+    assert events[0].properties == {"ordinal": 6}
+
+
+def test_a_persons_country_comes_from_their_own_sentence(mentions):
+    doc, ents = mentions("Talks opened in Brazil on Monday. Defence Minister Ilse Brandt "
+                         "said little.")
+    brandt = next(m for m in ents.mentions if m.entity == "person:ilse-brandt")
+    assert brandt.post is None
+
+
+def test_what_is_left_of_a_portfolio_is_no_person(nodes):
+    found = nodes("Egypt's Deputy Secretary for Regional Water Affairs spoke to Brazil.")
+    assert not [c for c in found.values() if c.label == "Person"]
+
+
+def test_unclosed_bracket_and_leader_administration(nodes):
+    found = nodes("Rules on Quantum Computing (QC), export permits and chips were agreed "
+                  "by Brazil. The Halvorsen administration welcomed them.")
+    assert "Quantum Computing" in names(found)
+    assert "person:halvorsen" in found
+    assert not [n for n in names(found) if "(" in n and ")" not in n]

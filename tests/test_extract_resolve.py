@@ -80,3 +80,13 @@ def test_nationality_qualified_title(run):
     assert (mofa, "PART_OF", "country:taiwan") in edges(claims)
     assert G.nodes[mofa]["label"] == "Organization"
     assert all(c.citation.snippet for c in claims if isinstance(c, NodeClaim))
+
+
+def test_surname_alone_joins_the_full_name_of_another_document(tmp_path):
+    from diplograph.loaders import load_inputs
+    (tmp_path / "one.txt").write_text("Foreign Minister Chidi Okafor flew to Canada.\n")
+    (tmp_path / "two.txt").write_text("Later, Okafor thanked Japan for its support.\n")
+    G = build_graph(load_inputs([tmp_path]).claims)
+    people = [n for n, d in G.nodes(data=True) if d["label"] == "Person"]
+    assert people == ["person:chidi-okafor"]
+    assert "Okafor" in G.nodes["person:chidi-okafor"]["aliases"]

@@ -1,6 +1,7 @@
 """Extracted claims aligned with curated ones, so that both describe one graph.
 
-An extracted entity whose name or alias equals (after :func:`graph.names.match_key`)
+A person named only by surname in one document joins the one full name the others
+give it (:func:`.people.merge_surnames`). An extracted entity whose name or alias equals (after :func:`graph.names.match_key`)
 a curated entity's name or alias, with the same label, takes the curated id. Where
 they disagree (another label or kind for the same name) the curated record wins:
 the extracted node is folded into the curated one when the label differs, its
@@ -26,6 +27,7 @@ from dataclasses import replace
 from diplograph.graph.claims import Claim, EdgeClaim, NodeClaim
 from diplograph.graph.names import match_key
 from diplograph.graph.schema import SCHEMA
+from diplograph.loaders.extract.people import merge_surnames
 
 __all__ = ["align"]
 
@@ -39,7 +41,7 @@ def align(curated: Iterable[Claim], extracted: Iterable[Claim]) -> tuple[list[Cl
             by_id.setdefault(claim.id, claim)
             for name in (claim.name, *claim.aliases):
                 by_name.setdefault(match_key(name), []).append(claim)
-    extracted = list(extracted)
+    extracted = merge_surnames(extracted)
     mapping: dict[str, str] = {}
     labels: dict[str, str] = {c.id: c.label for c in by_id.values()}
     notes: set[str] = set()

@@ -120,8 +120,8 @@ def clean_person(words: Sequence[str]) -> list[str] | None:
     rest = [w for w in words[start:] if w.lower() not in HONORIFICS]
     if not rest or len(rest) > 6 or any(w.endswith((",", ";", ":")) for w in rest):
         return None
-    if all(is_title_word(w) or _SUFFIX.match(w) for w in rest):
-        return None
+    if all(is_title_word(w) or _SUFFIX.match(w) for w in rest) or rest[-1].lower() in PORTFOLIO:
+        return None         # "Organizations Affairs" is what is left of a portfolio
     if not all(w[:1].isupper() or w.lower() in {"bin", "bint", "al", "de", "van", "von", "da",
                                                 "di", "le", "la", "del", "der", "ibn"}
                for w in rest):

@@ -97,6 +97,8 @@ class Gazetteer:
     generic: dict[str, GenericBody] = field(default_factory=dict)
     #: match key of a title word ("foreign", "homeland security") -> generic body
     generic_titles: dict[str, GenericBody] = field(default_factory=dict)
+    #: match key of a title word -> ids of the entries that carry it (``title_words``)
+    title_owners: dict[str, list[str]] = field(default_factory=dict)
     fingerprint: str = ""
 
     def lookup(self, surface: str) -> list[str]:
@@ -113,12 +115,8 @@ class Gazetteer:
 
     def ministry(self, country: str, title_word: str) -> str | None:
         """The ministry of ``country`` that a title word ("Foreign", "Defense") names."""
-        key = match_key(title_word)
-        for entry in self.entries.values():
-            if entry.country == country and key in {
-                    match_key(w) for w in entry.extra.get("title_words", ())}:
-                return entry.id
-        return None
+        return next((i for i in self.title_owners.get(match_key(title_word), [])
+                     if self.entries[i].country == country), None)
 
     def country_body(self, country: str, surface: str) -> str | None:
         """The entry of ``country`` one of whose names is ``surface``."""
@@ -172,6 +170,10 @@ def _add(gaz: Gazetteer, label: str, item: dict[str, Any], where: str) -> None:
                   extra={k: v for k, v in item.items()
                          if k not in {"name", "kind", "country", "aliases"}})
     gaz.entries[entry.id] = entry
+    for word in entry.extra.get("title_words") or ():
+        owners = gaz.title_owners.setdefault(match_key(str(word)), [])
+        if entry.id not in owners:
+            owners.append(entry.id)
     for surface in (entry.name, *entry.aliases):
         ids = gaz.by_key.setdefault(match_key(surface), [])
         if entry.id not in ids:
@@ -229,7 +231,7 @@ def load_gazetteer(paths: Iterable[str | Path] = ()) -> Gazetteer:
 _NOT_NAME = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its", "Their",
                        "His", "Her", "Our", "Both", "Each", "Every", "Under", "At", "In", "On"})
 #: Joining words allowed inside a name ("U.S.-Taiwan", "Science and Technology").
-_JOINERS = frozenset({"-", "and", "of", "&", "for", "on", "–"})
+_JOINERS = frozenset({"-", "and", "of", "&", "for", "on", "–", "/"})
 #: Head words of conflicts: "<Place> War".
 EVENT_HEADS = {"war": "conflict", "crisis": "conflict", "conflict": "conflict"}
 

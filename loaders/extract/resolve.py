@@ -27,6 +27,7 @@ from diplograph.loaders.extract.bodies import BODY_HEADS, generic_body, qualify
 from diplograph.loaders.extract.junk import in_credit, is_dateline, is_junk_words
 from diplograph.loaders.extract.names import (HONORIFICS, PORTFOLIO, TITLE_HEADS, clean_person,
                                               is_title_word, normalise_title, split_title)
+from diplograph.loaders.extract.sessions import ordinal_value, session_start, year_after
 from diplograph.loaders.extract.patterns import (CAPITAL, DEMONYM, GENERIC, NAMED, NAMED_ORG,
                                                  RULER_LABEL, Gazetteer, GenericBody)
 from diplograph.loaders.extract.vocab import (COUNTRY, EVENT, INITIATIVE, MECHANISM, ORGANIZATION,
@@ -104,13 +105,15 @@ class DocEntities:
 
 def _trim(span: Any) -> tuple[int, int]:
     """Token bounds of ``span`` without a leading article or quote, a trailing
-    possessive, quote or punctuation, nor anything from the first verb on."""
+    possessive, quote or punctuation, nor anything from the first verb or an
+    unclosed bracket on."""
     doc, start, end = span.doc, span.start, span.end
     while start < end and doc[start].lower_ in _STRIP_LEFT:
         start += 1
     for i in range(start + 1, end):
-        if doc[i].tag_ in {"VBD", "VBZ", "VBP"} or "\n" in doc[i].text:
-            end = i
+        if doc[i].tag_ in {"VBD", "VBZ", "VBP"} or "\n" in doc[i].text or (
+                doc[i].text == "(" and ")" not in doc[i:end].text):
+            end = i         # a verb, a line break, or a bracket the span does not close
             break
     while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'", "’"}
                            or doc[end - 1].is_punct and doc[end - 1].text not in ")"):
@@ -221,14 +224,17 @@ class _Builder:
     def country_nearby(self, start: int, end: int, *, places: bool = True) -> str | None:
         """The nearest country named in the sentence of ``doc[start:end]``, else the last
         of the sentence before; one after "to", "in", "with" ... (a destination or a
-        place) only when there is no other and ``places`` allows it."""
-        found = self._nearby(start, end, places=False)
-        return found or (self._nearby(start, end, places=True) if places else None)
+        place) only when there is no other. With ``places=False`` (a person's country)
+        neither such a country nor one of the sentence before counts."""
+        if not places:
+            return self._nearby(start, end, places=False, before=False)
+        return self._nearby(start, end, places=False) or self._nearby(start, end, places=True)
 
     def is_place(self, i: int) -> bool:
         return i > 0 and self.doc[i - 1].lower_ in _DESTINATION
 
-    def _nearby(self, start: int, end: int, *, places: bool) -> str | None:
+    def _nearby(self, start: int, end: int, *, places: bool, before: bool = True
+                ) -> str | None:
         doc, k = self.doc, self.sent_of(start)
         lo = self.sent_starts[k]
         hi = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(doc)
@@ -241,8 +247,8 @@ class _Builder:
             dist = start - i if i < start else i - end + 1
             if best is None or dist < best[0]:
                 best = (dist, country)
-        if best:
-            return best[1]
+        if best or not before:
+            return best[1] if best else None
         prev_lo = self.sent_starts[k - 1] if k else 0
         before = [c for i, c in self.countries if prev_lo <= i < lo and k
                   and i not in self.in_titles and self.is_place(i) == places]
@@ -352,15 +358,8 @@ class _Builder:
             inner = doc[start + 1:end]     # cited by the series, hidden from sentence rules
             self.out.mentions.append(Mention(start + 1, end, inner.start_char, inner.end_char,
                                              inner.text, series, -1))
-            ordinal = re.sub(r"\D", "", words[0])
-            name = _text(doc, start, end)
-            event_id = make_id(EVENT, name)
-            self.entity(event_id, EVENT, name, name, kind="conference" if kind ==
-                        "conference_series" else "meeting",
-                        properties={"ordinal": int(ordinal)} if ordinal and len(ordinal) < 4
-                        else {})
-            self.out.entities[event_id].properties["series"] = series
-            return event_id
+            return self.session(start, end, series, ordinal_value(words[0]),
+                                words[0] if words[0].isdigit() else None)
         surface = _text(doc, start, end)
         ids = gaz.lookup(surface)
         if ids:
@@ -451,14 +450,14 @@ class _Builder:
             return None
         if is_dateline(doc, start, end) or in_credit(doc, start):
             return None
-        if label in {"ORG", "PERSON", "WORK_OF_ART", "LAW", "NORP"} and self.title_part(
-                start, end):
-            return None
         if label == RULER_LABEL and end - start == 1 and 0 < start and end < len(doc) and \
                 doc[start - 1].is_title and doc[end].is_title and \
                 not gaz.country_of(surface) and start - 1 not in self.ent_tokens \
                 and end not in self.ent_tokens:
             return None         # a one-word name inside a longer one ("Abdel X Said")
+        if label == "ORG" and end - start == 1 and end < len(doc) and \
+                doc[end].lower_ == "administration" and not gaz.lookup(surface):
+            return self.person(start, end)      # "the Halvorsen administration"
         if label == "PERSON":
             while end < len(doc) and end not in self.ent_tokens and _NAME_PART.match(
                     doc[end].text) and not is_title_word(doc[end].text) and \
@@ -475,6 +474,9 @@ class _Builder:
                         not any(w.lower() in BODY_HEADS for w in rest):
                     return self.person(cut, end)
                 return None
+        if label in {"ORG", "PERSON", "WORK_OF_ART", "LAW", "NORP"} and self.title_part(
+                start, end):
+            return None
         if label not in {RULER_LABEL, CAPITAL, GENERIC} and is_junk_words(
                 [t.text for t in doc[start:end]]):
             return None
@@ -505,6 +507,8 @@ class _Builder:
                 return start, end, place.id
             self.entity(country, COUNTRY, gaz.entries[country].name, surface)
             return start, end, country
+        if label in {NAMED, "ORG"} and (_classify_named(words, gaz) or ("",))[0] == MECHANISM:
+            end = self.between(end)     # "Strategic Dialogue between A and B" is one name
         if label == NAMED:
             named = _classify_named(words, gaz)
             return (start, end, self.named(start, end, *named)) if named else None
@@ -539,6 +543,63 @@ class _Builder:
             return start, end, self.entity(make_id(PLACE, surface), PLACE, surface, surface,
                                            kind="region" if label == "LOC" else "city").id
         return None
+
+    def between(self, end: int) -> int:
+        """The end of "between <country> and <country>" right after ``end``, else ``end``."""
+        doc, k = self.doc, end + 1
+        if end >= len(doc) or doc[end].lower_ != "between":
+            return end
+        for part in (0, 1):
+            size = next((n for n in (4, 3, 2, 1) if k + n <= len(doc)
+                         and self.gaz.country_of(doc[k:k + n].text)), 0)
+            if not size:
+                return end
+            k += size
+            if part == 0:
+                if k >= len(doc) or doc[k].lower_ != "and":
+                    return end
+                k += 1
+        return k
+
+    # --- sessions --------------------------------------------------------------------
+    def sessions(self) -> None:
+        """A mechanism named with an ordinal before it ("the 4th round of the X") or a
+        year after it ("X 2031") is mentioned as one session of it: an Event whose
+        ``series`` is the mechanism (whose own mention is then hidden from the
+        sentence rules, as the event's words cover it)."""
+        doc = self.doc
+        for m in list(self.out.mentions):
+            ent = self.out.entities.get(m.entity)
+            if m.sent < 0 or ent is None or ent.label != MECHANISM:
+                continue
+            lo = max(0, m.start - 6)
+            words = [t.text for t in doc[lo:m.end + 1]]
+            found = session_start(words, m.start - lo)
+            if found is not None:
+                start, end, ordinal = lo + found[0], m.end, found[1]
+            elif year_after(words, m.end - lo):
+                start, end, ordinal = m.start, m.end + 1, None
+            else:
+                continue
+            event_id = self.session(start, end, m.entity, ordinal,
+                                    None if ordinal else doc[m.end].text)
+            m.sent = -1
+            self.mention(start, end, event_id)
+
+    def session(self, start: int, end: int, series: str, ordinal: int | None,
+                year: str | None) -> str:
+        """The Event of one session of ``series`` (its ordinal, else its year), named as
+        written; "the 6th X" and "the sixth X" are the same session, in any document."""
+        mechanism = self.out.entities[series]
+        name = _text(self.doc, start, end)
+        event_id = make_id(EVENT, f"{_nth(ordinal)} {mechanism.name}" if ordinal else
+                           f"{mechanism.name} {year}" if year else name)
+        props: dict[str, Any] = {"series": series}
+        if ordinal:
+            props["ordinal"] = ordinal
+        self.entity(event_id, EVENT, name, name, properties=props,
+                    kind="conference" if mechanism.kind == "conference_series" else "meeting")
+        return event_id
 
     # --- titles ----------------------------------------------------------------------
     def title_window(self, m: Mention) -> int:
@@ -606,16 +667,19 @@ class _Builder:
         # envoy's or trade representative's does not
         heads = {t.lower_ for t in toks} & _MINISTER_HEADS
         words = [t for t in toks if t.lower_ in PORTFOLIO] if heads else []
-        for size in (3, 2, 1):
-            for k in range(len(words) - size + 1):
-                run = words[k:k + size]
-                if run[-1].i - run[0].i != size - 1:
-                    continue
-                phrase = " ".join(t.text for t in run)
-                found = self.body_for(phrase, country)
-                if found:
-                    self.mention(run[0].i, run[-1].i + 1, found)
-                    return found
+        # the country's own body under any of the title's words first ("National
+        # Defence" may only be listed as "Defence"), then a generic one
+        for generic in (False, True):
+            for size in (3, 2, 1):
+                for k in range(len(words) - size + 1):
+                    run = words[k:k + size]
+                    if run[-1].i - run[0].i != size - 1:
+                        continue
+                    phrase = " ".join(t.text for t in run)
+                    found = self.body_for(phrase, country, generic=generic)
+                    if found:
+                        self.mention(run[0].i, run[-1].i + 1, found)
+                        return found
         if country is None:
             return None
         text = " ".join(t.lower_ for t in toks)
@@ -641,26 +705,25 @@ class _Builder:
                 return body
         return None
 
-    def body_for(self, phrase: str, country: str | None) -> str | None:
+    def body_for(self, phrase: str, country: str | None, *, generic: bool) -> str | None:
         """The body a title's portfolio words name: the country's own entry with those
-        title words, else the generic body of that country; with no country, only an
-        entry that alone in the gazetteer carries those words ("Secretary of State")."""
+        title words, else (``generic``) the generic body of that country; with no
+        country, only an entry that alone in the gazetteer carries those words
+        ("Secretary of State")."""
         gaz = self.gaz
-        generic = gaz.generic_titles.get(match_key(phrase))
+        body = gaz.generic_titles.get(match_key(phrase))
         if country is None:
-            if generic is not None:
+            owners = gaz.title_owners.get(match_key(phrase), [])
+            if body is not None or generic or len(owners) != 1 or \
+                    not gaz.entries[owners[0]].country:
                 return None
-            owners = [e for e in gaz.entries.values() if match_key(phrase) in {
-                match_key(w) for w in e.extra.get("title_words", ())}]
-            if len(owners) != 1 or not owners[0].country:
-                return None
-            return self.known_body(owners[0].id)
-        own = gaz.ministry(country, phrase)
-        if own:
-            return self.known_body(own)
-        if generic is None or country not in gaz.entries:
+            return self.known_body(owners[0])
+        if not generic:
+            own = gaz.ministry(country, phrase)
+            return self.known_body(own) if own else None
+        if body is None or country not in gaz.entries:
             return None
-        q = qualify(generic, gaz.entries[country], generic.name)
+        q = qualify(body, gaz.entries[country], body.name)
         ent = self.entity(q.id, ORGANIZATION, q.name, None, kind=q.kind or "ministry",
                           country=country)
         ent.aliases |= q.aliases
@@ -684,6 +747,8 @@ class _Builder:
         ent = self.entity(entry.id, ORGANIZATION, q.name, None, kind=entry.kind,
                           country=entry.country)
         ent.aliases |= q.aliases | {a for a in entry.aliases if generic_body(a, gaz) is None}
+        if gaz.lookup(entry.name) == [entry.id] and match_key(entry.name) not in gaz.generic:
+            ent.aliases.add(entry.name)     # no other body in the gazetteer has this name
         if surface and generic_body(surface, gaz) is None:
             ent.aliases.add(surface)
         return entry.id
@@ -703,6 +768,12 @@ def post_of(doc: Any, ents: DocEntities, gaz: Gazetteer, title: Any,
                   if (ents.demonyms.get(t.i) or gaz.country_of(t.text))
                   and not (k > head and doc[t.i - 1].lower_ in _PORTFOLIO_OF)), None)
     return b.post(toks, named or country)
+
+
+def _nth(n: int) -> str:
+    """12 -> "12th", 22 -> "22nd": the one spelling of an ordinal in session ids."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def _found(start: int, end: int, entity_id: str | None) -> tuple[int, int, str] | None:
@@ -829,6 +900,7 @@ def resolve_document(doc: Any, gaz: Gazetteer) -> DocEntities:
             anaphors.append(Mention(i - 1, i + 1, doc[i - 1].idx, token.idx + len(token),
                                     doc[i - 1:i + 1].text, last_by_kind[want], sent_start))
     out.mentions.extend(anaphors)
+    b.sessions()
     b.titles()
     out.mentions.sort(key=lambda m: (m.start, m.end))
     return out

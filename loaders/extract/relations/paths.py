@@ -15,6 +15,7 @@ from typing import Any
 
 from diplograph.graph.schema import SCHEMA
 from diplograph.loaders.extract.resolve import Mention
+from diplograph.loaders.extract.vocab import ACTORS
 from diplograph.loaders.extract.relations.words import (LIGHT_VERBS, PRONOUNS, TITLE_WORDS,
                                                         TRANSPARENT, Frame, is_verb, word)
 
@@ -30,11 +31,14 @@ _PAIRING = ("between", "among", "of")
 
 
 def _through(tok: Any) -> Any:
-    """The name a transparent noun stands for ("the close of E": E), else ``tok``."""
+    """The name a transparent noun stands for ("the close of E": E; "the ministers of
+    A and B": A and B), else ``tok``."""
     for _ in range(3):
-        if tok.lower_ not in TRANSPARENT:
+        titled = tok.lower_ in TITLE_WORDS or tok.lower_[:-1] in TITLE_WORDS
+        if tok.lower_ not in TRANSPARENT and not titled:
             return tok
-        of = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+        preps = {"of", "from"} if titled else {"of"}
+        of = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
                    for p in c.children if p.dep_ == "pobj"), None)
         if of is None:
             return tok
@@ -61,6 +65,7 @@ def mentions_at(s: Any, tok: Any) -> list[Mention]:
     out: list[Mention] = []
     if tok.i not in s.by_token:
         tok = _through(tok)
+    first: Mention | None = None
     for t in _conjuncts(tok):
         m = s.by_token.get(t.i)
         if m is None and (t.lower_ in PRONOUNS or t.lower_ in TITLE_WORDS and any(
@@ -69,18 +74,38 @@ def mentions_at(s: Any, tok: Any) -> list[Mention]:
             m = s.refer(t.i)
         if m is None:
             m = next((s.by_token[c.i] for c in t.children
-                      if c.dep_ in {"appos", "compound"} and c.i in s.by_token), None)
+                      if c.dep_ in {"appos", "compound", "nmod", "amod", "nummod"}
+                      and c.i in s.by_token),
+                     None)
         if m is None and t.i in s.ents.demonyms:
             m = s.demonym_mention(t.i)
-        if m is not None:
-            out.extend(x for x in s.coordinated(m) if x not in out)
+        if m is None:
+            continue
+        if first is None:
+            first = m
+        elif not _alike(s, first, m):
+            continue            # a parse that joins a meeting and a country with "and"
+        out.extend(x for x in s.coordinated(m) if x not in out)
     return out
+
+
+def _alike(s: Any, a: Mention, b: Mention) -> bool:
+    la, lb = s.label(a), s.label(b)
+    return la == lb or la in ACTORS and lb in ACTORS
 
 
 def _add(s: Any, args: Args, role: str, tok: Any, owner: Any) -> None:
     if tok.lower_ in _RELATIVE and owner.dep_ == "relcl":
         tok = owner.head             # "the talks, which were held in X": the talks
-    for m in mentions_at(s, tok):
+    found = mentions_at(s, tok)
+    if not found and role == "obj":
+        # "criticised B's stance": B; "opposed the arms sale to B": the name inside
+        found = [m for c in tok.children if c.dep_ == "poss" for m in mentions_at(s, c)]
+        inside = next((t for t in tok.subtree if t.i in s.by_token and t.i > tok.i
+                       and t.dep_ != "relcl"), None)
+        if not found and inside is not None:
+            found = mentions_at(s, inside)
+    for m in found:
         if m not in args.setdefault(role, []):
             args[role].append(m)
 
@@ -156,8 +181,24 @@ def arguments(s: Any, host: Any, depth: int = 0) -> Args:
                     args.setdefault("subj", up["subj"])
             elif dep == "appos":
                 _add(s, args, "subj", head, host)
+    if "subj" not in args and is_verb(host) and dep == "ROOT":
+        _orphan_subject(s, args, host)
     s.args_cache[host.i] = args
     return args
+
+
+def _orphan_subject(s: Any, args: Args, verb: Any) -> None:
+    """A main verb the parser left without a subject takes the names right before it
+    (the parse hung "A and B" on an earlier phrase): "On the sidelines of E, A and B
+    held talks"."""
+    if any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in verb.children):
+        return
+    i = verb.i - 1
+    while i >= s.sent.start and (s.doc[i].tag_ in {"MD", "RB"} or s.doc[i].dep_ == "aux"):
+        i -= 1
+    m = s.by_token.get(i)
+    if m is not None:
+        args["subj"] = s.coordinated(m)
 
 
 def frame_host(tok: Any, frame: Frame) -> Any | None:
@@ -186,8 +227,8 @@ def read_frame(s: Any, tok: Any, frame: Frame) -> Iterator[tuple[Mention, Mentio
         for role in _PAIRING:
             if role in frame.object and len(args.get(role, ())) > 1:
                 yield from _pairs([m for m in args[role] if s.label(m) in subj_labels])
-        if subjects and not objects and len(subjects) > 1:
-            yield from _pairs(subjects)
+        if "between" in frame.object and not objects and len(subjects) > 1:
+            yield from _pairs(subjects)      # "A and B met", "A and B held talks"
     for a in subjects:
         for b in objects:
             if a.entity != b.entity:
