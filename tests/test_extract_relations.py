@@ -37,7 +37,7 @@ def triples(claims) -> set[tuple[str, str, str]]:
     ("Kuomintang lawmaker Liu Pei-chen questioned the budget in Taipei.",
      {("person:liu-pei-chen", "MEMBER_OF", "org:kuomintang-taiwan"),
       ("person:liu-pei-chen", "HOLDS_POSITION", "org:legislative-yuan-taiwan")}),
-    ("China opposed the arms sale, and Taiwan rejected China's sovereignty claims.",
+    ("China opposed the arms sale to Taiwan, and Taiwan rejected China's sovereignty claims.",
      {("country:china", "OPPOSES", "country:taiwan"),
       ("country:taiwan", "OPPOSES", "country:china")}),
     ("The United States is Taiwan's most important security backer.",

@@ -64,6 +64,15 @@ def test_entries_carry_only_their_sections_keys():
                 assert isinstance(alias, str) and alias.strip(), (path.name, item["name"])
 
 
+def test_every_kind_is_one_the_schema_allows():
+    from diplograph.graph.schema import SCHEMA
+    for entry in GAZ.entries.values():
+        assert entry.kind is None or entry.kind in SCHEMA.labels[entry.label].kinds, \
+            (entry.name, entry.label, entry.kind)
+    for _, item in SECTIONS["generic_bodies"]:
+        assert item["kind"] in SCHEMA.labels["Organization"].kinds, item["name"]
+
+
 def test_all_un_members_and_four_more_are_countries():
     countries = {e.name for e in GAZ.entries.values() if e.label == "Country"}
     assert len(countries) == 197
@@ -105,6 +114,17 @@ def test_a_title_word_names_one_body_per_country():
         for word in item.get("title_words") or []:
             words[(item.get("country"), match_key(word))] += 1
     assert [k for k, n in words.items() if n > 1] == []
+
+
+def test_a_countrys_whole_forces_come_before_its_services():
+    whole = ("Armed Forces", "Defence Force", "Defense Force")
+    military: dict[str, list[str]] = defaultdict(list)
+    for _, item in SECTIONS["organizations"]:
+        if item.get("kind") == "military" and item.get("country"):
+            military[item["country"]].append(item["name"])
+    for country, names in military.items():
+        if any(w in n for n in names for w in whole):
+            assert any(w in names[0] for w in whole), (country, names)
 
 
 def test_generic_body_names_are_no_single_countrys_alias():
@@ -174,3 +194,10 @@ def test_capitals_acting_are_their_countries(graph):
 def test_a_personal_name_is_not_read_as_a_weapon(graph):
     G = graph("Envoy Abdel Fattah Mansour met the Akash Verma delegation in Cairo.")
     assert "WeaponSystem" not in _labels(G).values()
+
+
+def test_acronyms_that_mostly_mean_something_else_are_not_bodies(graph):
+    G = graph("TEHRAN (AFP) - Iranian officials said the DPR and the NSS were discussed "
+              "with visiting Estonian diplomats.")
+    assert not any(d["label"] == "Organization" for _, d in G.nodes(data=True)), \
+        _labels(G)

@@ -33,7 +33,7 @@ RULES: dict[str, Callable[[Sentence], Iterator[Candidate]]] = {
     "proposals": systems.proposals, "developing": systems.developing,
     "acquiring": systems.acquiring, "composition": systems.composition,
     "resemblance": systems.resemblance, "possession": systems.possession,
-    "location": events.location, "parties": events.parties,
+    "location": events.location, "parties": events.parties, "presence": events.presence,
 }
 
 

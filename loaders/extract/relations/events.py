@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from diplograph.loaders.extract.vocab import (ACTORS, COOPERATES_WITH, COUNTRY, EVENT, LOCATED_IN,
+from diplograph.loaders.extract.vocab import (ACTORS, COOPERATES_WITH, COUNTRY, EVENT, LOCATED_IN, PERSON,
                                    MECHANISM, MET_WITH, ORGANIZES, PARTICIPATES_IN, PLACE,
                                    VISITED)
+from diplograph.loaders.extract.relations.paths import arguments
 from diplograph.loaders.extract.relations.sentence import Candidate, Sentence, by_trigger, read_trigger
 
 __all__ = ["meetings", "visits", "cooperation", "participation", "organizing", "location",
-           "parties", "attendance", "EVENTS"]
+           "parties", "attendance", "presence", "EVENTS"]
 
 EVENTS = {EVENT, MECHANISM}
 
@@ -55,12 +56,15 @@ def location(s: Sentence) -> Iterator[Candidate]:
 
 
 def parties(s: Sentence) -> Iterator[Candidate]:
-    """"E between A and B" (also with a title before each name): the countries, bodies
-    or people after "between" take part in the event or mechanism that "between"
-    belongs to, and in no other event of the sentence."""
+    """"E between A and B" (also with a title before each name, or "E, held between A
+    and B"): the countries, bodies or people after "between" take part in the event or
+    mechanism that "between" belongs to, and in no other event of the sentence."""
     for tok, _ in s.with_words({"between"}):
         owner = tok.head if tok.dep_ == "prep" else None
         event = s.by_token.get(owner.i) if owner is not None else None
+        if (event is None or s.label(event) not in EVENTS) and owner is not None:
+            event = next((m for role in ("obj", "subj") for m in
+                          arguments(s, owner).get(role, ()) if s.label(m) in EVENTS), None)
         if event is None or s.label(event) not in EVENTS:
             event = s.left(tok.i, EVENTS)
             if event is None or tok.i - event.end > 1:
@@ -70,8 +74,8 @@ def parties(s: Sentence) -> Iterator[Candidate]:
             continue
         for party in s.coordinated(first):
             role = "party" if s.label(party) == COUNTRY else "delegate"
-            yield party.entity, PARTICIPATES_IN, event.entity, event.start, party.end, \
-                {"role": role}
+            lo, hi = min(event.start, party.start), max(event.end, party.end)
+            yield party.entity, PARTICIPATES_IN, event.entity, lo, hi, {"role": role}
 
 
 def attendance(s: Sentence) -> Iterator[Candidate]:
@@ -86,3 +90,26 @@ def attendance(s: Sentence) -> Iterator[Candidate]:
             continue
         for cand in read_trigger(s, tok, base, frame):
             yield (*cand[:5], {**cand[5], "size": int(size)})
+
+
+def presence(s: Sentence) -> Iterator[Candidate]:
+    """People named in a sentence with a meeting or mechanism take part in it ("X, in Y
+    for the Z summit, said ..."), and so does a country or body that is the subject of
+    the main clause; not in a war or crisis, which is no gathering."""
+    events = [m for m in s.mentions if s.label(m) in EVENTS
+              and s.ents.entities[m.entity].kind != "conflict"]
+    if not events:
+        return
+    for m in s.mentions:
+        if s.label(m) not in ACTORS:
+            continue
+        root = s.root(m)
+        verb = root.head.head if root.dep_ == "pobj" else root.head
+        main = verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+        subject = main and (root.dep_ in {"nsubj", "nsubjpass"} or (
+            root.dep_ == "pobj" and root.head.dep_ == "agent"))
+        if not subject and s.label(m) != PERSON:
+            continue
+        for event in events:
+            lo, hi = min(m.start, event.start), max(m.end, event.end)
+            yield m.entity, PARTICIPATES_IN, event.entity, lo, hi, {}

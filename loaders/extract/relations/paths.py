@@ -15,6 +15,7 @@ from typing import Any
 
 from diplograph.graph.schema import SCHEMA
 from diplograph.loaders.extract.resolve import Mention
+from diplograph.loaders.extract.vocab import ACTORS, EVENT, MECHANISM
 from diplograph.loaders.extract.relations.words import (LIGHT_VERBS, PRONOUNS, TITLE_WORDS,
                                                         TRANSPARENT, Frame, is_verb, word)
 
@@ -30,11 +31,14 @@ _PAIRING = ("between", "among", "of")
 
 
 def _through(tok: Any) -> Any:
-    """The name a transparent noun stands for ("the close of E": E), else ``tok``."""
+    """The name a transparent noun stands for ("the close of E": E; "the ministers of
+    A and B": A and B), else ``tok``."""
     for _ in range(3):
-        if tok.lower_ not in TRANSPARENT:
+        titled = tok.lower_ in TITLE_WORDS or tok.lower_[:-1] in TITLE_WORDS
+        if tok.lower_ not in TRANSPARENT and not titled:
             return tok
-        of = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+        preps = {"of", "from"} if titled else {"of"}
+        of = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
                    for p in c.children if p.dep_ == "pobj"), None)
         if of is None:
             return tok
@@ -61,6 +65,7 @@ def mentions_at(s: Any, tok: Any) -> list[Mention]:
     out: list[Mention] = []
     if tok.i not in s.by_token:
         tok = _through(tok)
+    first: Mention | None = None
     for t in _conjuncts(tok):
         m = s.by_token.get(t.i)
         if m is None and (t.lower_ in PRONOUNS or t.lower_ in TITLE_WORDS and any(
@@ -69,18 +74,46 @@ def mentions_at(s: Any, tok: Any) -> list[Mention]:
             m = s.refer(t.i)
         if m is None:
             m = next((s.by_token[c.i] for c in t.children
-                      if c.dep_ in {"appos", "compound"} and c.i in s.by_token), None)
+                      if c.dep_ in {"appos", "compound", "nmod", "amod", "nummod"}
+                      and c.i in s.by_token),
+                     None)
         if m is None and t.i in s.ents.demonyms:
             m = s.demonym_mention(t.i)
-        if m is not None:
-            out.extend(x for x in s.coordinated(m) if x not in out)
+        if m is None:       # "adversaries such as A and B", "partners including A"
+            listed = next((p for c in t.children if c.dep_ == "prep" and (
+                c.lower_ == "including" or c.lower_ == "as" and any(
+                    g.lower_ == "such" for g in c.children)) for p in c.children
+                if p.dep_ == "pobj"), None)
+            if listed is not None:
+                out.extend(x for x in mentions_at(s, listed) if x not in out)
+                continue
+        if m is None:
+            continue
+        if first is None:
+            first = m
+        elif not _alike(s, first, m):
+            continue            # a parse that joins a meeting and a country with "and"
+        out.extend(x for x in s.coordinated(m) if x not in out)
     return out
+
+
+def _alike(s: Any, a: Mention, b: Mention) -> bool:
+    la, lb = s.label(a), s.label(b)
+    return la == lb or la in ACTORS and lb in ACTORS
 
 
 def _add(s: Any, args: Args, role: str, tok: Any, owner: Any) -> None:
     if tok.lower_ in _RELATIVE and owner.dep_ == "relcl":
         tok = owner.head             # "the talks, which were held in X": the talks
-    for m in mentions_at(s, tok):
+    found = mentions_at(s, tok)
+    if not found and role == "obj":
+        # "criticised B's stance": B; "opposed the arms sale to B": the name inside
+        found = [m for c in tok.children if c.dep_ == "poss" for m in mentions_at(s, c)]
+        inside = next((t for t in tok.subtree if t.i in s.by_token and t.i > tok.i
+                       and t.dep_ != "relcl"), None)
+        if not found and inside is not None:
+            found = mentions_at(s, inside)
+    for m in found:
         if m not in args.setdefault(role, []):
             args[role].append(m)
 
@@ -112,7 +145,11 @@ def _own(s: Any, host: Any) -> Args:
             for p in c.children:
                 if p.dep_ != "pobj":
                     continue
-                if p.lower_ in SIDELINES:
+                if c.lower_ == "including" or c.lower_ == "as" and any(
+                        g.lower_ == "such" for g in c.children):
+                    if not is_verb(host):       # "rivals such as A": A is a rival
+                        _add(s, args, "subj", p, host)
+                elif p.lower_ in SIDELINES:
                     for q in p.children:
                         if q.dep_ == "prep" and q.lower_ == "of":
                             for r in q.children:
@@ -123,6 +160,13 @@ def _own(s: Any, host: Any) -> Args:
     if host.i in s.by_token:
         args["head"] = [s.by_token[host.i]]
     return args
+
+
+def _events(s: Any, args: Args) -> list[Mention]:
+    """The role "event": the events or mechanisms among the word's own name, subject and
+    object ("E was co-chaired ... in P": E)."""
+    return [m for role in ("head", "subj", "obj") for m in args.get(role, ())
+            if s.label(m) in (EVENT, MECHANISM)]
 
 
 def arguments(s: Any, host: Any, depth: int = 0) -> Args:
@@ -156,8 +200,24 @@ def arguments(s: Any, host: Any, depth: int = 0) -> Args:
                     args.setdefault("subj", up["subj"])
             elif dep == "appos":
                 _add(s, args, "subj", head, host)
+    if "subj" not in args and is_verb(host) and dep == "ROOT":
+        _orphan_subject(s, args, host)
     s.args_cache[host.i] = args
     return args
+
+
+def _orphan_subject(s: Any, args: Args, verb: Any) -> None:
+    """A main verb the parser left without a subject takes the names right before it
+    (the parse hung "A and B" on an earlier phrase): "On the sidelines of E, A and B
+    held talks"."""
+    if any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in verb.children):
+        return
+    i = verb.i - 1
+    while i >= s.sent.start and (s.doc[i].tag_ in {"MD", "RB"} or s.doc[i].dep_ == "aux"):
+        i -= 1
+    m = s.by_token.get(i)
+    if m is not None:
+        args["subj"] = s.coordinated(m)
 
 
 def frame_host(tok: Any, frame: Frame) -> Any | None:
@@ -180,14 +240,16 @@ def read_frame(s: Any, tok: Any, frame: Frame) -> Iterator[tuple[Mention, Mentio
     args = arguments(s, host)
     spec = SCHEMA.relation(frame.type)
     subj_labels, obj_labels = spec.subject, spec.object
+    if "event" in frame.subject:
+        args = {**args, "event": _events(s, args)}
     subjects = [m for r in frame.subject for m in args.get(r, ()) if s.label(m) in subj_labels]
     objects = [m for r in frame.object for m in args.get(r, ()) if s.label(m) in obj_labels]
     if spec.symmetric:
         for role in _PAIRING:
             if role in frame.object and len(args.get(role, ())) > 1:
                 yield from _pairs([m for m in args[role] if s.label(m) in subj_labels])
-        if subjects and not objects and len(subjects) > 1:
-            yield from _pairs(subjects)
+        if "between" in frame.object and not objects and len(subjects) > 1:
+            yield from _pairs(subjects)      # "A and B met", "A and B held talks"
     for a in subjects:
         for b in objects:
             if a.entity != b.entity:

@@ -24,6 +24,8 @@ __all__ = ["titles", "appositions", "party_brackets", "membership"]
 _JOIN = frozenset({"of", "for", "and", "-", "&", "on"})
 _QUALIFIERS = frozenset({"senior", "chief", "top", "acting", "deputy", "assistant", "foreign",
                         "defence", "defense", "prime", "former"})
+#: prepositions that end a title phrase without being part of the title ("fellow at")
+_TRAILING = frozenset({"at", "in", "to", "with", "from", "on", "by"})
 _DROP = frozenset({"the", "a", "an", "'s", "’s", "his", "her", "their", "its", ",", "former",
                    "then", "current", "new"})
 
@@ -38,7 +40,10 @@ def _title(s: Sentence, words: list[Any]) -> str:
                   or w[:1].isupper()), None)
     if first is None or not any(w.lower() in TITLE_WORDS for w in kept):
         return ""
-    return normalise_title(kept[first:])
+    kept = kept[first:]
+    while kept and kept[-1].lower() in _TRAILING:
+        kept.pop()
+    return normalise_title(kept)
 
 
 def _posts(s: Sentence, person: Mention, words: list[Any], lo: int, hi: int, *,

@@ -14,7 +14,7 @@ from diplograph.loaders.extract.patterns import Gazetteer
 from diplograph.loaders.extract.resolve import DocEntities, Entity, Mention
 from diplograph.loaders.extract.vocab import (ACTORS, COUNTRY, OPPOSES, ORGANIZATION, PARTICIPATES_IN,
                                               SEEKS_SUPPORT_FROM, SUPPORTS)
-from diplograph.loaders.extract.relations.paths import read_frame
+from diplograph.loaders.extract.relations.paths import arguments, read_frame
 from diplograph.loaders.extract.relations.words import (AGENT_NOUNS, FRAMES, LEMMAS, TITLE_WORDS,
                                                         Frame,
                                                         is_noun, is_verb)
@@ -42,6 +42,7 @@ class Sentence:
         self._known: list[tuple[Any, str]] | None = None
         self._triggers: list[tuple[Any, str, Frame]] | None = None
         self.args_cache: dict[int, Any] = {}
+        self._coordinated: dict[tuple[int, int, str], list[Mention]] = {}
 
     def label(self, m: Mention) -> str:
         return self.ents.entities[m.entity].label
@@ -68,6 +69,10 @@ class Sentence:
                               if tok.i not in self.by_token for f in FRAMES.get(base, ())
                               if _fits(tok, f)]
         return (t for t in self._triggers if t[2].type in types)
+
+    def root(self, m: Mention) -> Any:
+        """The word a mention's words hang on in the parse."""
+        return self.doc[m.start:m.end].root
 
     def refer(self, i: int) -> Mention | None:
         """The person a pronoun or "the minister" at token ``i`` refers to: the last
@@ -121,6 +126,9 @@ class Sentence:
         """``m`` and the mentions of its label coordinated with it in the text, titles
         and all ("A and Foreign Minister B", "A, B and C"), whatever the parse made of
         the list; a name that is the subject of another verb ends the list."""
+        key = (m.start, m.end, m.entity)
+        if key in self._coordinated:
+            return self._coordinated[key]
         same = sorted((x for x in self.mentions if self.label(x) == self.label(m)),
                       key=lambda x: x.start)
         if m not in same:
@@ -138,6 +146,7 @@ class Sentence:
                     break
                 out.append(other)
                 last, k = other, k + step
+        self._coordinated[key] = out
         return out
 
     def _links(self, between: Any) -> bool:
@@ -214,14 +223,16 @@ def virtual(s: Sentence, country: str, tok: Any) -> Mention:
 
 def read_trigger(s: Sentence, tok: Any, base: str, frame: Frame) -> Iterator[Candidate]:
     """What one trigger word says: the pairs its frame finds on the dependency parse
-    (:func:`.paths.read_frame`); when the parse gives none, for a verb or noun, the
-    nearest reading (:func:`nearest_reading`)."""
+    (:func:`.paths.read_frame`); when the parse puts no name in any of a verb's roles,
+    the nearest reading (:func:`nearest_reading`)."""
     found = False
     for a, b in read_frame(s, tok, frame):
         found = True
         lo, hi = min(a.start, b.start, tok.i), max(a.end, b.end, tok.i + 1)
         yield a.entity, frame.type, b.entity, lo, hi, {}
-    if not found and frame.pos == "verb" and "subj" in frame.subject:
+    if not found and frame.pos == "verb" and "subj" in frame.subject and not any(
+            arguments(s, tok).get(role) for role in (*frame.subject, *frame.object)) \
+            and not any(c.dep_ == "dobj" for c in tok.children):
         yield from nearest_reading(s, tok, base, frame.type)
 
 

@@ -11,8 +11,9 @@ from typing import Any
 from diplograph.graph.names import match_key
 from diplograph.loaders.extract.patterns import Gazetteer
 from diplograph.loaders.extract.resolve import GOVERNMENT_KINDS, DocEntities, Entity, Mention
-from diplograph.loaders.extract.vocab import (DEVELOPS, EVENT, INSTANCE_OF, LOCATED_IN, ORGANIZATION,
-                                   ORGANIZES, PART_OF, PARTICIPATES_IN, PLACE)
+from diplograph.loaders.extract.vocab import (COOPERATES_WITH, DEVELOPS, EVENT, INSTANCE_OF,
+                                              LOCATED_IN, ORGANIZATION, ORGANIZES, PART_OF,
+                                              PARTICIPATES_IN, PLACE)
 from diplograph.loaders.extract.relations.events import EVENTS
 from diplograph.loaders.extract.relations.sentence import Candidate, gaz_entity
 from diplograph.loaders.extract.relations.systems import SYSTEMS
@@ -129,6 +130,22 @@ def mechanism_parties(ents: DocEntities, gaz: Gazetteer, parsed: Any, ent: Entit
         yield country, PARTICIPATES_IN, ent.id, m.start, m.end, {"role": "party"}
 
 
+def dialogue_partners(ents: DocEntities, gaz: Gazetteer, parsed: Any, ent: Entity,
+                      m: Mention) -> Iterator[Candidate]:
+    """The countries a bilateral or trilateral mechanism's or meeting's name joins ("A-B
+    Strategic Dialogue", "the A-B summit") cooperate with one another: holding a
+    dialogue is diplomatic cooperation (a war between them is not)."""
+    if ent.label not in EVENTS or ent.kind == "conflict":
+        return
+    parties = list(dict.fromkeys(c for c, _ in name_parties(gaz, ent.name)))
+    if not 2 <= len(parties) <= 3:
+        return
+    for k, a in enumerate(parties):
+        for b in parties[k + 1:]:
+            if a in ents.entities and b in ents.entities:
+                yield a, COOPERATES_WITH, b, m.start, m.end, {"domain": "diplomatic"}
+
+
 def organizers(ents: DocEntities, gaz: Gazetteer, parsed: Any, ent: Entity, m: Mention
                ) -> Iterator[Candidate]:
     """The organiser the gazetteer gives a mechanism, when the document names it."""
@@ -154,7 +171,8 @@ def developers(ents: DocEntities, gaz: Gazetteer, parsed: Any, ent: Entity, m: M
 #: run in this order for each entity
 IMPLIED: dict[str, Implied] = {
     "government_bodies": government_bodies, "places": places, "instances": instances,
-    "mechanism_parties": mechanism_parties, "organizers": organizers,
+    "mechanism_parties": mechanism_parties, "dialogue_partners": dialogue_partners,
+    "organizers": organizers,
     "developers": developers}
 
 

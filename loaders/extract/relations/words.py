@@ -30,7 +30,7 @@ __all__ = ["Frame", "FRAMES", "TITLE_WORDS", "AGENT_NOUNS", "SUPPORT_NOUNS", "AS
 LEXICON = Path(__file__).with_name("triggers.yaml")
 _POS = ("verb", "noun", "prep", "adj")
 #: Roles that are not a preposition's own word (see triggers.yaml).
-ROLES = frozenset({"subj", "obj", "poss", "mod", "head", "to", "sidelines"})
+ROLES = frozenset({"subj", "obj", "poss", "mod", "head", "to", "sidelines", "event"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,177 @@
+"""The trigger lexicon and the dependency reading of relations: every rule of
+``relations.RULES`` and ``structural.IMPLIED`` on sentences written for these tests
+(invented people; real countries), the lexicon's validation, and titles' length."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from diplograph.graph.claims import EdgeClaim
+from diplograph.graph.errors import InvalidInput
+from diplograph.loaders.documents import parse_text
+
+pytest.importorskip("spacy")
+
+
+@pytest.fixture(scope="module")
+def extract():
+    from diplograph.loaders.extract import get_extractor
+    extractor = get_extractor()
+
+    def run(text: str) -> list[EdgeClaim]:
+        doc = parse_text(text, "t.txt", text.encode())
+        (_, claims), = extractor.extract([doc])
+        return [c for c in claims if isinstance(c, EdgeClaim)]
+    return run
+
+
+def triples(edges) -> set[tuple[str, str, str]]:
+    return {(c.source, c.type, c.target) for c in edges}
+
+
+CASES = [
+    # rule, sentence, ties it must give, ties it must not give
+    ("opposition", "Norway opposed the pipeline, and Sweden criticised Norway's stance.",
+     {("country:sweden", "OPPOSES", "country:norway")},
+     {("country:norway", "OPPOSES", "country:sweden")}),
+    ("opposition", "Chilean lawmakers condemned the new Argentine sanctions on Bolivia.",
+     {("country:argentina", "OPPOSES", "country:bolivia")}, set()),
+    ("opposition", "The radar tracks drones fired by Chile's adversaries, such as Peru and "
+     "Bolivia.",
+     {("country:peru", "OPPOSES", "country:chile"),
+      ("country:bolivia", "OPPOSES", "country:chile")}, set()),
+    ("support", "Canada is Ukraine's biggest backer after the United States.",
+     {("country:canada", "SUPPORTS", "country:ukraine")}, set()),
+    ("support", "Japan delivered two patrol boats to Vietnam last year.",
+     {("country:japan", "SUPPORTS", "country:vietnam")}, set()),
+    ("requests", "Estonia urged Finland to back the new mission.",
+     {("country:estonia", "SEEKS_SUPPORT_FROM", "country:finland")}, set()),
+    ("meetings", "Prime Minister Mark Carney of Canada held talks with Keir Starmer in Ottawa.",
+     {("person:mark-carney", "MET_WITH", "person:keir-starmer"),
+      ("person:mark-carney", "HOLDS_POSITION", "country:canada")}, set()),
+    ("meetings", "Oslo hosted talks between Deputy Minister Ola Berg and Ambassador Kim Lee.",
+     {("person:ola-berg", "MET_WITH", "person:kim-lee")}, set()),
+    ("meetings", "The forum was co-chaired by Kenyan Foreign Minister Ruth Wanjiru and "
+     "Indian Foreign Minister Arjun Mehta.",
+     {("person:ruth-wanjiru", "MET_WITH", "person:arjun-mehta")}, set()),
+    ("visits", "Polish Foreign Minister Ewa Nowak flew to Seoul on Tuesday.",
+     {("person:ewa-nowak", "VISITED", "place:seoul")}, set()),
+    ("visits", "Chile's President Ana Soto and Peru's President Luis Vega will pay state "
+     "visits to India next week.",
+     {("person:ana-soto", "VISITED", "country:india"),
+      ("person:luis-vega", "VISITED", "country:india"),
+      ("person:ana-soto", "HOLDS_POSITION", "country:chile"),
+      ("person:luis-vega", "HOLDS_POSITION", "country:peru")},
+     {("person:luis-vega", "HOLDS_POSITION", "country:chile")}),
+    ("cooperation", "Seoul and Tokyo agreed to deepen intelligence cooperation.",
+     {("country:south-korea", "COOPERATES_WITH", "country:japan")}, set()),
+    ("attendance", "Brazil sent a 40-member delegation to the Lisbon Dialogue.",
+     {("country:brazil", "PARTICIPATES_IN", "mechanism:lisbon-dialogue")}, set()),
+    ("participation", "Ministers from Kenya and Ghana spoke at the close of the Lisbon "
+     "Dialogue.",
+     {("country:kenya", "PARTICIPATES_IN", "mechanism:lisbon-dialogue"),
+      ("country:ghana", "PARTICIPATES_IN", "mechanism:lisbon-dialogue")},
+     {("country:kenya", "MET_WITH", "country:ghana")}),
+    ("participation", "On the sidelines of the East Asia Summit, Japan and India held "
+     "talks on maritime security.",
+     {("country:japan", "PARTICIPATES_IN", "mechanism:east-asia-summit"),
+      ("country:india", "MET_WITH", "country:japan")}, set()),
+    ("organizing", "Ghana attended the Lisbon Dialogue, which was hosted by Morocco.",
+     {("country:morocco", "ORGANIZES", "mechanism:lisbon-dialogue"),
+      ("country:ghana", "PARTICIPATES_IN", "mechanism:lisbon-dialogue")},
+     {("country:morocco", "MET_WITH", "country:ghana")}),
+    ("proposals", "Turkey announced the Kaan Initiative in March.",
+     {("country:turkey", "PROPOSES", "initiative:kaan-initiative")}, set()),
+    ("developing", "South Korea builds the KF-21 fighter.",
+     {("country:south-korea", "DEVELOPS", "weapon:kf-21-boramae")}, set()),
+    ("acquiring", "Poland bought K2 tanks last year.",
+     {("country:poland", "ACQUIRES", "weapon:k2-black-panther")}, set()),
+    ("resemblance", "The KF-21 resembles the F-35 in several respects.",
+     {("weapon:kf-21-boramae", "RESEMBLES", "weapon:f-35")}, set()),
+    ("possession", "Mexico's Javelin missiles arrived late.",
+     {("country:mexico", "DEVELOPS", "weapon:javelin")}, set()),
+    ("location", "The 4th Nordic-Baltic Security Forum took place in Riga.",
+     {("event:4th-nordic-baltic-security-forum", "LOCATED_IN", "place:riga"),
+      ("event:4th-nordic-baltic-security-forum", "INSTANCE_OF",
+       "mechanism:nordic-baltic-security-forum")}, set()),
+    ("parties", "The Andean Dialogue, held between Chile and Peru since 2010, resumed.",
+     {("country:chile", "PARTICIPATES_IN", "mechanism:andean-dialogue"),
+      ("country:peru", "PARTICIPATES_IN", "mechanism:andean-dialogue")}, set()),
+    ("presence", "Speaking to reporters at the Lisbon Dialogue, Ana Lopes and Brazil's "
+     "envoy said Ghana had sent a letter.",
+     {("person:ana-lopes", "PARTICIPATES_IN", "mechanism:lisbon-dialogue")},
+     {("country:ghana", "PARTICIPATES_IN", "mechanism:lisbon-dialogue")}),
+    ("membership", "Finland joined NATO after a long debate.",
+     {("country:finland", "MEMBER_OF", "org:nato")}, set()),
+    ("party_brackets", "Senator Maria Costa (Kuomintang) spoke.",
+     {("person:maria-costa", "MEMBER_OF", "org:kuomintang-taiwan")}, set()),
+    ("appositions", "Ana Lopes, a senior fellow at the Lowy Institute, spoke on Monday.",
+     {("person:ana-lopes", "HOLDS_POSITION", "org:lowy-institute-australia")}, set()),
+    ("appositions", "Tom Reid, Australia's defence minister, met reporters.",
+     {("person:tom-reid", "HOLDS_POSITION", "org:department-of-defence-australia")}, set()),
+    ("titles", "Indonesian Defence Minister Budi Santoso arrived in Canberra. He met "
+     "Australian Defence Minister Tom Reid on Friday.",
+     {("person:budi-santoso", "HOLDS_POSITION", "org:ministry-of-defense-indonesia"),
+      ("person:budi-santoso", "VISITED", "place:canberra"),
+      # "He" refers back to the last person named
+      ("person:budi-santoso", "MET_WITH", "person:tom-reid")}, set()),
+    ("mechanism_parties", "Officials prepared the third Kenya-Ghana Security Dialogue.",
+     {("country:kenya", "PARTICIPATES_IN", "mechanism:kenya-ghana-security-dialogue"),
+      ("country:ghana", "PARTICIPATES_IN", "mechanism:kenya-ghana-security-dialogue")}, set()),
+    ("dialogue_partners", "Officials prepared the third Kenya-Ghana Security Dialogue.",
+     {("country:kenya", "COOPERATES_WITH", "country:ghana")}, set()),
+    ("dialogue_partners", "Observers feared a new Ethiopia-Eritrea War.", set(),
+     {("country:eritrea", "COOPERATES_WITH", "country:ethiopia"),
+      ("country:ethiopia", "COOPERATES_WITH", "country:eritrea")}),
+]
+
+
+@pytest.mark.parametrize("rule, text, expected, unwanted", CASES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_rule_on_own_sentence(extract, rule: str, text: str, expected: set,
+                              unwanted: set) -> None:
+    found = triples(extract(text))
+    assert expected <= found, sorted(found)
+    assert not unwanted & found, sorted(unwanted & found)
+
+
+def test_every_rule_has_a_case() -> None:
+    from diplograph.loaders.extract.relations import RULES
+    from diplograph.loaders.extract.relations.structural import IMPLIED
+    tested = {c[0] for c in CASES}
+    # the rest of IMPLIED is exercised in test_extract_relations.py
+    untested = set(RULES) - tested - {"funding", "composition"}
+    assert not untested, untested
+    assert {"mechanism_parties", "dialogue_partners"} <= set(IMPLIED)
+
+
+def test_titles_are_six_words_at_most(extract) -> None:
+    edges = extract("Jon Berg, the deputy assistant secretary of state for regional "
+                    "security and arms control affairs at the State Department, spoke.")
+    titles = [c.properties["title"] for c in edges if "title" in c.properties]
+    assert titles and all(len(t.split()) <= 6 for t in titles), titles
+
+
+def test_lexicon_rejects_an_unknown_relation(tmp_path: Path) -> None:
+    from diplograph.loaders.extract.relations.words import load_lexicon
+    bad = tmp_path / "triggers.yaml"
+    bad.write_text("triggers:\n  MEETS_WITH:\n    verb:\n      meet: subj -> obj\n",
+                   encoding="utf-8")
+    with pytest.raises(InvalidInput, match="MEETS_WITH"):
+        load_lexicon(bad)
+
+
+def test_lexicon_rejects_a_frame_without_arrow(tmp_path: Path) -> None:
+    from diplograph.loaders.extract.relations.words import load_lexicon
+    bad = tmp_path / "triggers.yaml"
+    bad.write_text("triggers:\n  MET_WITH:\n    verb:\n      meet: subj obj\n",
+                   encoding="utf-8")
+    with pytest.raises(InvalidInput, match="SUBJECT ROLES -> OBJECT ROLES"):
+        load_lexicon(bad)
+
+
+def test_lexicon_words_are_read_with_their_inflections() -> None:
+    from diplograph.loaders.extract.relations.words import FRAMES, LEMMAS
+    assert LEMMAS["met"] == "meet" and LEMMAS["convened"] == "convene"
+    assert {f.type for f in FRAMES["sanctions"]} == {"OPPOSES"}
