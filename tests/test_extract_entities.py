@@ -261,3 +261,41 @@ def test_unclosed_bracket_and_leader_administration(nodes):
     assert "Quantum Computing" in names(found)
     assert "person:halvorsen" in found
     assert not [n for n in names(found) if "(" in n and ")" not in n]
+
+
+def test_names_the_parser_missed_after_a_title(mentions):
+    doc, ents = mentions("Ghanaian Defence Minister Kwabena Asante-Boadu will attend, and "
+                         "Minister of Defense OKADA Ren will not.")
+    people = {e.name for e in ents.entities.values() if e.label == "Person"}
+    assert {"Kwabena Asante-Boadu", "OKADA Ren"} <= people
+
+
+def test_a_given_name_left_out_is_taken_back(mentions):
+    doc, ents = mentions("On Friday the envoys of Egypt met Rosa Ibarra and Malgorzata "
+                         "Wiśniewska-Król in Delhi.")
+    people = {e.name for e in ents.entities.values() if e.label == "Person"}
+    assert "Wiśniewska-Król" not in people
+
+
+def test_a_counterpart_holds_the_same_post_in_their_country(mentions):
+    doc, ents = mentions("Egyptian Foreign Minister Samir Adel met his Brazilian counterpart "
+                         "Joana Prado in Cairo.")
+    prado = next(m for m in ents.mentions if m.entity == "person:joana-prado")
+    assert prado.post and ents.entities[prado.post].country == "country:brazil"
+    adel = next(m for m in ents.mentions if m.entity == "person:samir-adel")
+    assert ents.entities[adel.post].country == "country:egypt"
+    assert ents.entities[adel.post].kind == ents.entities[prado.post].kind == "ministry"
+
+
+def test_meetings_named_after_their_body(mentions):
+    doc, ents = mentions("Brazil attended the Nordic Council summit, the third Harbour Forum "
+                         "steering committee meeting and a meeting of the Nordic Council "
+                         "defence ministers in Oslo.")
+    events = {e.name: e for e in ents.entities.values() if e.label == "Event"}
+    assert {"Nordic Council summit", "third Harbour Forum steering committee meeting",
+            "meeting of the Nordic Council defence ministers"} <= set(events)
+    third = events["third Harbour Forum steering committee meeting"]
+    assert third.properties == {"series": "mechanism:harbour-forum", "ordinal": 3}
+    assert "Nordic Council meeting" in events[
+        "meeting of the Nordic Council defence ministers"].aliases
+    assert "org:nordic-council" in {m.entity for m in ents.mentions}

@@ -116,6 +116,17 @@ def test_a_title_word_names_one_body_per_country():
     assert [k for k, n in words.items() if n > 1] == []
 
 
+def test_a_countrys_whole_forces_come_before_its_services():
+    whole = ("Armed Forces", "Defence Force", "Defense Force")
+    military: dict[str, list[str]] = defaultdict(list)
+    for _, item in SECTIONS["organizations"]:
+        if item.get("kind") == "military" and item.get("country"):
+            military[item["country"]].append(item["name"])
+    for country, names in military.items():
+        if any(w in n for n in names for w in whole):
+            assert any(w in names[0] for w in whole), (country, names)
+
+
 def test_generic_body_names_are_no_single_countrys_alias():
     generic = {match_key(n) for _, i in SECTIONS["generic_bodies"] for n in _names(i)}
     assert {match_key(n) for n in ("Foreign Ministry", "Defence Ministry",

@@ -17,8 +17,8 @@ Examples
 >>> q = qualify(body, japan, "Foreign Ministry")
 >>> q.id, q.name
 ('org:ministry-of-foreign-affairs-japan', 'Ministry of Foreign Affairs (Japan)')
->>> sorted(q.aliases)[:3]
-['Japan Foreign Ministry', 'Japan Ministry of Foreign Affairs', 'Japanese Foreign Ministry']
+>>> sorted(q.aliases)
+['Foreign Ministry of Japan', 'Japan Foreign Ministry', 'Japan Ministry of Foreign Affairs', 'Japanese Foreign Ministry', 'Japanese Ministry of Foreign Affairs', 'Ministry of Foreign Affairs of Japan']
 """
 from __future__ import annotations
 
@@ -71,8 +71,8 @@ def qualify(body: GenericBody, country: Entry, surface: str) -> Qualified:
     """``body`` of ``country``: id and name carry the country; aliases are the qualified
     forms of the canonical name and of the ``surface`` the text used."""
     demonyms = list(country.extra.get("demonyms") or ())
-    # adjectives only: "Americans" is the plural of "American"
-    adjectives = [d for d in demonyms if not (d.endswith("s") and d[:-1] in demonyms)]
+    # the adjective (listed first) and abbreviations ("U.S."), not nouns for the people
+    adjectives = [d for k, d in enumerate(demonyms) if k == 0 or "." in d or d.isupper()]
     aliases: set[str] = set()
     for name in dict.fromkeys((body.name, surface.strip())):
         aliases.update(f"{d} {name}" for d in adjectives)

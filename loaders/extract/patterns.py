@@ -296,7 +296,10 @@ def ruler_patterns(gaz: Gazetteer, tokenize: Any) -> list[dict[str, Any]]:
     capitalised names are found by :func:`named_spans`, which needs no token patterns."""
     patterns: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
-    for surface, label in gaz.surfaces():
+    # a name with an apostrophe is also written with a typographic one
+    surfaces = ((form, label) for written, label in gaz.surfaces()
+                for form in dict.fromkeys((written, written.replace("'", "’"))))
+    for surface, label in surfaces:
         if (surface, label) in seen:
             continue
         seen.add((surface, label))

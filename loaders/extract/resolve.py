@@ -24,7 +24,7 @@ from typing import Any
 
 from diplograph.graph.names import make_id, match_key
 from diplograph.loaders.extract.bodies import BODY_HEADS, generic_body, qualify
-from diplograph.loaders.extract.junk import in_credit, is_dateline, is_junk_words
+from diplograph.loaders.extract.junk import COMMON_WORDS, in_credit, is_dateline, is_junk_words
 from diplograph.loaders.extract.names import (HONORIFICS, PORTFOLIO, TITLE_HEADS, clean_person,
                                               is_title_word, normalise_title, split_title)
 from diplograph.loaders.extract.sessions import ordinal_value, session_start, year_after
@@ -278,7 +278,9 @@ class _Builder:
         q = qualify(body, entry, surface)
         own = gaz.country_body(country, body.name) or gaz.country_body(country, surface) or \
             next((found for w in body.title_words if (found := gaz.ministry(country, w))
-                  and gaz.entries[found].kind == body.kind), None)
+                  and gaz.entries[found].kind == body.kind), None) or (
+            gaz.body_of(country, "legislature") if body.kind == "legislature"
+            and match_key(body.name) == match_key("Parliament") else None)
         if own:
             ent = self.out.entities[self.known_body(own, surface)]
         else:
@@ -396,6 +398,36 @@ class _Builder:
         self.entity(entity_id, ORGANIZATION, surface, surface, kind=kind)
         return entity_id
 
+    def name_word(self, i: int) -> bool:
+        """Can token ``i`` be part of a person's name the parser left out: a proper noun
+        in capitals or title case, in no span, not a title or common word?"""
+        tok = self.doc[i]
+        return (tok.tag_ == "NNP" and i not in self.ent_tokens and tok.is_alpha
+                and (tok.is_title or tok.is_upper and len(tok) > 1)
+                and not is_title_word(tok.text) and tok.lower_ not in COMMON_WORDS)
+
+    def names_after_titles(self) -> list[tuple[int, int, str]]:
+        """People the parser missed right after a title ("Defence Minister Ana Okafor",
+        "Minister of Defense OKADA Ren"): two to four name words after a title head
+        and its portfolio, in no span; made entities, returned as mentions."""
+        doc, found = self.doc, []
+        for tok in doc:
+            if tok.lower_ not in TITLE_HEADS or not tok.is_title:
+                continue
+            j = tok.i + 1
+            while j < len(doc) and j - tok.i < 6 and (doc[j].lower_ in PORTFOLIO and
+                                                       doc[j].is_title or doc[j].lower_ in {
+                                                           "of", "for"}):
+                j += 1
+            k = j
+            while k < len(doc) and k - j < 4 and self.name_word(k):
+                k += 1
+            if k - j >= 2 and (k >= len(doc) or k not in self.ent_tokens):
+                person = self.person(j, k)
+                if person and person[2]:
+                    found.append(person)
+        return found
+
     def title_part(self, start: int, end: int) -> bool:
         """Is ``doc[start:end]`` a title's own words rather than a name: the portfolio
         after "Secretary for" / "Minister of" (not a body or a gazetteer name), or a
@@ -446,8 +478,8 @@ class _Builder:
         surface = _text(doc, start, end)
         words = surface.split()
         if not surface or not surface[0].isupper() and not surface[0].isdigit() and \
-                match_key(surface) not in gaz.generic:
-            return None
+                match_key(surface) not in gaz.generic and label != RULER_LABEL:
+            return None         # a listed name may begin in lower case ("al-Qaida")
         if is_dateline(doc, start, end) or in_credit(doc, start):
             return None
         if label == RULER_LABEL and end - start == 1 and 0 < start and end < len(doc) and \
@@ -463,6 +495,10 @@ class _Builder:
                     doc[end].text) and not is_title_word(doc[end].text) and \
                     "\n" not in doc[end - 1].whitespace_ and end - start < 4:
                 end += 1        # a name the parser cut short ("Kyle M’Carter")
+            if " " not in doc[start:end].text and start and self.name_word(start - 1) and (
+                    start < 2 or doc[start - 2].lower_ in {"and", ",", "the"}
+                    or is_title_word(doc[start - 2].text)):
+                start -= 1      # a given name left out ("and Ana Okafor-Lind")
             surface = _text(doc, start, end)
             words = surface.split()
         if label in {"PERSON", "ORG", "GPE", "LOC", "NORP", "WORK_OF_ART"}:
@@ -570,8 +606,9 @@ class _Builder:
         doc = self.doc
         for m in list(self.out.mentions):
             ent = self.out.entities.get(m.entity)
-            if m.sent < 0 or ent is None or ent.label != MECHANISM:
-                continue
+            if m.sent < 0 or ent is None or ent.label != MECHANISM or \
+                    self.meeting_end(m.end) is not None:
+                continue        # "the 3rd X steering committee meeting": see meetings()
             lo = max(0, m.start - 6)
             words = [t.text for t in doc[lo:m.end + 1]]
             found = session_start(words, m.start - lo)
@@ -584,6 +621,60 @@ class _Builder:
             event_id = self.session(start, end, m.entity, ordinal,
                                     None if ordinal else doc[m.end].text)
             m.sent = -1
+            self.mention(start, end, event_id)
+
+    def meeting_end(self, k: int) -> int | None:
+        """The end of a meeting word after a name ending at ``k`` ("... steering
+        committee meeting", "... ministerial meeting"), else None."""
+        doc, start = self.doc, k
+        while k < len(doc) and k - start < 4 and doc[k].tag_ in _MODIFIER_TAGS and (
+                doc[k].is_lower or doc[k].text in {"'", "’"}) and \
+                doc[k].lower_ not in _MEETING_WORDS:
+            k += 1
+        if k >= len(doc) or doc[k].lower_ not in _MEETING_WORDS or not doc[k].is_lower:
+            return None
+        return k + 2 if k + 1 < len(doc) and doc[k + 1].lower_ in _MEETING_WORDS else k + 1
+
+    def meetings(self) -> None:
+        """A meeting named after the body or channel that holds it: "the Harbour Forum
+        steering committee meeting", "the Nordic Council summit" (a lower-case meeting
+        word after the name) and "the (third) meeting of the Nordic Council defence
+        ministers" (the name after "meeting of"). Each is an Event, a session of the
+        mechanism when a mechanism holds it; the body keeps its own mention."""
+        doc = self.doc
+        for m in list(self.out.mentions):
+            ent = self.out.entities.get(m.entity)
+            if m.sent < 0 or ent is None or ent.label not in {ORGANIZATION, MECHANISM}:
+                continue
+            after = self.meeting_end(m.end)
+            before = m.start >= 2 and doc[m.start - 1].lower_ in {"of", "the"} and (
+                doc[m.start - 2].lower_ in _MEETING_WORDS or m.start >= 3 and
+                doc[m.start - 2].lower_ == "of" and doc[m.start - 3].lower_ in _MEETING_WORDS)
+            if after:
+                start, end = m.start, after
+            elif before:
+                start = m.start - (2 if doc[m.start - 1].lower_ == "of" else 3)
+                end = m.end
+                while end < len(doc) and end - m.end < 3 and doc[end].is_lower and \
+                        doc[end].tag_ in {"JJ", "NN", "NNS"}:
+                    end += 1            # "... of the Nordic Council defence ministers"
+            else:
+                continue
+            lo = max(0, start - 4)
+            found = session_start([t.text for t in doc[lo:start + 1]], start - lo)
+            ordinal = found[1] if found else None
+            start = lo + found[0] if found else start
+            name = _text(doc, start, end)
+            if ordinal and ent.label == MECHANISM and end == m.end + 1:
+                event_id = self.session(start, end, m.entity, ordinal, None)
+            else:
+                event_id = make_id(EVENT, name)
+                props: dict[str, Any] = {"series": m.entity} if ent.label == MECHANISM else {}
+                if ordinal:
+                    props["ordinal"] = ordinal
+                self.entity(event_id, EVENT, name, name, kind="meeting", properties=props)
+            if before:
+                self.out.entities[event_id].aliases.add(f"{_text(doc, m.start, m.end)} meeting")
             self.mention(start, end, event_id)
 
     def session(self, start: int, end: int, series: str, ordinal: int | None,
@@ -635,6 +726,7 @@ class _Builder:
         windows = {id(m): self.title_window(m) for m in people}
         for m in people:
             self.in_titles.update(range(windows[id(m)], m.start))
+        done: list[Mention] = []
         for m in sorted(people, key=lambda m: m.start):
             lo = windows[id(m)]
             if lo >= m.start:
@@ -652,7 +744,15 @@ class _Builder:
             country = country or person.country or self.country_nearby(lo, m.end, places=False)
             if country and not person.country:
                 person.country = country
+            if any(t.lower_ in {"counterpart", "counterparts"} for t in toks) and not any(
+                    t.lower_ in PORTFOLIO for t in toks):
+                # "his Chilean counterpart": the same post as the last titled person's
+                prev = next((p for p in reversed(done) if p.sent == m.sent and p.title), None)
+                if prev is not None and prev.title_start is not None:
+                    toks = [t for t in doc[prev.title_start:prev.start]
+                            if t.i not in self.out.demonyms and t.i not in self.country_at]
             m.post = self.post(toks, country)
+            done.append(m)
 
     def body_before(self, i: int) -> str | None:
         """The country of a body named right before a title ("Labour Party lawmaker")."""
@@ -695,7 +795,10 @@ class _Builder:
         legislature = {w.lower() for w in gaz.titles.get("legislature", [])}
         if any(t.lower_ in legislature for t in toks) and not any(
                 t.lower_ in PORTFOLIO for t in toks):
-            body = gaz.body_of(country, "legislature")
+            # the chamber whose title word it is ("Senator"), else the whole legislature
+            body = next((found for t in toks if t.lower_ in legislature
+                         and (found := gaz.ministry(country, t.text))), None) or \
+                gaz.body_of(country, "legislature")
             if body:
                 t = next(t for t in toks if t.lower_ in legislature)
                 entry = gaz.entries[body]
@@ -780,6 +883,10 @@ def _found(start: int, end: int, entity_id: str | None) -> tuple[int, int, str] 
     return (start, end, entity_id) if entity_id else None
 
 
+#: lower-case words that make a body's or channel's name a meeting of it
+_MEETING_WORDS = frozenset({"meeting", "meetings", "summit", "ministerial"})
+#: words between such a name and its meeting word ("steering committee", "leaders'")
+_MODIFIER_TAGS = frozenset({"JJ", "NN", "NNS", "POS", "NNPS"})
 _MINISTER_HEADS = frozenset({"minister", "ministers", "secretary", "secretaries",
                              "undersecretary", "ministry"})
 #: a country after these in a title is the portfolio's subject, not the holder's
@@ -842,6 +949,8 @@ def resolve_document(doc: Any, gaz: Gazetteer) -> DocEntities:
             out.entities[entity_id].aliases.add(doc[end + 1].text)
             b.alias[match_key(doc[end + 1].text)] = entity_id
             defined[doc[end + 1].text] = entity_id
+    for start, end, entity_id in b.names_after_titles():
+        b.mention(start, end, entity_id)
     people = {i for i, e in out.entities.items() if e.label == PERSON}
     shorts: dict[str, set[str]] = {}
     for ent in list(out.entities.values()):
@@ -901,6 +1010,7 @@ def resolve_document(doc: Any, gaz: Gazetteer) -> DocEntities:
                                     doc[i - 1:i + 1].text, last_by_kind[want], sent_start))
     out.mentions.extend(anaphors)
     b.sessions()
+    b.meetings()
     b.titles()
     out.mentions.sort(key=lambda m: (m.start, m.end))
     return out
