@@ -102,6 +102,11 @@ CASES = [
      "envoy said Ghana had sent a letter.",
      {("person:ana-lopes", "PARTICIPATES_IN", "mechanism:lisbon-dialogue")},
      {("country:ghana", "PARTICIPATES_IN", "mechanism:lisbon-dialogue")}),
+    ("main_event", "The 3rd Accra Harbour Summit opened on Monday. Kenyan Foreign Minister "
+     "Ruth Wanjiru praised the hosts. Delegates said the 3rd Accra Harbour Summit would "
+     "end on Friday.",
+     {("person:ruth-wanjiru", "PARTICIPATES_IN", "event:3rd-accra-harbour-summit"),
+      ("country:kenya", "PARTICIPATES_IN", "event:3rd-accra-harbour-summit")}, set()),
     ("state_visits", "Kenyan Foreign Minister Ruth Wanjiru flew to Accra on Monday.",
      {("country:kenya", "VISITED", "place:accra")}, set()),
     ("delegations", "Kenyan Foreign Minister Ruth Wanjiru attended the Lisbon Dialogue.",

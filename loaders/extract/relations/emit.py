@@ -47,7 +47,8 @@ IMPLIED: dict[str, implied.Implied] = {
 #: What the document's people imply for the countries they serve (:mod:`.lifted`), run
 #: last over all the candidates.
 LIFTED: dict[str, lift.Lifted] = {
-    "state_visits": lift.state_visits, "delegations": lift.delegations,
+    "main_event": lift.main_event, "state_visits": lift.state_visits,
+    "delegations": lift.delegations,
 }
 
 

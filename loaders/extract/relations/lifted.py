@@ -1,5 +1,6 @@
-"""Ties one sentence's people imply for the countries they serve, read over the
-whole document's candidates: an official's visit abroad is their country's visit.
+"""Ties read over the whole document's candidates: an official's visit abroad is their
+country's visit, their part in a meeting their country's; the officials of a report
+about one meeting take part in it.
 
 A person serves a country when a candidate gives them a post at it or at one of its
 bodies (:mod:`.posts`). Run after the sentence rules, before emitting.
@@ -10,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from diplograph.loaders.extract.resolve import DocEntities
-from diplograph.loaders.extract.vocab import (COUNTRY, HOLDS_POSITION, PARTICIPATES_IN, PERSON,
+from diplograph.loaders.extract.vocab import (COUNTRY, EVENT, HOLDS_POSITION, PARTICIPATES_IN, PERSON,
                                               VISITED)
 from diplograph.loaders.extract.relations.sentence import Candidate
 
@@ -54,11 +55,36 @@ def delegations(ents: DocEntities, candidates: list[Placed], serving: dict[str, 
         yield (country, PARTICIPATES_IN, target, lo, hi, {"role": "party"}), sent
 
 
+def main_event(ents: DocEntities, candidates: list[Placed], serving: dict[str, str]
+               ) -> Iterator[Placed]:
+    """A report about one meeting: when one event (not a war) is named more often than
+    any other, and at least twice, the officials the document names take part in it."""
+    counts: dict[str, int] = {}
+    first: dict[str, tuple[int, int]] = {}
+    for m in ents.mentions:
+        ent = ents.entities.get(m.entity)
+        if ent is not None and ent.label == EVENT and ent.kind != "conflict" and m.sent >= 0:
+            counts[m.entity] = counts.get(m.entity, 0) + 1
+            first.setdefault(m.entity, (m.start, m.end))
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return
+    event = ranked[0][0]
+    lo, hi = first[event]
+    for person in serving:
+        if ents.entities[person].label == PERSON:
+            yield (person, PARTICIPATES_IN, event, lo, hi, {}), None
+
+
 Lifted = Callable[[DocEntities, list[Placed], dict[str, str]], Iterator[Placed]]
 
 
 def lifted(ents: DocEntities, candidates: list[Placed], rules: Iterable[Lifted]
            ) -> list[Placed]:
-    """Every lifted tie (``rules``, in order) of the document's candidates."""
+    """Every lifted tie (``rules``, in order) of the document's candidates; each rule
+    also reads what the rules before it found."""
     serving = served(ents, candidates)
-    return [found for rule in rules for found in rule(ents, candidates, serving)]
+    out: list[Placed] = []
+    for rule in rules:
+        out.extend(list(rule(ents, candidates + out, serving)))
+    return out
