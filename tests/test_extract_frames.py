@@ -64,6 +64,11 @@ CASES = [
       ("person:ana-soto", "HOLDS_POSITION", "country:chile"),
       ("person:luis-vega", "HOLDS_POSITION", "country:peru")},
      {("person:luis-vega", "HOLDS_POSITION", "country:chile")}),
+    ("visits", "From Monday, at the invitation of President Ana Soto, Ghana's King Kofi "
+     "Mensah and Kenya's President Ruth Wanjiru will pay state visits to Chile.",
+     {("person:kofi-mensah", "VISITED", "country:chile"),
+      ("person:ruth-wanjiru", "VISITED", "country:chile")},
+     {("person:ana-soto", "VISITED", "country:chile")}),
     ("cooperation", "Seoul and Tokyo agreed to deepen intelligence cooperation.",
      {("country:south-korea", "COOPERATES_WITH", "country:japan")}, set()),
     ("attendance", "Brazil sent a 40-member delegation to the Lisbon Dialogue.",
