@@ -299,3 +299,13 @@ def test_meetings_named_after_their_body(mentions):
     assert "Nordic Council meeting" in events[
         "meeting of the Nordic Council defence ministers"].aliases
     assert "org:nordic-council" in {m.entity for m in ents.mentions}
+
+
+def test_a_mechanism_named_with_and_without_its_parties_is_one(nodes):
+    found = nodes("Chile and Peru held the 2nd Chile-Peru Border Dialogue in Lima. The 2nd "
+                  "Border Dialogue ended with a statement, and the Border Dialogue will "
+                  "meet again.")
+    assert [c.id for c in found.values() if c.label == "Mechanism"] == [
+        "mechanism:chile-peru-border-dialogue"]
+    assert [c.id for c in found.values() if c.label == "Event"] == [
+        "event:2nd-chile-peru-border-dialogue"]

@@ -623,6 +623,38 @@ class _Builder:
             m.sent = -1
             self.mention(start, end, event_id)
 
+    def short_mechanisms(self) -> None:
+        """A mechanism named once with its parties ("Chile-Peru Border Dialogue") and
+        once without ("the Border Dialogue") is one mechanism, and its sessions one
+        session each."""
+        ents = self.out.entities
+        by_key = {match_key(e.name): e.id for e in ents.values() if e.label == MECHANISM}
+        moved: dict[str, str] = {}
+        for e in list(ents.values()):
+            head, _, rest = e.name.partition(" ")
+            parts = re.split(r"[-–/]", head)
+            if e.label != MECHANISM or not rest or len(parts) < 2 or not all(
+                    self.gaz.country_of(p) for p in parts):
+                continue
+            short = by_key.get(match_key(rest))
+            if short and short != e.id:
+                moved[short] = e.id
+                e.aliases |= ents[short].aliases
+        for e in list(ents.values()):
+            series = e.properties.get("series")
+            if e.label == EVENT and series in moved:
+                e.properties["series"] = moved[series]
+                if "ordinal" in e.properties:
+                    new = make_id(EVENT, f"{_nth(e.properties['ordinal'])} "
+                                         f"{ents[moved[series]].name}")
+                    if new != e.id:
+                        target = self.entity(new, EVENT, e.name, None, kind=e.kind,
+                                             properties=dict(e.properties))
+                        target.aliases |= e.aliases
+                        moved[e.id] = new
+        for m in self.out.mentions:
+            m.entity = moved.get(m.entity, m.entity)
+
     def meeting_end(self, k: int) -> int | None:
         """The end of a meeting word after a name ending at ``k`` ("... steering
         committee meeting", "... ministerial meeting"), else None."""
@@ -1009,8 +1041,10 @@ def resolve_document(doc: Any, gaz: Gazetteer) -> DocEntities:
             anaphors.append(Mention(i - 1, i + 1, doc[i - 1].idx, token.idx + len(token),
                                     doc[i - 1:i + 1].text, last_by_kind[want], sent_start))
     out.mentions.extend(anaphors)
+    b.short_mechanisms()
     b.sessions()
     b.meetings()
+    b.short_mechanisms()
     b.titles()
     out.mentions.sort(key=lambda m: (m.start, m.end))
     return out
