@@ -1,5 +1,5 @@
 """The trigger lexicon and the dependency reading of relations: every rule of
-``relations.RULES`` and ``structural.IMPLIED`` on sentences written for these tests
+``relations.RULES``, ``IMPLIED`` and ``LIFTED`` on sentences written for these tests
 (invented people; real countries), the lexicon's validation, and titles' length."""
 from __future__ import annotations
 
@@ -102,6 +102,15 @@ CASES = [
      "envoy said Ghana had sent a letter.",
      {("person:ana-lopes", "PARTICIPATES_IN", "mechanism:lisbon-dialogue")},
      {("country:ghana", "PARTICIPATES_IN", "mechanism:lisbon-dialogue")}),
+    ("main_event", "The 3rd Accra Harbour Summit opened on Monday. Kenyan Foreign Minister "
+     "Ruth Wanjiru praised the hosts. Delegates said the 3rd Accra Harbour Summit would "
+     "end on Friday.",
+     {("person:ruth-wanjiru", "PARTICIPATES_IN", "event:3rd-accra-harbour-summit"),
+      ("country:kenya", "PARTICIPATES_IN", "event:3rd-accra-harbour-summit")}, set()),
+    ("state_visits", "Kenyan Foreign Minister Ruth Wanjiru flew to Accra on Monday.",
+     {("country:kenya", "VISITED", "place:accra")}, set()),
+    ("delegations", "Kenyan Foreign Minister Ruth Wanjiru attended the Lisbon Dialogue.",
+     {("country:kenya", "PARTICIPATES_IN", "mechanism:lisbon-dialogue")}, set()),
     ("membership", "Finland joined NATO after a long debate.",
      {("country:finland", "MEMBER_OF", "org:nato")}, set()),
     ("party_brackets", "Senator Maria Costa (Kuomintang) spoke.",
@@ -137,13 +146,13 @@ def test_rule_on_own_sentence(extract, rule: str, text: str, expected: set,
 
 
 def test_every_rule_has_a_case() -> None:
-    from diplograph.loaders.extract.relations import RULES
-    from diplograph.loaders.extract.relations.structural import IMPLIED
+    from diplograph.loaders.extract.relations import IMPLIED, LIFTED, RULES
     tested = {c[0] for c in CASES}
-    # the rest of IMPLIED is exercised in test_extract_relations.py
+    # funding, composition and the other implied ties: test_extract_relations.py
     untested = set(RULES) - tested - {"funding", "composition"}
     assert not untested, untested
-    assert {"mechanism_parties", "dialogue_partners"} <= set(IMPLIED)
+    assert {"mechanism_parties", "dialogue_partners"} <= tested & set(IMPLIED)
+    assert set(LIFTED) <= tested
 
 
 def test_titles_are_six_words_at_most(extract) -> None:

@@ -15,11 +15,17 @@ rules read trigger words (:mod:`.words`), the parse and the gazetteers.
 :mod:`.systems`     developing, possession, acquiring, composition,
                     resemblance, proposals
 :mod:`.structural`  what resolved entities imply on their own
+:mod:`.lifted`      what a document's officials imply for their countries
+:mod:`.paths`       reading a trigger word's frame off the dependency parse
+:mod:`.words`       the trigger lexicon (``triggers.yaml``) and word forms
 ==================  ==========================================================
+
+:data:`RULES`, :data:`IMPLIED` and :data:`LIFTED` in :mod:`.emit` are the one place
+that lists the rules, in the order they run.
 """
 from __future__ import annotations
 
-from diplograph.loaders.extract.relations.emit import RULES, relation_claims
+from diplograph.loaders.extract.relations.emit import IMPLIED, LIFTED, RULES, relation_claims
 from diplograph.loaders.extract.relations.sentence import Candidate, Sentence
 
-__all__ = ["relation_claims", "RULES", "Candidate", "Sentence"]
+__all__ = ["relation_claims", "RULES", "IMPLIED", "LIFTED", "Candidate", "Sentence"]

@@ -15,9 +15,10 @@ from diplograph.loaders.extract.vocab import DATED, PERSON
 from diplograph.loaders.extract.when import SentenceFacts, claim_facts, sentence_facts
 from diplograph.loaders.extract.relations import events, posts, support, systems
 from diplograph.loaders.extract.relations.sentence import Candidate, Sentence
-from diplograph.loaders.extract.relations.structural import structural
+from diplograph.loaders.extract.relations import lifted as lift
+from diplograph.loaders.extract.relations import structural as implied
 
-__all__ = ["RULES", "relation_claims"]
+__all__ = ["RULES", "IMPLIED", "LIFTED", "relation_claims"]
 
 #: Sentence rules, one relation family each, run in this order. Where two families
 #: can find the same tie at the same place, the first one's properties are kept.
@@ -34,6 +35,20 @@ RULES: dict[str, Callable[[Sentence], Iterator[Candidate]]] = {
     "acquiring": systems.acquiring, "composition": systems.composition,
     "resemblance": systems.resemblance, "possession": systems.possession,
     "location": events.location, "parties": events.parties, "presence": events.presence,
+}
+#: What each resolved entity implies on its own (:mod:`.structural`), run in this order
+#: for each entity after the sentence rules.
+IMPLIED: dict[str, implied.Implied] = {
+    "government_bodies": implied.government_bodies, "places": implied.places,
+    "instances": implied.instances, "mechanism_parties": implied.mechanism_parties,
+    "dialogue_partners": implied.dialogue_partners, "organizers": implied.organizers,
+    "developers": implied.developers,
+}
+#: What the document's people imply for the countries they serve (:mod:`.lifted`), run
+#: last over all the candidates.
+LIFTED: dict[str, lift.Lifted] = {
+    "main_event": lift.main_event, "state_visits": lift.state_visits,
+    "delegations": lift.delegations,
 }
 
 
@@ -59,7 +74,9 @@ def relation_claims(document: Document, parsed: Any, ents: DocEntities, gaz: Gaz
         for rule in RULES.values():
             candidates.extend((c, sent) for c in rule(s))
     # after the rules, which may add entities; these rest on no one sentence
-    candidates.extend((c, None) for c in structural(ents, gaz, parsed))
+    candidates.extend((c, None) for c in implied.structural(ents, gaz, parsed,
+                                                            IMPLIED.values()))
+    candidates.extend(lift.lifted(ents, candidates, LIFTED.values()))
     claims: list[Claim] = []
     seen: set[tuple[str, str, str, int]] = set()
     facts: dict[int, SentenceFacts] = {}

@@ -5,7 +5,7 @@ is developed by its country. Each is cited at the entity's first mention."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from diplograph.graph.names import match_key
@@ -18,7 +18,8 @@ from diplograph.loaders.extract.relations.events import EVENTS
 from diplograph.loaders.extract.relations.sentence import Candidate, gaz_entity
 from diplograph.loaders.extract.relations.systems import SYSTEMS
 
-__all__ = ["structural", "IMPLIED", "name_parties"]
+__all__ = ["structural", "Implied", "name_parties", "government_bodies", "places", "instances",
+           "mechanism_parties", "dialogue_partners", "organizers", "developers"]
 
 # (entities, gazetteer, parsed doc, entity, its first mention) -> candidates
 Implied = Callable[[DocEntities, Gazetteer, Any, Entity, Mention], Iterator[Candidate]]
@@ -168,16 +169,9 @@ def developers(ents: DocEntities, gaz: Gazetteer, parsed: Any, ent: Entity, m: M
             yield owner, DEVELOPS, ent.id, m.start, m.end, {}
 
 
-#: run in this order for each entity
-IMPLIED: dict[str, Implied] = {
-    "government_bodies": government_bodies, "places": places, "instances": instances,
-    "mechanism_parties": mechanism_parties, "dialogue_partners": dialogue_partners,
-    "organizers": organizers,
-    "developers": developers}
-
-
-def structural(ents: DocEntities, gaz: Gazetteer, parsed: Any) -> Iterator[Candidate]:
-    """Every implied tie of every entity named in the document."""
+def structural(ents: DocEntities, gaz: Gazetteer, parsed: Any, rules: Iterable[Implied]
+               ) -> Iterator[Candidate]:
+    """Every implied tie (``rules``, in order) of every entity named in the document."""
     first: dict[str, Mention] = {}
     for m in ents.mentions:
         first.setdefault(m.entity, m)
@@ -185,5 +179,5 @@ def structural(ents: DocEntities, gaz: Gazetteer, parsed: Any) -> Iterator[Candi
         m = first.get(entity_id)
         if m is None:
             continue
-        for rule in IMPLIED.values():
+        for rule in rules:
             yield from rule(ents, gaz, parsed, ent, m)

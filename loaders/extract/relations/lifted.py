@@ -1,0 +1,90 @@
+"""Ties read over the whole document's candidates: an official's visit abroad is their
+country's visit, their part in a meeting their country's; the officials of a report
+about one meeting take part in it.
+
+A person serves a country when a candidate gives them a post at it or at one of its
+bodies (:mod:`.posts`). Run after the sentence rules, before emitting.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from diplograph.loaders.extract.resolve import DocEntities
+from diplograph.loaders.extract.vocab import (COUNTRY, EVENT, HOLDS_POSITION, PARTICIPATES_IN, PERSON,
+                                              VISITED)
+from diplograph.loaders.extract.relations.sentence import Candidate
+
+__all__ = ["lifted", "Lifted", "served", "state_visits", "delegations"]
+
+Placed = tuple[Candidate, Any]          # a candidate and the sentence it rests on
+
+
+def served(ents: DocEntities, candidates: Iterable[Placed]) -> dict[str, str]:
+    """person id -> the country they hold a post for, when the document gives one."""
+    out: dict[str, str] = {}
+    for (source, rel, target, *_), _ in candidates:
+        post = ents.entities.get(target)
+        if rel != HOLDS_POSITION or source not in ents.entities or post is None:
+            continue
+        country = target if post.label == COUNTRY else post.country
+        if country:
+            out.setdefault(source, country)
+    return out
+
+
+def state_visits(ents: DocEntities, candidates: list[Placed], serving: dict[str, str]
+                 ) -> Iterator[Placed]:
+    """An official's visit to a place outside their country is their country's visit."""
+    for (source, rel, target, lo, hi, _), sent in candidates:
+        country = serving.get(source)
+        where = ents.entities.get(target)
+        if rel != VISITED or country is None or where is None or target == country \
+                or where.country == country or ents.entities[source].label != PERSON:
+            continue
+        yield (country, VISITED, target, lo, hi, {}), sent
+
+
+def delegations(ents: DocEntities, candidates: list[Placed], serving: dict[str, str]
+                ) -> Iterator[Placed]:
+    """An official taking part in a meeting or mechanism brings their country to it."""
+    for (source, rel, target, lo, hi, _), sent in candidates:
+        country = serving.get(source)
+        if rel != PARTICIPATES_IN or country is None or ents.entities[source].label != PERSON:
+            continue
+        yield (country, PARTICIPATES_IN, target, lo, hi, {"role": "party"}), sent
+
+
+def main_event(ents: DocEntities, candidates: list[Placed], serving: dict[str, str]
+               ) -> Iterator[Placed]:
+    """A report about one meeting: when one event (not a war) is named more often than
+    any other, and at least twice, the officials the document names take part in it."""
+    counts: dict[str, int] = {}
+    first: dict[str, tuple[int, int]] = {}
+    for m in ents.mentions:
+        ent = ents.entities.get(m.entity)
+        if ent is not None and ent.label == EVENT and ent.kind != "conflict" and m.sent >= 0:
+            counts[m.entity] = counts.get(m.entity, 0) + 1
+            first.setdefault(m.entity, (m.start, m.end))
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return
+    event = ranked[0][0]
+    lo, hi = first[event]
+    for person in serving:
+        if ents.entities[person].label == PERSON:
+            yield (person, PARTICIPATES_IN, event, lo, hi, {}), None
+
+
+Lifted = Callable[[DocEntities, list[Placed], dict[str, str]], Iterator[Placed]]
+
+
+def lifted(ents: DocEntities, candidates: list[Placed], rules: Iterable[Lifted]
+           ) -> list[Placed]:
+    """Every lifted tie (``rules``, in order) of the document's candidates; each rule
+    also reads what the rules before it found."""
+    serving = served(ents, candidates)
+    out: list[Placed] = []
+    for rule in rules:
+        out.extend(list(rule(ents, candidates + out, serving)))
+    return out
