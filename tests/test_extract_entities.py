@@ -299,3 +299,32 @@ def test_meetings_named_after_their_body(mentions):
     assert "Nordic Council meeting" in events[
         "meeting of the Nordic Council defence ministers"].aliases
     assert "org:nordic-council" in {m.entity for m in ents.mentions}
+
+
+def test_a_mechanism_named_with_and_without_its_parties_is_one(nodes):
+    found = nodes("Chile and Peru held the 2nd Chile-Peru Border Dialogue in Lima. The 2nd "
+                  "Border Dialogue ended with a statement, and the Border Dialogue will "
+                  "meet again.")
+    assert [c.id for c in found.values() if c.label == "Mechanism"] == [
+        "mechanism:chile-peru-border-dialogue"]
+    assert [c.id for c in found.values() if c.label == "Event"] == [
+        "event:2nd-chile-peru-border-dialogue"]
+
+
+def test_title_forms(mentions):
+    doc, ents = mentions("Talks were held in Lima between Dar and Afghan FM Amir Khan Muttaqi. "
+                         "On Monday, China's new Foreign Minister Qin Gang flew to Delhi. "
+                         "He met Chile's Minister of National Defence, Admiral Ana Ruiz.")
+    by_person = {ents.entities[m.entity].name: m for m in ents.mentions if m.title}
+    for name, country in (("Amir Khan Muttaqi", "afghanistan"), ("Qin Gang", "china"),
+                          ("Ana Ruiz", "chile")):
+        post = by_person[name].post
+        assert post and ents.entities[post].country == f"country:{country}", name
+    assert by_person["Qin Gang"].title == "Foreign Minister"
+    assert by_person["Ana Ruiz"].title == "Minister of National Defence"
+
+
+def test_a_meeting_in_a_place_is_also_named_so(nodes):
+    found = nodes("Brazil attended the Nordic Council summit in Oslo last week.")
+    summit = found["event:nordic-council-summit"]
+    assert "Nordic Council summit in Oslo" in summit.aliases

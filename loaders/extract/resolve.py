@@ -623,6 +623,38 @@ class _Builder:
             m.sent = -1
             self.mention(start, end, event_id)
 
+    def short_mechanisms(self) -> None:
+        """A mechanism named once with its parties ("Chile-Peru Border Dialogue") and
+        once without ("the Border Dialogue") is one mechanism, and its sessions one
+        session each."""
+        ents = self.out.entities
+        by_key = {match_key(e.name): e.id for e in ents.values() if e.label == MECHANISM}
+        moved: dict[str, str] = {}
+        for e in list(ents.values()):
+            head, _, rest = e.name.partition(" ")
+            parts = re.split(r"[-–/]", head)
+            if e.label != MECHANISM or not rest or len(parts) < 2 or not all(
+                    self.gaz.country_of(p) for p in parts):
+                continue
+            short = by_key.get(match_key(rest))
+            if short and short != e.id:
+                moved[short] = e.id
+                e.aliases |= ents[short].aliases
+        for e in list(ents.values()):
+            series = e.properties.get("series")
+            if e.label == EVENT and series in moved:
+                e.properties["series"] = moved[series]
+                if "ordinal" in e.properties:
+                    new = make_id(EVENT, f"{_nth(e.properties['ordinal'])} "
+                                         f"{ents[moved[series]].name}")
+                    if new != e.id:
+                        target = self.entity(new, EVENT, e.name, None, kind=e.kind,
+                                             properties=dict(e.properties))
+                        target.aliases |= e.aliases
+                        moved[e.id] = new
+        for m in self.out.mentions:
+            m.entity = moved.get(m.entity, m.entity)
+
     def meeting_end(self, k: int) -> int | None:
         """The end of a meeting word after a name ending at ``k`` ("... steering
         committee meeting", "... ministerial meeting"), else None."""
@@ -647,6 +679,9 @@ class _Builder:
             if m.sent < 0 or ent is None or ent.label not in {ORGANIZATION, MECHANISM}:
                 continue
             after = self.meeting_end(m.end)
+            if after is None and ent.label == MECHANISM and doc[m.end - 1].is_lower and \
+                    doc[m.end - 1].lower_ in _MEETING_WORDS:
+                after = m.end           # a listed series written as one meeting: "X summit"
             before = m.start >= 2 and doc[m.start - 1].lower_ in {"of", "the"} and (
                 doc[m.start - 2].lower_ in _MEETING_WORDS or m.start >= 3 and
                 doc[m.start - 2].lower_ == "of" and doc[m.start - 3].lower_ in _MEETING_WORDS)
@@ -655,6 +690,10 @@ class _Builder:
             elif before:
                 start = m.start - (2 if doc[m.start - 1].lower_ == "of" else 3)
                 end = m.end
+                while end + 1 < len(doc) and end - m.end < 6 and end not in self.ent_tokens \
+                        and (doc[end].is_title or doc[end].lower_ in {"for", "of", "on"}
+                             and doc[end + 1].is_title):
+                    end += 1            # the rest of a name the parser cut short
                 while end < len(doc) and end - m.end < 3 and doc[end].is_lower and \
                         doc[end].tag_ in {"JJ", "NN", "NNS"}:
                     end += 1            # "... of the Nordic Council defence ministers"
@@ -675,6 +714,10 @@ class _Builder:
                 self.entity(event_id, EVENT, name, name, kind="meeting", properties=props)
             if before:
                 self.out.entities[event_id].aliases.add(f"{_text(doc, m.start, m.end)} meeting")
+            place = next((p for p in self.out.mentions if p.start == end + 1 and p.sent >= 0
+                          and self.out.entities[p.entity].label in {PLACE, COUNTRY}), None)
+            if place is not None and doc[end].lower_ == "in":
+                self.out.entities[event_id].aliases.add(f"{name} in {place.text}")
             self.mention(start, end, event_id)
 
     def session(self, start: int, end: int, series: str, ordinal: int | None,
@@ -703,14 +746,19 @@ class _Builder:
             tok = doc[i - 1]
             low = tok.lower_
             if is_title_word(tok.text) or low in {"of", "for", "and", "-", "'s", "’s", "the"} \
+                    or low in _TITLE_ADJECTIVES or low in _TITLE_ABBREVIATIONS \
                     or (i - 1) in self.out.demonyms or (i - 1) in self.country_at:
                 i -= 1
+            elif low == "," and i - 1 > lo and i == m.start - 1 or (
+                    low == "," and i < m.start and doc[i].lower_ in TITLE_HEADS) and \
+                    is_title_word(doc[i - 2].text):
+                i -= 1          # "Chile's Minister of Defence, Admiral Ana Ruiz"
             else:
                 break
         while i < m.start and doc[i].lower_ in {"of", "for", "and", "-", "'s", "’s", "the"}:
             i += 1
         if not any(doc[j].lower_ in TITLE_HEADS or doc[j].lower_.strip(".") in HONORIFICS
-                   for j in range(i, m.start)):
+                   or doc[j].lower_ in _TITLE_ABBREVIATIONS for j in range(i, m.start)):
             return m.start
         return i
 
@@ -732,8 +780,9 @@ class _Builder:
             if lo >= m.start:
                 continue
             toks = [t for t in doc[lo:m.start]]
-            own = [t.text for t in toks if t.i not in self.out.demonyms
-                   and t.i not in self.country_at and t.lower_ not in {"'s", "’s"}]
+            own = [_TITLE_ABBREVIATIONS.get(t.lower_, t.text) for t in toks
+                   if t.i not in self.out.demonyms and t.i not in self.country_at
+                   and t.lower_ not in {"'s", "’s"} and t.lower_ not in _TITLE_ADJECTIVES]
             title = normalise_title(own)
             if not title:
                 continue
@@ -765,6 +814,13 @@ class _Builder:
         gaz = self.gaz
         # a minister's or secretary's portfolio names a ministry; an ambassador's,
         # envoy's or trade representative's does not
+        fm = next((t for t in toks if t.lower_ == "fm"), None)
+        if fm is not None:      # "FM": the foreign minister
+            for generic in (False, True):
+                found = self.body_for("Foreign", country, generic=generic)
+                if found:
+                    self.mention(fm.i, fm.i + 1, found)
+                    return found
         heads = {t.lower_ for t in toks} & _MINISTER_HEADS
         words = [t for t in toks if t.lower_ in PORTFOLIO] if heads else []
         # the country's own body under any of the title's words first ("National
@@ -782,7 +838,7 @@ class _Builder:
                         return found
         if country is None:
             return None
-        text = " ".join(t.lower_ for t in toks)
+        text = " ".join(_TITLE_ABBREVIATIONS.get(t.lower_, t.text).lower() for t in toks)
         heads = [h.lower() for h in gaz.titles.get("country", [])]
         if any(re.search(rf"\b{re.escape(h)}$", text) for h in heads):
             if country not in self.out.entities:
@@ -887,6 +943,12 @@ def _found(start: int, end: int, entity_id: str | None) -> tuple[int, int, str] 
 _MEETING_WORDS = frozenset({"meeting", "meetings", "summit", "ministerial"})
 #: words between such a name and its meeting word ("steering committee", "leaders'")
 _MODIFIER_TAGS = frozenset({"JJ", "NN", "NNS", "POS", "NNPS"})
+#: words inside a title that are not part of it ("China's new Foreign Minister")
+_TITLE_ADJECTIVES = frozenset({"new", "newly", "outgoing", "incoming", "then", "current",
+                               "appointed", "newly-appointed"})
+#: abbreviated titles and the words they stand for
+_TITLE_ABBREVIATIONS = {"fm": "Foreign Minister", "pm": "Prime Minister",
+                        "dpm": "Deputy Prime Minister"}
 _MINISTER_HEADS = frozenset({"minister", "ministers", "secretary", "secretaries",
                              "undersecretary", "ministry"})
 #: a country after these in a title is the portfolio's subject, not the holder's
@@ -1009,8 +1071,10 @@ def resolve_document(doc: Any, gaz: Gazetteer) -> DocEntities:
             anaphors.append(Mention(i - 1, i + 1, doc[i - 1].idx, token.idx + len(token),
                                     doc[i - 1:i + 1].text, last_by_kind[want], sent_start))
     out.mentions.extend(anaphors)
+    b.short_mechanisms()
     b.sessions()
     b.meetings()
+    b.short_mechanisms()
     b.titles()
     out.mentions.sort(key=lambda m: (m.start, m.end))
     return out
