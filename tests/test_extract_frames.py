@@ -124,6 +124,10 @@ CASES = [
      {("person:ana-lopes", "HOLDS_POSITION", "org:lowy-institute-australia")}, set()),
     ("appositions", "Tom Reid, Australia's defence minister, met reporters.",
      {("person:tom-reid", "HOLDS_POSITION", "org:department-of-defence-australia")}, set()),
+    ("titles", "Ministers from Ghana will meet Kenyan secretaries Amina Odhiambo and Peter "
+     "Kamau in Nairobi.",
+     {("person:amina-odhiambo", "HOLDS_POSITION", "country:kenya"),
+      ("person:peter-kamau", "HOLDS_POSITION", "country:kenya")}, set()),
     ("titles", "Indonesian Defence Minister Budi Santoso arrived in Canberra. He met "
      "Australian Defence Minister Tom Reid on Friday.",
      {("person:budi-santoso", "HOLDS_POSITION", "org:ministry-of-defense-indonesia"),
