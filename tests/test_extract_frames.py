@@ -100,6 +100,8 @@ CASES = [
      {("event:4th-nordic-baltic-security-forum", "LOCATED_IN", "place:riga"),
       ("event:4th-nordic-baltic-security-forum", "INSTANCE_OF",
        "mechanism:nordic-baltic-security-forum")}, set()),
+    ("location", "The ministers met in Accra, Ghana on Monday for the Lisbon Dialogue.",
+     {("mechanism:lisbon-dialogue", "LOCATED_IN", "place:accra")}, set()),
     ("parties", "The Andean Dialogue, held between Chile and Peru since 2010, resumed.",
      {("country:chile", "PARTICIPATES_IN", "mechanism:andean-dialogue"),
       ("country:peru", "PARTICIPATES_IN", "mechanism:andean-dialogue")}, set()),
