@@ -201,3 +201,12 @@ def test_acronyms_that_mostly_mean_something_else_are_not_bodies(graph):
               "with visiting Estonian diplomats.")
     assert not any(d["label"] == "Organization" for _, d in G.nodes(data=True)), \
         _labels(G)
+
+
+def test_a_place_two_states_claim_is_located_in_neither(graph):
+    G = graph("Coast guard ships of Japan and China shadowed each other near the Senkaku "
+              "Islands, while Moldova reinforced its posts along Transnistria.")
+    located = {(G.nodes[a]["name"], G.nodes[b]["name"])
+               for a, b, d in G.edges(data=True) if d.get("type") == "LOCATED_IN"}
+    assert ("Transnistria", "Moldova") in located
+    assert not [pair for pair in located if pair[0].startswith("Senkaku")]
