@@ -139,6 +139,13 @@ CASES = [
     ("mechanism_parties", "Officials prepared the third Kenya-Ghana Security Dialogue.",
      {("country:kenya", "PARTICIPATES_IN", "mechanism:kenya-ghana-security-dialogue"),
       ("country:ghana", "PARTICIPATES_IN", "mechanism:kenya-ghana-security-dialogue")}, set()),
+    ("mechanism_parties", "Officials prepared the fourth EU-Kenya Security Dialogue.",
+     {("org:european-union", "PARTICIPATES_IN", "mechanism:eu-kenya-security-dialogue"),
+      ("country:kenya", "PARTICIPATES_IN", "mechanism:eu-kenya-security-dialogue")}, set()),
+    ("sub_units", "The Makerere University Institute of Social Research is part of a wider "
+     "network, and Makerere University funds it.",
+     {("org:makerere-university-institute-of-social-research", "PART_OF",
+       "org:makerere-university")}, set()),
     ("dialogue_partners", "Officials prepared the third Kenya-Ghana Security Dialogue.",
      {("country:kenya", "COOPERATES_WITH", "country:ghana")}, set()),
     ("dialogue_partners", "Observers feared a new Ethiopia-Eritrea War.", set(),
@@ -162,7 +169,7 @@ def test_every_rule_has_a_case() -> None:
     # funding, composition and the other implied ties: test_extract_relations.py
     untested = set(RULES) - tested - {"funding", "composition"}
     assert not untested, untested
-    assert {"mechanism_parties", "dialogue_partners"} <= tested & set(IMPLIED)
+    assert {"mechanism_parties", "dialogue_partners", "sub_units"} <= tested & set(IMPLIED)
     assert set(LIFTED) <= tested
 
 
