@@ -328,3 +328,21 @@ def test_a_meeting_in_a_place_is_also_named_so(nodes):
     found = nodes("Brazil attended the Nordic Council summit in Oslo last week.")
     summit = found["event:nordic-council-summit"]
     assert "Nordic Council summit in Oslo" in summit.aliases
+
+
+def test_demonyms_of_acting_officials_conflicts_and_councils(mentions):
+    doc, ents = mentions("Latvian, Lithuanian and Estonian foreign ministers said they would "
+                         "stay away. Russia's invasion of Ukraine and the Palestinian-Israeli "
+                         "conflict were discussed by the EU-U.S. Trade and Technology Council "
+                         "and the Chilean National Security Council.")
+    labels = {e.id: e.label for e in ents.entities.values()}
+    assert {"country:latvia", "country:lithuania", "country:estonia"} <= set(labels)
+    assert labels["event:russia-s-invasion-of-ukraine"] == "Event"
+    assert ents.entities["event:palestinian-israeli-conflict"].kind == "conflict"
+    assert labels["mechanism:eu-u-s-trade-and-technology-council"] == "Mechanism"
+    assert "org:national-security-council-chile" in labels
+
+
+def test_names_with_particles(mentions):
+    doc, ents = mentions("On Friday, Oman's Sultan Haitham bin Tariq Al Said met Brazil's envoy.")
+    assert "Haitham bin Tariq Al Said" in {e.name for e in ents.entities.values()}

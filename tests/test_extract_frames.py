@@ -64,6 +64,11 @@ CASES = [
       ("person:ana-soto", "HOLDS_POSITION", "country:chile"),
       ("person:luis-vega", "HOLDS_POSITION", "country:peru")},
      {("person:luis-vega", "HOLDS_POSITION", "country:chile")}),
+    ("visits", "From Monday, at the invitation of President Ana Soto, Ghana's King Kofi "
+     "Mensah and Kenya's President Ruth Wanjiru will pay state visits to Chile.",
+     {("person:kofi-mensah", "VISITED", "country:chile"),
+      ("person:ruth-wanjiru", "VISITED", "country:chile")},
+     {("person:ana-soto", "VISITED", "country:chile")}),
     ("cooperation", "Seoul and Tokyo agreed to deepen intelligence cooperation.",
      {("country:south-korea", "COOPERATES_WITH", "country:japan")}, set()),
     ("attendance", "Brazil sent a 40-member delegation to the Lisbon Dialogue.",
@@ -95,6 +100,8 @@ CASES = [
      {("event:4th-nordic-baltic-security-forum", "LOCATED_IN", "place:riga"),
       ("event:4th-nordic-baltic-security-forum", "INSTANCE_OF",
        "mechanism:nordic-baltic-security-forum")}, set()),
+    ("location", "The ministers met in Accra, Ghana on Monday for the Lisbon Dialogue.",
+     {("mechanism:lisbon-dialogue", "LOCATED_IN", "place:accra")}, set()),
     ("parties", "The Andean Dialogue, held between Chile and Peru since 2010, resumed.",
      {("country:chile", "PARTICIPATES_IN", "mechanism:andean-dialogue"),
       ("country:peru", "PARTICIPATES_IN", "mechanism:andean-dialogue")}, set()),
@@ -119,6 +126,10 @@ CASES = [
      {("person:ana-lopes", "HOLDS_POSITION", "org:lowy-institute-australia")}, set()),
     ("appositions", "Tom Reid, Australia's defence minister, met reporters.",
      {("person:tom-reid", "HOLDS_POSITION", "org:department-of-defence-australia")}, set()),
+    ("titles", "Ministers from Ghana will meet Kenyan secretaries Amina Odhiambo and Peter "
+     "Kamau in Nairobi.",
+     {("person:amina-odhiambo", "HOLDS_POSITION", "country:kenya"),
+      ("person:peter-kamau", "HOLDS_POSITION", "country:kenya")}, set()),
     ("titles", "Indonesian Defence Minister Budi Santoso arrived in Canberra. He met "
      "Australian Defence Minister Tom Reid on Friday.",
      {("person:budi-santoso", "HOLDS_POSITION", "org:ministry-of-defense-indonesia"),
@@ -128,6 +139,13 @@ CASES = [
     ("mechanism_parties", "Officials prepared the third Kenya-Ghana Security Dialogue.",
      {("country:kenya", "PARTICIPATES_IN", "mechanism:kenya-ghana-security-dialogue"),
       ("country:ghana", "PARTICIPATES_IN", "mechanism:kenya-ghana-security-dialogue")}, set()),
+    ("mechanism_parties", "Officials prepared the fourth EU-Kenya Security Dialogue.",
+     {("org:european-union", "PARTICIPATES_IN", "mechanism:eu-kenya-security-dialogue"),
+      ("country:kenya", "PARTICIPATES_IN", "mechanism:eu-kenya-security-dialogue")}, set()),
+    ("sub_units", "The Makerere University Institute of Social Research is part of a wider "
+     "network, and Makerere University funds it.",
+     {("org:makerere-university-institute-of-social-research", "PART_OF",
+       "org:makerere-university")}, set()),
     ("dialogue_partners", "Officials prepared the third Kenya-Ghana Security Dialogue.",
      {("country:kenya", "COOPERATES_WITH", "country:ghana")}, set()),
     ("dialogue_partners", "Observers feared a new Ethiopia-Eritrea War.", set(),
@@ -151,7 +169,7 @@ def test_every_rule_has_a_case() -> None:
     # funding, composition and the other implied ties: test_extract_relations.py
     untested = set(RULES) - tested - {"funding", "composition"}
     assert not untested, untested
-    assert {"mechanism_parties", "dialogue_partners"} <= tested & set(IMPLIED)
+    assert {"mechanism_parties", "dialogue_partners", "sub_units"} <= tested & set(IMPLIED)
     assert set(LIFTED) <= tested
 
 

@@ -242,7 +242,7 @@ def name_heads(gaz: Gazetteer) -> dict[str, str]:
     conflicts, :data:`NAMED_ORG` for bodies ("... Institute", "... University")."""
     heads = {h: NAMED for h in (*gaz.mechanism_heads, *gaz.initiative_heads, *EVENT_HEADS)}
     for word, kind in gaz.kind_words.items():
-        if kind in {"think_tank", "university"} and " " not in word:
+        if kind in {"think_tank", "university", "council"} and " " not in word:
             heads.setdefault(word, NAMED_ORG)
     return heads
 

@@ -372,11 +372,19 @@ class _Builder:
 
     def organization(self, start: int, end: int) -> str | None:
         doc, gaz = self.doc, self.gaz
+        lead = gaz.country_of(doc[start].text) if end - start > 2 else None
+        if lead and generic_body(_text(doc, start + 1, end), gaz):
+            # "Chilean National Security Council": the demonym qualifies a generic body
+            return self.generic(start + 1, end, generic_body(_text(doc, start + 1, end), gaz),
+                                lead)
         words = [t.text for t in doc[start:end]]
         named = _classify_named(words, gaz)
         if named and named[0] != EVENT:
             return self.named(start, end, *named)
         surface = _text(doc, start, end)
+        if words[-1].lower() == "council" and self.parties_named(surface.split()[0]):
+            # "Chile-Mercosur Trade Council": a standing channel between its parties
+            return self.named(start, end, MECHANISM, "working_group")
         body = generic_body(surface, gaz)
         if body is not None:
             return self.generic(start, end, body)
@@ -412,17 +420,20 @@ class _Builder:
         and its portfolio, in no span; made entities, returned as mentions."""
         doc, found = self.doc, []
         for tok in doc:
-            if tok.lower_ not in TITLE_HEADS or not tok.is_title:
+            if not tok.is_title or not (tok.lower_ in TITLE_HEADS or tok.lower_ in HONORIFICS
+                                        or f"{tok.lower_}." in HONORIFICS):
                 continue
             j = tok.i + 1
             while j < len(doc) and j - tok.i < 6 and (doc[j].lower_ in PORTFOLIO and
                                                        doc[j].is_title or doc[j].lower_ in {
-                                                           "of", "for"}):
+                                                           "of", "for", "."}):
                 j += 1
             k = j
-            while k < len(doc) and k - j < 4 and self.name_word(k):
+            while k < len(doc) and k - j < 6 and (self.name_word(k) or k > j and k + 1 < len(
+                    doc) and doc[k].lower_ in _PARTICLES and self.name_word(k + 1)):
                 k += 1
-            if k - j >= 2 and (k >= len(doc) or k not in self.ent_tokens):
+            if k - j >= 2 and (k >= len(doc) or k not in self.ent_tokens) and \
+                    not any(i in self.ent_tokens for i in range(j, k)):
                 person = self.person(j, k)
                 if person and person[2]:
                     found.append(person)
@@ -442,6 +453,63 @@ class _Builder:
             return True
         return len(words) == 1 and end < len(doc) and doc[end].lower_ in TITLE_HEADS and \
             match_key(surface) in gaz.generic
+
+    def parties_named(self, word: str) -> bool:
+        """Does ``word`` join two or more parties ("Chile-Peru", "EU-U.S.", "Kenya/US"):
+        countries or international bodies?"""
+        parts = [p for p in re.split(r"[-–/]", word) if p]
+        return len(parts) >= 2 and all(self.gaz.country_of(p) or any(
+            self.gaz.entries[i].kind == "international" for i in self.gaz.lookup(p))
+            for p in parts)
+
+    def conflicts(self) -> None:
+        """Conflicts named by their sides: "the Chilean-Peruvian conflict", "Chile-Peru
+        war", "Peru's invasion of Chile" are each an Event of kind conflict."""
+        doc, gaz = self.doc, self.gaz
+        for tok in doc:
+            if tok.lower_ not in _CONFLICT_WORDS or not tok.is_lower:
+                continue
+            i = tok.i
+            if i >= 3 and doc[i - 2].text in {"-", "–"} and gaz.country_of(doc[i - 3].text) \
+                    and gaz.country_of(doc[i - 1].text):
+                start, end = i - 3, i + 1
+                sides = (gaz.country_of(doc[i - 3].text), gaz.country_of(doc[i - 1].text))
+            elif tok.lower_ == "invasion" and i + 2 < len(doc) and doc[i + 1].lower_ == "of" \
+                    and gaz.country_of(doc[i + 2].text) and i >= 1 and (
+                        gaz.country_of(doc[i - 1].text) or i >= 2 and doc[i - 1].lower_ in
+                        {"'s", "’s"} and gaz.country_of(doc[i - 2].text)):
+                start = i - 1 if gaz.country_of(doc[i - 1].text) else i - 2
+                end = i + 3
+                sides = (gaz.country_of(doc[start].text), gaz.country_of(doc[i + 2].text))
+            else:
+                continue
+            if any(j in self.ent_tokens and self.doc[j].ent_type_ not in {DEMONYM, RULER_LABEL,
+                                                                           "GPE", "NORP"}
+                   for j in range(start, end)):
+                continue
+            name = _text(doc, start, end)
+            event = self.entity(make_id(EVENT, name), EVENT, name, name, kind="conflict")
+            a, b = (gaz.entries[c].name for c in sides)
+            event.aliases.add(f"{a}-{b} {tok.lower_}" if tok.lower_ != "invasion"
+                              else f"{a}'s invasion of {b}")
+            self.mention(start, end, event.id)
+
+    def demonym_actors(self) -> None:
+        """A country whose officials act, named only by its demonym ("Latvian and
+        Estonian foreign ministers said"), is an entity, mentioned at the demonym."""
+        doc, out = self.doc, self.out
+        taken = {m.start for m in out.mentions}
+        for i, country in sorted(out.demonyms.items()):
+            if i in taken or (i > 0 and out.demonyms.get(i - 1) == country):
+                continue
+            j = i + 1
+            while j < len(doc) and j - i < 8 and (j in out.demonyms or doc[j].text in {",", "and"}
+                                                   or doc[j].lower_ in PORTFOLIO):
+                j += 1
+            if j < len(doc) and doc[j].lower_ in TITLE_HEADS and j not in self.ent_tokens:
+                if country not in out.entities:
+                    self.entity(country, COUNTRY, self.gaz.entries[country].name, doc[i].text)
+                self.mention(i, i + 1, country)
 
     def person_start(self, start: int, end: int) -> int | None:
         """Where the name starts in a span that may begin with (the end of) a title
@@ -554,7 +622,8 @@ class _Builder:
             return start, end, self.organization(start, end)
         if label == "PERSON" or label == "WORK_OF_ART" and 2 <= len(words) <= 3 and all(
                 w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
-            if len(words) > 4 or not all(w[:1].isupper() for w in words):
+            if len(words) > 6 or not all(w[:1].isupper() or w.lower() in _PARTICLES
+                                         for w in words) or words[0].lower() in _PARTICLES:
                 return None
             return self.person(start, end)
         if label in {"ORG", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT"}:
@@ -943,12 +1012,16 @@ def _found(start: int, end: int, entity_id: str | None) -> tuple[int, int, str] 
 _MEETING_WORDS = frozenset({"meeting", "meetings", "summit", "ministerial"})
 #: words between such a name and its meeting word ("steering committee", "leaders'")
 _MODIFIER_TAGS = frozenset({"JJ", "NN", "NNS", "POS", "NNPS"})
+#: lower-case words inside a name ("Hamad bin Isa", "Ursula von der Leyen")
+_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "de", "van", "von", "der", "da",
+                        "di", "du", "la", "le"})
 #: words inside a title that are not part of it ("China's new Foreign Minister")
 _TITLE_ADJECTIVES = frozenset({"new", "newly", "outgoing", "incoming", "then", "current",
                                "appointed", "newly-appointed"})
 #: abbreviated titles and the words they stand for
 _TITLE_ABBREVIATIONS = {"fm": "Foreign Minister", "pm": "Prime Minister",
                         "dpm": "Deputy Prime Minister"}
+_CONFLICT_WORDS = frozenset({"conflict", "war", "crisis", "invasion"})
 _MINISTER_HEADS = frozenset({"minister", "ministers", "secretary", "secretaries",
                              "undersecretary", "ministry"})
 #: a country after these in a title is the portfolio's subject, not the holder's
@@ -1075,6 +1148,8 @@ def resolve_document(doc: Any, gaz: Gazetteer) -> DocEntities:
     b.sessions()
     b.meetings()
     b.short_mechanisms()
+    b.conflicts()
     b.titles()
+    b.demonym_actors()
     out.mentions.sort(key=lambda m: (m.start, m.end))
     return out

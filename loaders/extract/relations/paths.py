@@ -163,10 +163,11 @@ def _own(s: Any, host: Any) -> Args:
 
 
 def _events(s: Any, args: Args) -> list[Mention]:
-    """The role "event": the events or mechanisms among the word's own name, subject and
-    object ("E was co-chaired ... in P": E)."""
-    return [m for role in ("head", "subj", "obj") for m in args.get(role, ())
-            if s.label(m) in (EVENT, MECHANISM)]
+    """The role "event": the events or mechanisms among the word's own name, subject,
+    object and the objects of its "for", "at", "during" ("E was co-chaired ... in P",
+    "they met in P for E": E)."""
+    return [m for role in ("head", "subj", "obj", "for", "at", "during")
+            for m in args.get(role, ()) if s.label(m) in (EVENT, MECHANISM)]
 
 
 def arguments(s: Any, host: Any, depth: int = 0) -> Args:

@@ -24,6 +24,11 @@ __all__ = ["titles", "appositions", "party_brackets", "membership"]
 _JOIN = frozenset({"of", "for", "and", "-", "&", "on"})
 _QUALIFIERS = frozenset({"senior", "chief", "top", "acting", "deputy", "assistant", "foreign",
                         "defence", "defense", "prime", "former"})
+#: titles of a government's own officials: with only a country named, the post is in
+#: that country's government
+GOVERNMENT_TITLES = frozenset({"minister", "secretary", "ambassador", "envoy", "official",
+                               "diplomat", "spokesperson", "spokesman", "spokeswoman",
+                               "undersecretary", "consul", "attache", "attaché"})
 #: prepositions that end a title phrase without being part of the title ("fellow at")
 _TRAILING = frozenset({"at", "in", "to", "with", "from", "on", "by"})
 _DROP = frozenset({"the", "a", "an", "'s", "’s", "his", "her", "their", "its", ",", "former",
@@ -36,13 +41,16 @@ def _title(s: Sentence, words: list[Any]) -> str:
     it to six words)."""
     kept = [t.text for t in words if (t.i not in s.by_token or t.lower_ in TITLE_WORDS)
             and t.i not in s.ents.demonyms and t.lower_ not in _DROP]
-    first = next((i for i, w in enumerate(kept) if w.lower() in TITLE_WORDS | _QUALIFIERS
+    first = next((i for i, w in enumerate(kept) if _singular(w) in TITLE_WORDS | _QUALIFIERS
                   or w[:1].isupper()), None)
-    if first is None or not any(w.lower() in TITLE_WORDS for w in kept):
+    if first is None or not any(_singular(w) in TITLE_WORDS for w in kept):
         return ""
     kept = kept[first:]
     while kept and kept[-1].lower() in _TRAILING:
         kept.pop()
+    # "US secretaries A and B": each holds the post of "secretary"
+    kept = [_singular(w) if w.lower() != _singular(w) and _singular(w) in TITLE_WORDS else w
+            for w in kept]
     return normalise_title(kept)
 
 
@@ -70,8 +78,25 @@ def _posts(s: Sentence, person: Mention, words: list[Any], lo: int, hi: int, *,
         post = post_of(s.doc, s.ents, s.gaz, [t for t in words if t.i not in s.by_token
                                               or s.label(s.by_token[t.i]) == COUNTRY],
                        country)
+    if post is None and _title_word(words, GOVERNMENT_TITLES):
+        # "US secretaries A and B", "Kenya's ambassador X": a post in that government
+        post = next((s.ents.demonyms.get(t.i) or s.by_token[t.i].entity for t in words
+                     if t.i in s.ents.demonyms or t.i in s.by_token
+                     and s.label(s.by_token[t.i]) == COUNTRY), None)
+        if post is not None and post not in s.ents.entities:
+            s.demonym_mention(next(t.i for t in words if s.ents.demonyms.get(t.i) == post))
     if post:
         yield person.entity, HOLDS_POSITION, post, lo, hi, props
+
+
+def _singular(word: str) -> str:
+    """"secretaries" -> "secretary", "ministers" -> "minister"."""
+    w = word.lower()
+    return w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") else w
+
+
+def _title_word(words: list[Any], vocabulary: frozenset[str] = TITLE_WORDS) -> bool:
+    return any(t.lower_ in vocabulary or _singular(t.text) in vocabulary for t in words)
 
 
 def _title_before(s: Sentence, m: Mention) -> list[Any]:
@@ -84,7 +109,7 @@ def _title_before(s: Sentence, m: Mention) -> list[Any]:
         other = s.by_token.get(i)
         if other is not None and s.label(other) == PERSON:
             break
-        if not (t.lower_ in TITLE_WORDS or t.is_title or t.is_upper or other is not None
+        if not (t.lower_ in TITLE_WORDS or _singular(t.text) in TITLE_WORDS or t.is_title or t.is_upper or other is not None
                 or i in s.ents.demonyms or t.lower_ in _JOIN | {"'s", "’s", "the"}
                 or t.lower_ in _QUALIFIERS):
             break
@@ -101,7 +126,8 @@ def titles(s: Sentence) -> Iterator[Candidate]:
     """A title before a name ("Japanese Foreign Minister X", "Ambassador X of the Y",
     "party lawmaker X"): the post the entity layer found for it (``Mention.post``), and
     the bodies named in the title (a party makes it a membership)."""
-    for m in list(s.mentions):
+    shared: tuple[Mention, list[Any]] | None = None
+    for m in sorted(s.mentions, key=lambda x: x.start):
         if s.label(m) != PERSON:
             continue
         words = _title_before(s, m)
@@ -111,7 +137,11 @@ def titles(s: Sentence) -> Iterator[Candidate]:
             lo = m.start if m.title_start is None else m.title_start
             yield m.entity, MEMBER_OF if kind == "party" else HOLDS_POSITION, post, lo, \
                 m.end, {"title": m.title} if m.title else {}
-        if not any(t.lower_ in TITLE_WORDS for t in words):
+        if not words and shared is not None and m.start - shared[0].end <= 2:
+            words = shared[1]       # "US secretaries A and B": B's title too
+        shared = (m, words) if any(t.lower_ != _singular(t.text) and
+                                   _singular(t.text) in TITLE_WORDS for t in words) else None
+        if not _title_word(words):
             continue
         # "Ambassador X of the Y": the body after the name belongs to the title
         root = s.doc[m.start:m.end].root

@@ -23,6 +23,7 @@ __all__ = ["Candidate", "Sentence", "subjects", "objects", "read_trigger", "near
            "by_trigger",
            "gaz_entity", "virtual"]
 
+_ARGUMENT = frozenset({"nsubj", "nsubjpass", "pobj", "dobj"})
 #: how far back (in tokens) a pronoun may find the person it refers to
 REFER_WINDOW = 80
 _LINKS = frozenset({"and", "or", "the", "as", "well", "his", "her", "its", "their", "both",
@@ -125,7 +126,8 @@ class Sentence:
     def coordinated(self, m: Mention) -> list[Mention]:
         """``m`` and the mentions of its label coordinated with it in the text, titles
         and all ("A and Foreign Minister B", "A, B and C"), whatever the parse made of
-        the list; a name that is the subject of another verb ends the list."""
+        the list; a name that is another word's subject or object, or in another role
+        than ``m``, ends the list."""
         key = (m.start, m.end, m.entity)
         if key in self._coordinated:
             return self._coordinated[key]
@@ -134,15 +136,16 @@ class Sentence:
         if m not in same:
             return [m]
         at, out = same.index(m), [m]
-        verb = self.doc[m.start:m.end].root.head
+        own = self.doc[m.start:m.end].root
+        verb = own.head
         for step in (1, -1):
             k, last = at + step, m
             while 0 <= k < len(same):
                 other = same[k]
                 lo, hi = (last.end, other.start) if step == 1 else (other.end, last.start)
                 root = self.doc[other.start:other.end].root
-                if not self._links(self.doc[lo:hi]) or root.dep_ in {"nsubj", "nsubjpass"} \
-                        and root.head.i != verb.i:
+                if not self._links(self.doc[lo:hi]) or root.dep_ in _ARGUMENT and (
+                        root.head.i != verb.i or root.dep_ != own.dep_):
                     break
                 out.append(other)
                 last, k = other, k + step
