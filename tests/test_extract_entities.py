@@ -346,3 +346,9 @@ def test_demonyms_of_acting_officials_conflicts_and_councils(mentions):
 def test_names_with_particles(mentions):
     doc, ents = mentions("On Friday, Oman's Sultan Haitham bin Tariq Al Said met Brazil's envoy.")
     assert "Haitham bin Tariq Al Said" in {e.name for e in ents.entities.values()}
+
+
+def test_council_names_do_not_swallow_their_neighbours(nodes):
+    found = nodes("Delegates of the Port Authority and National Security Council of Chile "
+                  "met Deputy Minister Ana Ruiz and Chilean Security Council staff.")
+    assert not [n for n in names(found) if " and " in n and "Council" in n]

@@ -623,7 +623,7 @@ class _Builder:
         if label == "PERSON" or label == "WORK_OF_ART" and 2 <= len(words) <= 3 and all(
                 w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
             if len(words) > 6 or not all(w[:1].isupper() or w.lower() in _PARTICLES
-                                         for w in words) or words[0].lower() in _PARTICLES:
+                                         for w in words) or words[0] in _PARTICLES:
                 return None
             return self.person(start, end)
         if label in {"ORG", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT"}:
@@ -969,12 +969,15 @@ class _Builder:
         if body is None:
             ent = self.entity(entry.id, entry.label, entry.name, surface, kind=entry.kind,
                               country=entry.country)
-            ent.aliases.update((entry.name, *entry.aliases))
+            ent.aliases.update(a for a in (entry.name, *entry.aliases)
+                               if gaz.lookup(a) == [entry.id])
             return entry.id
         q = qualify(GenericBody(entry.name, entry.kind), country, surface or entry.name)
         ent = self.entity(entry.id, ORGANIZATION, q.name, None, kind=entry.kind,
                           country=entry.country)
-        ent.aliases |= q.aliases | {a for a in entry.aliases if generic_body(a, gaz) is None}
+        # only names that are this body's alone: "MND" is Taiwan's, China's and Korea's
+        ent.aliases |= q.aliases | {a for a in entry.aliases if generic_body(a, gaz) is None
+                                    and gaz.lookup(a) == [entry.id]}
         if gaz.lookup(entry.name) == [entry.id] and match_key(entry.name) not in gaz.generic:
             ent.aliases.add(entry.name)     # no other body in the gazetteer has this name
         if surface and generic_body(surface, gaz) is None:
