@@ -122,6 +122,9 @@ CASES = [
      {("country:kenya", "VISITED", "place:accra")}, set()),
     ("delegations", "Kenyan Foreign Minister Ruth Wanjiru attended the Lisbon Dialogue.",
      {("country:kenya", "PARTICIPATES_IN", "mechanism:lisbon-dialogue")}, set()),
+    ("presence", "The Lisbon Dialogue opened with a meeting on grain, and Ghana's proposal "
+     "won praise.",
+     {("country:ghana", "PARTICIPATES_IN", "mechanism:lisbon-dialogue")}, set()),
     ("membership", "Finland joined NATO after a long debate.",
      {("country:finland", "MEMBER_OF", "org:nato")}, set()),
     ("party_brackets", "Senator Maria Costa (Kuomintang) spoke.",
