@@ -366,3 +366,10 @@ def test_channels_named_by_their_sides_in_lower_case(mentions):
     assert by_name["fourth Chile-Peru dialogue on fisheries cooperation"].properties[
         "ordinal"] == 4
     assert not [n for n in by_name if "ties" in n]
+
+
+def test_short_name_of_a_channel_between_parties(nodes):
+    found = nodes("Egypt hosted the Water Dialogue between Egypt and Brazil in May; the "
+                  "third round of Water Dialogue is due in Brasilia.")
+    mechanisms = [c.id for c in found.values() if c.label == "Mechanism"]
+    assert mechanisms == ["mechanism:water-dialogue-between-egypt-and-brazil"]

@@ -108,8 +108,9 @@ def _trim(span: Any) -> tuple[int, int]:
     possessive, quote or punctuation, nor anything from the first verb or an
     unclosed bracket on."""
     doc, start, end = span.doc, span.start, span.end
-    while start < end and doc[start].lower_ in _STRIP_LEFT:
-        start += 1
+    while start < end and (doc[start].lower_ in _STRIP_LEFT or doc[start].is_digit
+                           and len(doc[start]) < 3 and end - start > 1):
+        start += 1      # an article, a quote, or a stray number ("2 Foreign ...")
     for i in range(start + 1, end):
         if doc[i].tag_ in {"VBD", "VBZ", "VBP"} or "\n" in doc[i].text or (
                 doc[i].text == "(" and ")" not in doc[i:end].text):
@@ -751,7 +752,9 @@ class _Builder:
         for e in list(ents.values()):
             head, _, rest = e.name.partition(" ")
             parts = re.split(r"[-–/]", head)
-            if e.label != MECHANISM or not rest or len(parts) < 2 or not all(
+            if e.label == MECHANISM and " between " in e.name:
+                rest = e.name.split(" between ")[0]     # "X between A and B" -> "X"
+            elif e.label != MECHANISM or not rest or len(parts) < 2 or not all(
                     self.gaz.country_of(p) for p in parts):
                 continue
             short = by_key.get(match_key(rest))
