@@ -55,6 +55,10 @@ CASES = [
     ("meetings", "The forum was co-chaired by Kenyan Foreign Minister Ruth Wanjiru and "
      "Indian Foreign Minister Arjun Mehta.",
      {("person:ruth-wanjiru", "MET_WITH", "person:arjun-mehta")}, set()),
+    ("meetings", "On 3rd May 2024, Kenyan Defence Minister Ruth Wanjiru met with her Ghanaian "
+     "and Nigerian counterparts, Kofi Mensah and Bola Adeyemi.",
+     {("person:ruth-wanjiru", "MET_WITH", "person:kofi-mensah")},
+     {("person:ruth-wanjiru", "MET_WITH", "country:ghana")}),
     ("visits", "Polish Foreign Minister Ewa Nowak flew to Seoul on Tuesday.",
      {("person:ewa-nowak", "VISITED", "place:seoul")}, set()),
     ("visits", "Chile's President Ana Soto and Peru's President Luis Vega will pay state "
@@ -118,6 +122,9 @@ CASES = [
      {("country:kenya", "VISITED", "place:accra")}, set()),
     ("delegations", "Kenyan Foreign Minister Ruth Wanjiru attended the Lisbon Dialogue.",
      {("country:kenya", "PARTICIPATES_IN", "mechanism:lisbon-dialogue")}, set()),
+    ("presence", "The Lisbon Dialogue opened with a meeting on grain, and Ghana's proposal "
+     "won praise.",
+     {("country:ghana", "PARTICIPATES_IN", "mechanism:lisbon-dialogue")}, set()),
     ("membership", "Finland joined NATO after a long debate.",
      {("country:finland", "MEMBER_OF", "org:nato")}, set()),
     ("party_brackets", "Senator Maria Costa (Kuomintang) spoke.",
@@ -139,6 +146,13 @@ CASES = [
     ("mechanism_parties", "Officials prepared the third Kenya-Ghana Security Dialogue.",
      {("country:kenya", "PARTICIPATES_IN", "mechanism:kenya-ghana-security-dialogue"),
       ("country:ghana", "PARTICIPATES_IN", "mechanism:kenya-ghana-security-dialogue")}, set()),
+    ("mechanism_parties", "Officials prepared the fourth EU-Kenya Security Dialogue.",
+     {("org:european-union", "PARTICIPATES_IN", "mechanism:eu-kenya-security-dialogue"),
+      ("country:kenya", "PARTICIPATES_IN", "mechanism:eu-kenya-security-dialogue")}, set()),
+    ("sub_units", "The Makerere University Institute of Social Research is part of a wider "
+     "network, and Makerere University funds it.",
+     {("org:makerere-university-institute-of-social-research", "PART_OF",
+       "org:makerere-university")}, set()),
     ("dialogue_partners", "Officials prepared the third Kenya-Ghana Security Dialogue.",
      {("country:kenya", "COOPERATES_WITH", "country:ghana")}, set()),
     ("dialogue_partners", "Observers feared a new Ethiopia-Eritrea War.", set(),
@@ -162,7 +176,7 @@ def test_every_rule_has_a_case() -> None:
     # funding, composition and the other implied ties: test_extract_relations.py
     untested = set(RULES) - tested - {"funding", "composition"}
     assert not untested, untested
-    assert {"mechanism_parties", "dialogue_partners"} <= tested & set(IMPLIED)
+    assert {"mechanism_parties", "dialogue_partners", "sub_units"} <= tested & set(IMPLIED)
     assert set(LIFTED) <= tested
 
 

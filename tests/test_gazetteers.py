@@ -210,3 +210,10 @@ def test_a_place_two_states_claim_is_located_in_neither(graph):
                for a, b, d in G.edges(data=True) if d.get("type") == "LOCATED_IN"}
     assert ("Transnistria", "Moldova") in located
     assert not [pair for pair in located if pair[0].startswith("Senkaku")]
+
+
+def test_a_party_name_many_countries_use_takes_the_country_of_its_text(graph):
+    G = graph("In Helsinki, Finland's Social Democratic Party backed the new border fence.")
+    parties = {d["name"] for _, d in G.nodes(data=True) if d.get("kind") == "party"}
+    assert "Democratic Party" not in parties
+    assert not [n for n in G.nodes if n.endswith("united-states")]

@@ -41,7 +41,8 @@ RULES: dict[str, Callable[[Sentence], Iterator[Candidate]]] = {
 IMPLIED: dict[str, implied.Implied] = {
     "government_bodies": implied.government_bodies, "places": implied.places,
     "instances": implied.instances, "mechanism_parties": implied.mechanism_parties,
-    "dialogue_partners": implied.dialogue_partners, "organizers": implied.organizers,
+    "dialogue_partners": implied.dialogue_partners, "sub_units": implied.sub_units,
+    "organizers": implied.organizers,
     "developers": implied.developers,
 }
 #: What the document's people imply for the countries they serve (:mod:`.lifted`), run

@@ -19,7 +19,7 @@ from diplograph.loaders.extract.relations.sentence import Candidate, gaz_entity
 from diplograph.loaders.extract.relations.systems import SYSTEMS
 
 __all__ = ["structural", "Implied", "name_parties", "government_bodies", "places", "instances",
-           "mechanism_parties", "dialogue_partners", "organizers", "developers"]
+           "mechanism_parties", "dialogue_partners", "sub_units", "organizers", "developers"]
 
 # (entities, gazetteer, parsed doc, entity, its first mention) -> candidates
 Implied = Callable[[DocEntities, Gazetteer, Any, Entity, Mention], Iterator[Candidate]]
@@ -62,17 +62,22 @@ _SKIP = re.compile(r"^(the|\d+(st|nd|rd|th)?|first|second|third|fourth|fifth|six
                    r"eighth|ninth|tenth|inaugural|annual)$", re.I)
 
 
-def _country_named(gaz: Gazetteer, words: str) -> str | None:
-    """The country a name or demonym designates; a capital in a mechanism's name is
-    where it meets, not a party ("the Lisbon talks")."""
+def _party_named(gaz: Gazetteer, words: str) -> str | None:
+    """The country a name or demonym designates, or the international body a name
+    does ("EU-U.S. Council"); a capital in a mechanism's name is where it meets, not a
+    party ("the Lisbon talks")."""
     country = gaz.country_of(words)
-    return None if country and match_key(words) in gaz.capitals else country
+    if country:
+        return None if match_key(words) in gaz.capitals else country
+    return next((i for i in gaz.lookup(words) if gaz.entries[i].label == ORGANIZATION
+                 and gaz.entries[i].kind == "international"), None)
 
 
 def name_parties(gaz: Gazetteer, name: str) -> list[tuple[str, str]]:
-    """(country id, the words naming it) for the countries a mechanism's or event's
-    name begins with ("U.S.-Mexico High-Level Dialogue", "German-Chinese talks") or
-    names after "between" ("Strategic Dialogue between A and B").
+    """(id, the words naming it) for the countries (and international bodies) a
+    mechanism's or event's name begins with ("U.S.-Mexico High-Level Dialogue",
+    "German-Chinese talks", "EU-U.S. Council") or names after "between" ("Strategic
+    Dialogue between A and B").
 
     >>> from diplograph.loaders.extract.patterns import load_gazetteer
     >>> [c for c, _ in name_parties(load_gazetteer(), "the 3rd Japan-India Dialogue")]
@@ -88,7 +93,7 @@ def name_parties(gaz: Gazetteer, name: str) -> list[tuple[str, str]]:
                 continue
             for n in (3, 2, 1):
                 piece = " ".join(words[i:i + n])
-                country = _country_named(gaz, piece)
+                country = _party_named(gaz, piece)
                 if country:
                     out.append((country, piece))
                     i += n
@@ -145,6 +150,20 @@ def dialogue_partners(ents: DocEntities, gaz: Gazetteer, parsed: Any, ent: Entit
         for b in parties[k + 1:]:
             if a in ents.entities and b in ents.entities:
                 yield a, COOPERATES_WITH, b, m.start, m.end, {"domain": "diplomatic"}
+
+
+def sub_units(ents: DocEntities, gaz: Gazetteer, parsed: Any, ent: Entity, m: Mention
+              ) -> Iterator[Candidate]:
+    """A body whose name begins with another body's name the document names is part
+    of it ("X University Institute for Y" of "X University")."""
+    if ent.label != ORGANIZATION:
+        return
+    words = ent.name.split()
+    for other in ents.entities.values():
+        n = len(other.name.split())
+        if other.label == ORGANIZATION and other.id != ent.id and n < len(words) and \
+                " ".join(words[:n]) == other.name:
+            yield ent.id, PART_OF, other.id, m.start, m.end, {}
 
 
 def organizers(ents: DocEntities, gaz: Gazetteer, parsed: Any, ent: Entity, m: Mention
