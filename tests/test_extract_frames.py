@@ -55,6 +55,10 @@ CASES = [
     ("meetings", "The forum was co-chaired by Kenyan Foreign Minister Ruth Wanjiru and "
      "Indian Foreign Minister Arjun Mehta.",
      {("person:ruth-wanjiru", "MET_WITH", "person:arjun-mehta")}, set()),
+    ("meetings", "On 3rd May 2024, Kenyan Defence Minister Ruth Wanjiru met with her Ghanaian "
+     "and Nigerian counterparts, Kofi Mensah and Bola Adeyemi.",
+     {("person:ruth-wanjiru", "MET_WITH", "person:kofi-mensah")},
+     {("person:ruth-wanjiru", "MET_WITH", "country:ghana")}),
     ("visits", "Polish Foreign Minister Ewa Nowak flew to Seoul on Tuesday.",
      {("person:ewa-nowak", "VISITED", "place:seoul")}, set()),
     ("visits", "Chile's President Ana Soto and Peru's President Luis Vega will pay state "
@@ -118,6 +122,9 @@ CASES = [
      {("country:kenya", "VISITED", "place:accra")}, set()),
     ("delegations", "Kenyan Foreign Minister Ruth Wanjiru attended the Lisbon Dialogue.",
      {("country:kenya", "PARTICIPATES_IN", "mechanism:lisbon-dialogue")}, set()),
+    ("presence", "The Lisbon Dialogue opened with a meeting on grain, and Ghana's proposal "
+     "won praise.",
+     {("country:ghana", "PARTICIPATES_IN", "mechanism:lisbon-dialogue")}, set()),
     ("membership", "Finland joined NATO after a long debate.",
      {("country:finland", "MEMBER_OF", "org:nato")}, set()),
     ("party_brackets", "Senator Maria Costa (Kuomintang) spoke.",

@@ -30,6 +30,7 @@ from diplograph.graph.errors import InvalidInput
 from diplograph.graph.names import make_id
 from diplograph.graph.names import match_key
 from diplograph.loaders.curated import read_yaml
+from diplograph.loaders.extract.names import PORTFOLIO
 from diplograph.loaders.extract.vocab import (COUNTRY, INITIATIVE, MECHANISM, ORGANIZATION, PLACE,
                                    WEAPON)
 
@@ -274,8 +275,10 @@ def named_spans(words: list[str], heads: dict[str, str], *, max_len: int = 9
         while j >= 0 and first - j < max_len:
             if _capital(words[j]):
                 start = j
-            elif words[j] not in _JOINERS or j == 0 or not _capital(words[j - 1]):
-                break
+            elif words[j] not in _JOINERS or j == 0 or not _capital(words[j - 1]) or (
+                    label == NAMED_ORG and words[j] == "and"
+                    and words[j - 1].lower() not in PORTFOLIO):
+                break       # a body's name joins subjects ("Trade and Technology"), not names
             j -= 1
         end = i + 1
         if label == NAMED_ORG:      # "Institute for Strategic Studies"

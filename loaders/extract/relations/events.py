@@ -95,11 +95,15 @@ def attendance(s: Sentence) -> Iterator[Candidate]:
 def presence(s: Sentence) -> Iterator[Candidate]:
     """People named in a sentence with a meeting or mechanism take part in it ("X, in Y
     for the Z summit, said ..."), and so does a country or body that is the subject of
-    the main clause; not in a war or crisis, which is no gathering."""
+    the main clause, and a country when the sentence speaks of meeting or taking part
+    (unless it acts in a clause of its own); not in a war or crisis."""
     events = [m for m in s.mentions if s.label(m) in EVENTS
               and s.ents.entities[m.entity].kind != "conflict"]
     if not events:
         return
+    # a sentence about taking part (or meeting) ties the countries it names too
+    gathering = any(f.pos in {"verb", "noun"} for _, _, f in
+                    s.triggered(PARTICIPATES_IN, MET_WITH))
     for m in s.mentions:
         if s.label(m) not in ACTORS:
             continue
@@ -108,7 +112,9 @@ def presence(s: Sentence) -> Iterator[Candidate]:
         main = verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
         subject = main and (root.dep_ in {"nsubj", "nsubjpass"} or (
             root.dep_ == "pobj" and root.head.dep_ == "agent"))
-        if not subject and s.label(m) != PERSON:
+        other_clause = root.dep_ in {"nsubj", "nsubjpass"} and not main
+        if not subject and s.label(m) != PERSON and not (
+                gathering and s.label(m) == COUNTRY and not other_clause):
             continue
         for event in events:
             lo, hi = min(m.start, event.start), max(m.end, event.end)

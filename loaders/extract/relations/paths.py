@@ -68,6 +68,9 @@ def mentions_at(s: Any, tok: Any) -> list[Mention]:
     first: Mention | None = None
     for t in _conjuncts(tok):
         m = s.by_token.get(t.i)
+        if m is None and t.i + 2 < s.sent.end and s.doc[t.i + 1].text == "," and \
+                t.i + 2 in s.by_token and s.root(s.by_token[t.i + 2]).dep_ == "appos":
+            m = s.by_token[t.i + 2]     # "her counterparts, A and B" however it is parsed
         if m is None and (t.lower_ in PRONOUNS or t.lower_ in TITLE_WORDS and any(
                 c.lower_ == "the" for c in t.children) and not any(
                 c.dep_ in {"compound", "appos"} for c in t.children)):
@@ -79,6 +82,7 @@ def mentions_at(s: Any, tok: Any) -> list[Mention]:
                      None)
         if m is None and t.i in s.ents.demonyms:
             m = s.demonym_mention(t.i)
+
         if m is None:       # "adversaries such as A and B", "partners including A"
             listed = next((p for c in t.children if c.dep_ == "prep" and (
                 c.lower_ == "including" or c.lower_ == "as" and any(
