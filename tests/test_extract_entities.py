@@ -352,3 +352,24 @@ def test_council_names_do_not_swallow_their_neighbours(nodes):
     found = nodes("Delegates of the Port Authority and National Security Council of Chile "
                   "met Deputy Minister Ana Ruiz and Chilean Security Council staff.")
     assert not [n for n in names(found) if " and " in n and "Council" in n]
+
+
+def test_channels_named_by_their_sides_in_lower_case(mentions):
+    doc, ents = mentions("The Chile-Peru border talks resumed in May. The 9th round of border "
+                         "talks and the fourth Chile-Peru dialogue on fisheries cooperation "
+                         "followed the Chile-Peru summit, unlike Chile-Peru trade ties.")
+    by_name = {e.name: e for e in ents.entities.values()}
+    assert by_name["Chile-Peru border talks"].label == "Mechanism"
+    assert by_name["Chile-Peru summit"].label == "Event"
+    assert by_name["9th round of border talks"].properties["series"] == \
+        "mechanism:chile-peru-border-talks"
+    assert by_name["fourth Chile-Peru dialogue on fisheries cooperation"].properties[
+        "ordinal"] == 4
+    assert not [n for n in by_name if "ties" in n]
+
+
+def test_short_name_of_a_channel_between_parties(nodes):
+    found = nodes("Egypt hosted the Water Dialogue between Egypt and Brazil in May; the "
+                  "third round of Water Dialogue is due in Brasilia.")
+    mechanisms = [c.id for c in found.values() if c.label == "Mechanism"]
+    assert mechanisms == ["mechanism:water-dialogue-between-egypt-and-brazil"]

@@ -116,6 +116,12 @@ def test_a_title_word_names_one_body_per_country():
     assert [k for k, n in words.items() if n > 1] == []
 
 
+def test_a_title_word_names_one_generic_body():
+    words = Counter(match_key(w) for _, item in SECTIONS["generic_bodies"]
+                    for w in item.get("title_words") or [])
+    assert [w for w, n in words.items() if n > 1] == []
+
+
 def test_a_countrys_whole_forces_come_before_its_services():
     whole = ("Armed Forces", "Defence Force", "Defense Force")
     military: dict[str, list[str]] = defaultdict(list)

@@ -8,6 +8,8 @@ Examples
 (True, True)
 >>> is_junk_words(["Times", "of"]), is_junk_words(["Nordic", "Council"])
 (True, False)
+>>> is_junk_words(["Joint", "Statement"])
+True
 """
 from __future__ import annotations
 
@@ -45,6 +47,8 @@ def is_junk_words(words: Sequence[str]) -> bool:
     if len(words) == 1 and not words[0].isupper() and (
             low[0] in COMMON_WORDS or words[0].lower() in HONORIFICS):
         return True
+    if len(words) > 1 and all(w in COMMON_WORDS for w in low):
+        return True         # "Joint Press Release", "Press Statement"
     if all(is_title_word(w) or w.lower() in HONORIFICS or w.lower() in {"of", "for", "and"}
            for w in words) and not any(w in BODY_HEADS for w in low):
         return True

@@ -108,8 +108,9 @@ def _trim(span: Any) -> tuple[int, int]:
     possessive, quote or punctuation, nor anything from the first verb or an
     unclosed bracket on."""
     doc, start, end = span.doc, span.start, span.end
-    while start < end and doc[start].lower_ in _STRIP_LEFT:
-        start += 1
+    while start < end and (doc[start].lower_ in _STRIP_LEFT or doc[start].is_digit
+                           and len(doc[start]) < 3 and end - start > 1):
+        start += 1      # an article, a quote, or a stray number ("2 Foreign ...")
     for i in range(start + 1, end):
         if doc[i].tag_ in {"VBD", "VBZ", "VBP"} or "\n" in doc[i].text or (
                 doc[i].text == "(" and ")" not in doc[i:end].text):
@@ -494,6 +495,55 @@ class _Builder:
                               else f"{a}'s invasion of {b}")
             self.mention(start, end, event.id)
 
+    def channels(self) -> None:
+        """Channels and meetings named by their sides in lower case: "the Chile-Peru
+        border talks", "Chilean-Peruvian strategic consultations", "the Chile-Peru
+        dialogue on fisheries" are Mechanisms, "the Chile-Peru summit" an Event; the
+        channel's name without its sides ("border talks") names it again later."""
+        doc, gaz = self.doc, self.gaz
+        found: list[tuple[list[str], str]] = []
+        for tok in doc:
+            i = tok.i
+            if i < 3 or not tok.is_lower or tok.lower_ not in _CHANNEL_WORDS | _MEETING_WORDS:
+                continue
+            k = i - 1
+            while k > 0 and i - k < 4 and doc[k].is_lower and doc[k].tag_ in {"JJ", "NN", "NNS"}:
+                k -= 1
+            if k < 2 or doc[k - 1].text not in {"-", "–"} or not gaz.country_of(doc[k].text) \
+                    or not gaz.country_of(doc[k - 2].text):
+                continue
+            start, end = k - 2, i + 1
+            before = doc[start - 1] if start else None
+            if before is None or not (before.lower_ in {"the", "of", "annual", "regular"}
+                                      or ordinal_value(before.text)):
+                continue        # a named channel is "the" one or a numbered round of it
+            if tok.lower_ in _CHANNEL_WORDS and end + 1 < len(doc) and doc[end].lower_ == "on":
+                j = end + 1
+                while j < len(doc) and j - end < 5 and doc[j].is_lower and doc[j].tag_ in {
+                        "JJ", "NN", "NNS"}:
+                    j += 1
+                end = j if j > end + 1 else end     # "... dialogue on fisheries cooperation"
+            if any(j in self.ent_tokens and doc[j].ent_type_ not in {DEMONYM, RULER_LABEL,
+                                                                      "GPE", "NORP", "NAMED"}
+                   for j in range(start, end)) or any(
+                    m.start <= start < m.end for m in self.out.mentions
+                    if self.out.entities[m.entity].label in {MECHANISM, EVENT}):
+                continue
+            name = _text(doc, start, end)
+            label = MECHANISM if tok.lower_ in _CHANNEL_WORDS else EVENT
+            ent = self.entity(make_id(label, name), label, name, name,
+                              kind="talks" if label == MECHANISM else "meeting")
+            self.mention(start, end, ent.id)
+            if label == MECHANISM:
+                found.append(([t.lower_ for t in doc[k + 1:end]], ent.id))
+        # the short name alone, later in the document ("the 9th round of border talks")
+        for words, entity_id in found:
+            n = len(words)
+            taken = {i for m in self.out.mentions for i in range(m.start, m.end)}
+            for i in range(len(doc) - n + 1):
+                if i not in taken and [t.lower_ for t in doc[i:i + n]] == words:
+                    self.mention(i, i + n, entity_id)
+
     def demonym_actors(self) -> None:
         """A country whose officials act, named only by its demonym ("Latvian and
         Estonian foreign ministers said"), is an entity, mentioned at the demonym."""
@@ -702,7 +752,9 @@ class _Builder:
         for e in list(ents.values()):
             head, _, rest = e.name.partition(" ")
             parts = re.split(r"[-–/]", head)
-            if e.label != MECHANISM or not rest or len(parts) < 2 or not all(
+            if e.label == MECHANISM and " between " in e.name:
+                rest = e.name.split(" between ")[0]     # "X between A and B" -> "X"
+            elif e.label != MECHANISM or not rest or len(parts) < 2 or not all(
                     self.gaz.country_of(p) for p in parts):
                 continue
             short = by_key.get(match_key(rest))
@@ -1024,6 +1076,8 @@ _TITLE_ADJECTIVES = frozenset({"new", "newly", "outgoing", "incoming", "then", "
 #: abbreviated titles and the words they stand for
 _TITLE_ABBREVIATIONS = {"fm": "Foreign Minister", "pm": "Prime Minister",
                         "dpm": "Deputy Prime Minister"}
+#: lower-case heads of a standing channel named by its sides ("Chile-Peru border talks")
+_CHANNEL_WORDS = frozenset({"talks", "dialogue", "consultation", "consultations"})
 _CONFLICT_WORDS = frozenset({"conflict", "war", "crisis", "invasion"})
 _MINISTER_HEADS = frozenset({"minister", "ministers", "secretary", "secretaries",
                              "undersecretary", "ministry"})
@@ -1147,6 +1201,7 @@ def resolve_document(doc: Any, gaz: Gazetteer) -> DocEntities:
             anaphors.append(Mention(i - 1, i + 1, doc[i - 1].idx, token.idx + len(token),
                                     doc[i - 1:i + 1].text, last_by_kind[want], sent_start))
     out.mentions.extend(anaphors)
+    b.channels()
     b.short_mechanisms()
     b.sessions()
     b.meetings()
