@@ -282,6 +282,7 @@ def test_a_counterpart_holds_the_same_post_in_their_country(mentions):
                          "Joana Prado in Cairo.")
     prado = next(m for m in ents.mentions if m.entity == "person:joana-prado")
     assert prado.post and ents.entities[prado.post].country == "country:brazil"
+    assert prado.title == "Foreign Minister"
     adel = next(m for m in ents.mentions if m.entity == "person:samir-adel")
     assert ents.entities[adel.post].country == "country:egypt"
     assert ents.entities[adel.post].kind == ents.entities[prado.post].kind == "ministry"

@@ -926,6 +926,7 @@ class _Builder:
                 if prev is not None and prev.title_start is not None:
                     toks = [t for t in doc[prev.title_start:prev.start]
                             if t.i not in self.out.demonyms and t.i not in self.country_at]
+                    m.title = prev.title
             m.post = self.post(toks, country)
             done.append(m)
 
