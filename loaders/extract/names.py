@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["TITLE_HEADS", "TITLE_MODIFIERS", "PORTFOLIO", "HONORIFICS", "is_title_word",
+__all__ = ["TITLE_HEADS", "TITLE_MODIFIERS", "PORTFOLIO", "HONORIFICS", "PARTICLES",
+           "is_title_word",
            "split_title", "normalise_title", "MAX_TITLE_WORDS", "clean_person"]
 
 #: Words that head a title: the post itself.
@@ -57,6 +58,9 @@ HONORIFICS = frozenset("""
 mr mr. mrs mrs. ms ms. dr dr. amb amb. h.e. he hon hon. sir dame lord lady gen gen. adm
 adm. col col. lt lt. sen sen. rep rep. prof prof. excellency his her
 """.split())
+#: lower-case words inside a name ("Hamad bin Isa", "Ursula von der Leyen")
+PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "de", "van", "von", "der", "da",
+                        "di", "du", "la", "le"})
 _JOIN = frozenset({"of", "for", "and", "&", "the", "on", "to"})
 #: a title is cut to at most this many words
 MAX_TITLE_WORDS = 6
@@ -125,8 +129,6 @@ def clean_person(words: Sequence[str]) -> list[str] | None:
         return None
     if all(is_title_word(w) or _SUFFIX.match(w) for w in rest) or rest[-1].lower() in PORTFOLIO:
         return None         # "Organizations Affairs" is what is left of a portfolio
-    if not all(w[:1].isupper() or w.lower() in {"bin", "bint", "al", "de", "van", "von", "da",
-                                                "di", "le", "la", "del", "der", "ibn"}
-               for w in rest):
+    if not all(w[:1].isupper() or w.lower() in PARTICLES for w in rest):
         return None
     return rest
