@@ -387,3 +387,11 @@ def test_capital_for_officials_and_named_warships(nodes):
 def test_a_name_with_a_title_beside_it_is_a_person(mentions):
     doc, ents = mentions("OKADA Ren, Japan's trade minister, signed the grant on Friday.")
     assert ents.entities["person:okada-ren"].label == "Person"
+
+
+def test_venues_are_places(nodes):
+    found = nodes("The envoys met at the Grand Harbour Hotel and then at the president’s "
+                  "Rosewood Palace in Lima.")
+    venues = {(c.name, c.label, c.kind) for c in found.values() if c.kind == "venue"}
+    assert venues == {("Grand Harbour Hotel", "Place", "venue"),
+                      ("Rosewood Palace", "Place", "venue")}

@@ -414,6 +414,16 @@ class _Builder(Titles, Happenings):
             if (ids := gaz.lookup(surface)):
                 return _found(start, end, self.gazetteer(start, end, ids))
             return start, end, self.organization(start, end)
+        if label in {"ORG", "FAC", "GPE", "LOC", "PERSON"} and len(words) > 1 and \
+                words[-1] in _VENUE_HEADS and not gaz.lookup(surface):
+            # "the Harbour Palace": a venue, not a body; a possessor before it is not
+            # part of its name ("the president's Harbour Palace")
+            k = next((k for k in range(start, end - 1) if doc[k].lower_ in {"'s", "’s"}), None)
+            if k is not None:
+                start = k + 1
+                surface = text_of(doc, start, end)
+            return start, end, self.entity(make_id(PLACE, surface), PLACE, surface, surface,
+                                           kind="venue").id
         if words[0] in _SHIP_PREFIXES and len(words) > 1:
             # "HMS Example": a named warship
             return start, end, self.entity(make_id(WEAPON, surface), WEAPON, surface, surface,
@@ -467,6 +477,9 @@ def _found(start: int, end: int, entity_id: str | None) -> tuple[int, int, str] 
     return (start, end, entity_id) if entity_id else None
 
 
+#: head words of a venue's name
+_VENUE_HEADS = frozenset({"Palace", "Hotel", "Castle", "Hall", "Residence", "Compound",
+                          "Villa", "Chateau", "Château"})
 #: the prefixes navies give their ships' names
 _SHIP_PREFIXES = frozenset({"USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "ROCS", "INS", "JS",
                             "BRP", "KRI", "ARA", "FS", "ITS", "ORP", "TCG", "HNLMS", "RSS",
