@@ -395,3 +395,10 @@ def test_venues_are_places(nodes):
     venues = {(c.name, c.label, c.kind) for c in found.values() if c.kind == "venue"}
     assert venues == {("Grand Harbour Hotel", "Place", "venue"),
                       ("Rosewood Palace", "Place", "venue")}
+
+
+def test_a_demonym_owns_a_lower_case_body(mentions):
+    doc, ents = mentions("A statement released by the Chilean embassy said the Chilean "
+                         "military agreed.")
+    orgs = [e for e in ents.entities.values() if e.label == "Organization"]
+    assert [(e.name, e.country) for e in orgs] == [("Embassy (Chile)", "country:chile")]

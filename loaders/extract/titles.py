@@ -28,6 +28,9 @@ _TITLE_ABBREVIATIONS = {"fm": "Foreign Minister", "pm": "Prime Minister",
                         "dpm": "Deputy Prime Minister"}
 _MINISTER_HEADS = frozenset({"minister", "ministers", "secretary", "secretaries",
                              "undersecretary", "ministry"})
+#: kinds of one-word generic bodies a demonym before them makes a country's own
+#: ("the Chilean embassy", "the Polish parliament"), unlike "the Chilean military"
+_OWNED_KINDS = frozenset({"office", "legislature", "ministry"})
 #: a country after these in a title is the portfolio's subject, not the holder's
 #: ("secretary for Asia, Japan and Korea")
 PORTFOLIO_OF = frozenset({"for", "on", "to", "with", "and", ",", "in"})
@@ -113,6 +116,14 @@ class Titles:
         taken = {m.start for m in out.mentions}
         for i, country in sorted(out.demonyms.items()):
             if i in taken or (i > 0 and out.demonyms.get(i - 1) == country):
+                continue
+            body = self.gaz.generic.get(match_key(doc[i + 1].text)) if i + 1 < len(doc) else None
+            if body is not None and body.kind in _OWNED_KINDS and doc[i + 1].is_lower and \
+                    i + 1 not in self.ent_tokens:
+                # "the Chilean embassy": a one-word body in lower case, owned by the demonym
+                found = self.generic(i + 1, i + 2, body, country)
+                if found:
+                    self.mention(i + 1, i + 2, found)
                 continue
             j = i + 1
             while j < len(doc) and j - i < 8 and (j in out.demonyms or doc[j].text in {",", "and"}
