@@ -151,6 +151,9 @@ def test_lookups_reach_countries_and_their_bodies():
     assert GAZ.country_of("Emirati") == "country:united-arab-emirates"
     assert GAZ.country_of("Canberra") == "country:australia"
     assert GAZ.country_of("Burkinabe") == "country:burkina-faso"
+    assert GAZ.country_of("Chinese Taipei") == "country:taiwan"
+    assert GAZ.country_of("Georgia") == "country:georgia"
+    assert GAZ.country_of("Indo") == "country:india"
     india = GAZ.country_of("Indian")
     assert GAZ.entries[GAZ.ministry(india, "External Affairs")].name == \
         "Ministry of External Affairs"
