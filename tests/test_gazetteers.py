@@ -95,6 +95,13 @@ def test_no_two_countries_share_a_name_demonym_or_capital():
                 (form, owner[form], item["name"])
 
 
+def test_no_place_shares_a_name_with_a_country():
+    country_forms = {match_key(f) for _, i in SECTIONS["countries"]
+                     for f in _names(i) + (i.get("demonyms") or []) + (i.get("capitals") or [])}
+    clash = [n for _, i in SECTIONS["places"] for n in _names(i) if match_key(n) in country_forms]
+    assert clash == []
+
+
 def test_countries_named_by_other_entries_exist():
     countries = {i["name"] for _, i in SECTIONS["countries"]}
     places = {i["name"] for _, i in SECTIONS["places"]}
