@@ -58,20 +58,32 @@ def delegations(ents: DocEntities, candidates: list[Placed], serving: dict[str, 
 def main_event(ents: DocEntities, candidates: list[Placed], serving: dict[str, str]
                ) -> Iterator[Placed]:
     """A report about one meeting: when one event (not a war) is named more often than
-    any other, and at least twice, the officials the document names take part in it."""
+    any other, and at least twice (naming its series counts: the session is what the
+    report is about), the officials the document names (with a post or a title) take
+    part in it."""
+    sessions: dict[str, list[str]] = {}
+    for ent in ents.entities.values():
+        if ent.label == EVENT and ent.kind != "conflict":
+            sessions.setdefault(ent.properties.get("series") or ent.id, []).append(ent.id)
     counts: dict[str, int] = {}
     first: dict[str, tuple[int, int]] = {}
+    events = {e for found in sessions.values() for e in found}
     for m in ents.mentions:
-        ent = ents.entities.get(m.entity)
-        if ent is not None and ent.label == EVENT and ent.kind != "conflict" and m.sent >= 0:
-            counts[m.entity] = counts.get(m.entity, 0) + 1
-            first.setdefault(m.entity, (m.start, m.end))
+        if m.sent < 0:
+            continue
+        for event in [m.entity] if m.entity in events else sessions.get(m.entity, ()):
+            counts[event] = counts.get(event, 0) + 1
+            if m.entity == event:
+                first.setdefault(event, (m.start, m.end))
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return
     event = ranked[0][0]
+    if event not in first:
+        return
     lo, hi = first[event]
-    for person in serving:
+    people = {m.entity for m in ents.mentions if m.title and m.entity in ents.entities}
+    for person in sorted(set(serving) | people):
         if ents.entities[person].label == PERSON:
             yield (person, PARTICIPATES_IN, event, lo, hi, {}), None
 
