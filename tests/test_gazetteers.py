@@ -211,7 +211,7 @@ def test_capitals_acting_are_their_countries(graph):
 
 
 def test_a_personal_name_is_not_read_as_a_weapon(graph):
-    G = graph("Envoy Abdel Fattah Mansour met the Akash Verma delegation in Cairo.")
+    G = graph("Envoy Samir Fattah met Akash Verma in Cairo on Monday.")
     assert "WeaponSystem" not in _labels(G).values()
 
 
