@@ -59,6 +59,13 @@ CASES = [
      "and Nigerian counterparts, Kofi Mensah and Bola Adeyemi.",
      {("person:ruth-wanjiru", "MET_WITH", "person:kofi-mensah")},
      {("person:ruth-wanjiru", "MET_WITH", "country:ghana")}),
+    ("meetings", "The talks follow Defence Secretary Tom Reid’s meeting with Japan’s Minister "
+     "of Defense, Admiral Ken Mori, on the sidelines of the East Asia Summit.",
+     {("person:tom-reid", "MET_WITH", "person:ken-mori"),
+      ("person:ken-mori", "PARTICIPATES_IN", "mechanism:east-asia-summit")},
+     {("person:tom-reid", "MET_WITH", "org:ministry-of-defense-japan")}),
+    ("meetings", "Kenya's Ruth Wanjiru and Ghana's Kofi Mensah signed a joint statement.",
+     {("person:ruth-wanjiru", "MET_WITH", "person:kofi-mensah")}, set()),
     ("visits", "Polish Foreign Minister Ewa Nowak flew to Seoul on Tuesday.",
      {("person:ewa-nowak", "VISITED", "place:seoul")}, set()),
     ("visits", "Chile's President Ana Soto and Peru's President Luis Vega will pay state "
