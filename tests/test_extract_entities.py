@@ -282,6 +282,7 @@ def test_a_counterpart_holds_the_same_post_in_their_country(mentions):
                          "Joana Prado in Cairo.")
     prado = next(m for m in ents.mentions if m.entity == "person:joana-prado")
     assert prado.post and ents.entities[prado.post].country == "country:brazil"
+    assert prado.title == "Foreign Minister"
     adel = next(m for m in ents.mentions if m.entity == "person:samir-adel")
     assert ents.entities[adel.post].country == "country:egypt"
     assert ents.entities[adel.post].kind == ents.entities[prado.post].kind == "ministry"
@@ -373,3 +374,11 @@ def test_short_name_of_a_channel_between_parties(nodes):
                   "third round of Water Dialogue is due in Brasilia.")
     mechanisms = [c.id for c in found.values() if c.label == "Mechanism"]
     assert mechanisms == ["mechanism:water-dialogue-between-egypt-and-brazil"]
+
+
+def test_capital_for_officials_and_named_warships(nodes):
+    found = nodes("Officials in Lima watched as HMS Example and ROKS Sejong sailed past "
+                  "Brazil.")
+    assert found["country:peru"].label == "Country"
+    assert {(c.label, c.kind) for c in found.values() if "Example" in c.name or "Sejong" in
+            c.name} == {("WeaponSystem", "ship")}

@@ -95,6 +95,13 @@ def test_no_two_countries_share_a_name_demonym_or_capital():
                 (form, owner[form], item["name"])
 
 
+def test_no_place_shares_a_name_with_a_country():
+    country_forms = {match_key(f) for _, i in SECTIONS["countries"]
+                     for f in _names(i) + (i.get("demonyms") or []) + (i.get("capitals") or [])}
+    clash = [n for _, i in SECTIONS["places"] for n in _names(i) if match_key(n) in country_forms]
+    assert clash == []
+
+
 def test_countries_named_by_other_entries_exist():
     countries = {i["name"] for _, i in SECTIONS["countries"]}
     places = {i["name"] for _, i in SECTIONS["places"]}
@@ -151,6 +158,9 @@ def test_lookups_reach_countries_and_their_bodies():
     assert GAZ.country_of("Emirati") == "country:united-arab-emirates"
     assert GAZ.country_of("Canberra") == "country:australia"
     assert GAZ.country_of("Burkinabe") == "country:burkina-faso"
+    assert GAZ.country_of("Chinese Taipei") == "country:taiwan"
+    assert GAZ.country_of("Georgia") == "country:georgia"
+    assert GAZ.country_of("Indo") == "country:india"
     india = GAZ.country_of("Indian")
     assert GAZ.entries[GAZ.ministry(india, "External Affairs")].name == \
         "Ministry of External Affairs"

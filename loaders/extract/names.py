@@ -15,6 +15,8 @@ Examples
 'Deputy Foreign Minister'
 >>> normalise_title("Under Secretary of State for Arms Control and International Security".split())
 'Under Secretary of State'
+>>> normalise_title("under Prime Minister".split())
+'Prime Minister'
 """
 from __future__ import annotations
 
@@ -97,8 +99,9 @@ def normalise_title(words: Sequence[str]) -> str:
         if w in {"'s", "’s", "-", "–", "—", '"', "“", "”"}:
             continue
         out.append(w)
-    while out and (out[0].lower() in _JOIN or out[0].lower() in HONORIFICS):
-        out = out[1:]
+    while out and (out[0].lower() in _JOIN or out[0].lower() in HONORIFICS or out[0] == "under"
+                   and (len(out) < 2 or out[1].lower() != "secretary")):
+        out = out[1:]       # "served under Prime Minister X": "under" is not the title
     while out and out[-1].lower() in _JOIN:
         out = out[:-1]
     while len(out) > MAX_TITLE_WORDS:

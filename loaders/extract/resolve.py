@@ -655,7 +655,8 @@ class _Builder:
                 name = _text(doc, start, end + 1)
                 return start, end + 1, self.entity(make_id(PERSON, name), PERSON, name,
                                                    name).id
-            if prev in _PLACE_PREPS:
+            acting = start >= 2 and prev == "in" and doc[start - 2].lower_ in _ACTING_GROUPS
+            if prev in _PLACE_PREPS and not acting:     # "officials in Lima" act for Peru
                 place = self.entity(make_id(PLACE, surface), PLACE, surface, surface,
                                     kind="city", country=country)
                 return start, end, place.id
@@ -670,6 +671,10 @@ class _Builder:
             if (ids := gaz.lookup(surface)):
                 return _found(start, end, self.gazetteer(start, end, ids))
             return start, end, self.organization(start, end)
+        if words[0] in _SHIP_PREFIXES and len(words) > 1:
+            # "HMS Example": a named warship
+            return start, end, self.entity(make_id(WEAPON, surface), WEAPON, surface, surface,
+                                           kind="ship").id
         if label == "PERSON" or label == "WORK_OF_ART" and 2 <= len(words) <= 3 and all(
                 w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
             if len(words) > 6 or not all(w[:1].isupper() or w.lower() in _PARTICLES
@@ -921,6 +926,7 @@ class _Builder:
                 if prev is not None and prev.title_start is not None:
                     toks = [t for t in doc[prev.title_start:prev.start]
                             if t.i not in self.out.demonyms and t.i not in self.country_at]
+                    m.title = prev.title
             m.post = self.post(toks, country)
             done.append(m)
 
@@ -1078,6 +1084,13 @@ _TITLE_ABBREVIATIONS = {"fm": "Foreign Minister", "pm": "Prime Minister",
                         "dpm": "Deputy Prime Minister"}
 #: lower-case heads of a standing channel named by its sides ("Chile-Peru border talks")
 _CHANNEL_WORDS = frozenset({"talks", "dialogue", "consultation", "consultations"})
+#: the prefixes navies give their ships' names
+_SHIP_PREFIXES = frozenset({"USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "ROCS", "INS", "JS",
+                            "BRP", "KRI", "ARA", "FS", "ITS", "ORP", "TCG", "HNLMS", "RSS",
+                            "KD", "ROKS", "PNS", "BNS", "SPS", "HDMS", "HNoMS", "HSwMS"})
+#: people a capital stands for after "in" ("officials in Lima")
+_ACTING_GROUPS = frozenset({"officials", "circles", "authorities", "leaders", "leadership",
+                            "government", "diplomats", "policymakers", "lawmakers"})
 _CONFLICT_WORDS = frozenset({"conflict", "war", "crisis", "invasion"})
 _MINISTER_HEADS = frozenset({"minister", "ministers", "secretary", "secretaries",
                              "undersecretary", "ministry"})
