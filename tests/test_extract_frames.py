@@ -64,6 +64,8 @@ CASES = [
      {("person:tom-reid", "MET_WITH", "person:ken-mori"),
       ("person:ken-mori", "PARTICIPATES_IN", "mechanism:east-asia-summit")},
      {("person:tom-reid", "MET_WITH", "org:ministry-of-defense-japan")}),
+    ("meetings", "Chilean Foreign Minister Ana Soto met Peru's envoy and Peru on Friday.",
+     set(), {("person:ana-soto", "MET_WITH", "country:peru")}),
     ("meetings", "Kenya's Ruth Wanjiru and Ghana's Kofi Mensah signed a joint statement.",
      {("person:ruth-wanjiru", "MET_WITH", "person:kofi-mensah")}, set()),
     ("visits", "Polish Foreign Minister Ewa Nowak flew to Seoul on Tuesday.",
