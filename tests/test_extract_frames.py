@@ -82,6 +82,8 @@ CASES = [
      {("person:kofi-mensah", "VISITED", "country:chile"),
       ("person:ruth-wanjiru", "VISITED", "country:chile")},
      {("person:ana-soto", "VISITED", "country:chile")}),
+    ("visits", "Talks began on Monday. The Kenyan delegation will also visit Kumasi.",
+     {("country:kenya", "VISITED", "place:kumasi")}, set()),
     ("cooperation", "Seoul and Tokyo agreed to deepen intelligence cooperation.",
      {("country:south-korea", "COOPERATES_WITH", "country:japan")}, set()),
     ("attendance", "Brazil sent a 40-member delegation to the Lisbon Dialogue.",

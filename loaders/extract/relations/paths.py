@@ -16,8 +16,9 @@ from typing import Any
 from diplograph.graph.schema import SCHEMA
 from diplograph.loaders.extract.resolve import Mention
 from diplograph.loaders.extract.vocab import ACTORS, EVENT, MECHANISM, PERSON
-from diplograph.loaders.extract.relations.words import (LIGHT_VERBS, PRONOUNS, TITLE_WORDS,
-                                                        TRANSPARENT, Frame, is_verb, word)
+from diplograph.loaders.extract.relations.words import (LIGHT_VERBS, PRONOUNS, STAND_INS,
+                                                        TITLE_WORDS, TRANSPARENT, Frame, is_verb,
+                                                        word)
 
 __all__ = ["arguments", "read_frame", "frame_host", "SIDELINES"]
 
@@ -104,6 +105,9 @@ def mentions_at(s: Any, tok: Any) -> list[Mention]:
                      None)
         if m is None and t.i in s.ents.demonyms:
             m = s.demonym_mention(t.i)
+        if m is None and t.lower_ in STAND_INS:     # "the Chinese delegation"
+            m = next((s.demonym_mention(c.i) for c in t.children
+                      if c.i in s.ents.demonyms and c.i < t.i), None)
 
         if m is None:       # "adversaries such as A and B", "partners including A"
             listed = next((p for c in t.children if c.dep_ == "prep" and (
