@@ -382,3 +382,8 @@ def test_capital_for_officials_and_named_warships(nodes):
     assert found["country:peru"].label == "Country"
     assert {(c.label, c.kind) for c in found.values() if "Example" in c.name or "Sejong" in
             c.name} == {("WeaponSystem", "ship")}
+
+
+def test_a_name_with_a_title_beside_it_is_a_person(mentions):
+    doc, ents = mentions("OKADA Ren, Japan's trade minister, signed the grant on Friday.")
+    assert ents.entities["person:okada-ren"].label == "Person"

@@ -261,6 +261,8 @@ def named_spans(words: list[str], heads: dict[str, str], *, max_len: int = 9
     [(1, 4, 'NAMED')]
     >>> named_spans("at the Institute for Maritime Studies".split(), {"institute": NAMED_ORG})
     [(2, 6, 'NAMED_ORG')]
+    >>> named_spans(["the", "Baltic", "Ministers", "'", "Forum"], {"forum": NAMED})
+    [(1, 5, 'NAMED')]
     """
     out: list[tuple[int, int, str]] = []
     for i, word in enumerate(words):
@@ -275,6 +277,9 @@ def named_spans(words: list[str], heads: dict[str, str], *, max_len: int = 9
         while j >= 0 and first - j < max_len:
             if _capital(words[j]):
                 start = j
+            elif words[j] in {"'", "’"} and j and _capital(words[j - 1]) and \
+                    words[j - 1].endswith("s"):
+                pass        # a plural possessive inside a name ("Ministers' Meeting")
             elif words[j] not in _JOINERS or j == 0 or not _capital(words[j - 1]) or (
                     label == NAMED_ORG and words[j] == "and"
                     and words[j - 1].lower() not in PORTFOLIO):

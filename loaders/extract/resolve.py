@@ -407,6 +407,21 @@ class _Builder:
         self.entity(entity_id, ORGANIZATION, surface, surface, kind=kind)
         return entity_id
 
+    def titled_after(self, end: int) -> bool:
+        """Is ``doc[end:]`` a comma and a person's title ("..., Japan's foreign minister,",
+        "..., the deputy defence minister")?"""
+        doc = self.doc
+        if end >= len(doc) or doc[end].text != ",":
+            return False
+        for k in range(end + 1, min(end + 7, len(doc))):
+            low = doc[k].lower_
+            if low in TITLE_HEADS and low not in {"official", "officials", "head"}:
+                return True
+            if not (low in {"the", "a", "'s", "’s", "his", "her"} or k in self.out.demonyms
+                    or self.gaz.country_of(doc[k].text) or is_title_word(doc[k].text)):
+                return False
+        return False
+
     def name_word(self, i: int) -> bool:
         """Can token ``i`` be part of a person's name the parser left out: a proper noun
         in capitals or title case, in no span, not a title or common word?"""
@@ -631,6 +646,10 @@ class _Builder:
         if label in {"ORG", "PERSON", "WORK_OF_ART", "LAW", "NORP"} and self.title_part(
                 start, end):
             return None
+        if label in {"ORG", "GPE", "LOC", "WORK_OF_ART"} and 2 <= len(words) <= 4 and \
+                not gaz.lookup(surface) and self.titled_after(end) and \
+                clean_person(words) == words:
+            return self.person(start, end)      # "Okada Ren, Japan's trade minister"
         if label not in {RULER_LABEL, CAPITAL, GENERIC} and is_junk_words(
                 [t.text for t in doc[start:end]]):
             return None
