@@ -117,6 +117,10 @@ CASES = [
        "mechanism:nordic-baltic-security-forum")}, set()),
     ("location", "The ministers met in Accra, Ghana on Monday for the Lisbon Dialogue.",
      {("mechanism:lisbon-dialogue", "LOCATED_IN", "place:accra")}, set()),
+    ("sessions", "Ministers gathered for the 10th Ministerial Conference of the Gulf Harbour "
+     "Forum in Doha.",
+     {("event:10th-ministerial-conference", "INSTANCE_OF", "mechanism:gulf-harbour-forum"),
+      ("event:10th-ministerial-conference", "LOCATED_IN", "place:doha")}, set()),
     ("parties", "The Andean Dialogue, held between Chile and Peru since 2010, resumed.",
      {("country:chile", "PARTICIPATES_IN", "mechanism:andean-dialogue"),
       ("country:peru", "PARTICIPATES_IN", "mechanism:andean-dialogue")}, set()),

@@ -37,6 +37,7 @@ RULES: dict[str, Callable[[Sentence], Iterator[Candidate]]] = {
     "acquiring": systems.acquiring, "composition": systems.composition,
     "resemblance": systems.resemblance, "possession": systems.possession,
     "location": events.location, "parties": events.parties, "presence": events.presence,
+    "sessions": events.sessions,
 }
 #: What each resolved entity implies on its own (:mod:`.structural`), run in this order
 #: for each entity after the sentence rules.
