@@ -20,6 +20,8 @@ from diplograph.loaders.extract.relations import structural as implied
 
 __all__ = ["RULES", "IMPLIED", "LIFTED", "relation_claims"]
 
+SYMMETRIC = SCHEMA.symmetric_types
+
 #: Sentence rules, one relation family each, run in this order. Where two families
 #: can find the same tie at the same place, the first one's properties are kept.
 RULES: dict[str, Callable[[Sentence], Iterator[Candidate]]] = {
@@ -35,6 +37,7 @@ RULES: dict[str, Callable[[Sentence], Iterator[Candidate]]] = {
     "acquiring": systems.acquiring, "composition": systems.composition,
     "resemblance": systems.resemblance, "possession": systems.possession,
     "location": events.location, "parties": events.parties, "presence": events.presence,
+    "sessions": events.sessions,
 }
 #: What each resolved entity implies on its own (:mod:`.structural`), run in this order
 #: for each entity after the sentence rules.
@@ -85,8 +88,10 @@ def relation_claims(document: Document, parsed: Any, ents: DocEntities, gaz: Gaz
     for (source, rel, target, lo, hi, props), sent in candidates:
         if source == target or source not in ents.entities or target not in ents.entities:
             continue
-        if not SCHEMA.allows(rel, ents.entities[source].label, ents.entities[target].label):
-            continue
+        labels = ents.entities[source].label, ents.entities[target].label
+        if not SCHEMA.allows(rel, *labels) or rel in SYMMETRIC and \
+                (labels[0] == PERSON) != (labels[1] == PERSON):
+            continue        # people meet people; states and bodies meet their like
         start, end = parsed[lo].idx, parsed[hi - 1].idx + len(parsed[hi - 1])
         if (source, rel, target, start) in seen:
             continue

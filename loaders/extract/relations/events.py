@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from diplograph.loaders.extract.vocab import (ACTORS, COOPERATES_WITH, COUNTRY, EVENT, LOCATED_IN, PERSON,
-                                   MECHANISM, MET_WITH, ORGANIZES, PARTICIPATES_IN, PLACE,
-                                   VISITED)
+from diplograph.loaders.extract.vocab import (ACTORS, COOPERATES_WITH, COUNTRY, EVENT, INSTANCE_OF,
+                                              LOCATED_IN, MECHANISM, MET_WITH, ORGANIZES,
+                                              PARTICIPATES_IN, PERSON, PLACE, VISITED)
 from diplograph.loaders.extract.relations.paths import arguments
 from diplograph.loaders.extract.relations.sentence import Candidate, Sentence, by_trigger, read_trigger
 
 __all__ = ["meetings", "visits", "cooperation", "participation", "organizing", "location",
-           "parties", "attendance", "presence", "EVENTS"]
+           "parties", "attendance", "presence", "sessions", "EVENTS"]
 
 EVENTS = {EVENT, MECHANISM}
 
@@ -90,6 +90,18 @@ def attendance(s: Sentence) -> Iterator[Candidate]:
             continue
         for cand in read_trigger(s, tok, base, frame):
             yield (*cand[:5], {**cand[5], "size": int(size)})
+
+
+def sessions(s: Sentence) -> Iterator[Candidate]:
+    """"the 10th Ministerial Conference of the X Forum": a meeting named as one of a
+    mechanism's is a session of it."""
+    for m in s.mentions:
+        if s.label(m) != EVENT or m.end + 1 >= s.sent.end or s.doc[m.end].lower_ != "of":
+            continue
+        at = m.end + 2 if s.doc[m.end + 1].lower_ == "the" else m.end + 1
+        series = s.by_token.get(at)
+        if series is not None and series.start == at and s.label(series) == MECHANISM:
+            yield m.entity, INSTANCE_OF, series.entity, m.start, series.end, {}
 
 
 def presence(s: Sentence) -> Iterator[Candidate]:

@@ -15,9 +15,10 @@ from typing import Any
 
 from diplograph.graph.schema import SCHEMA
 from diplograph.loaders.extract.resolve import Mention
-from diplograph.loaders.extract.vocab import ACTORS, EVENT, MECHANISM
-from diplograph.loaders.extract.relations.words import (LIGHT_VERBS, PRONOUNS, TITLE_WORDS,
-                                                        TRANSPARENT, Frame, is_verb, word)
+from diplograph.loaders.extract.vocab import ACTORS, EVENT, MECHANISM, PERSON
+from diplograph.loaders.extract.relations.words import (LIGHT_VERBS, PRONOUNS, STAND_INS,
+                                                        TITLE_WORDS, TRANSPARENT, Frame, is_verb,
+                                                        word)
 
 __all__ = ["arguments", "read_frame", "frame_host", "SIDELINES"]
 
@@ -28,6 +29,25 @@ _RELATIVE = frozenset({"which", "who", "that", "whom"})
 _INHERIT = frozenset({"conj", "xcomp", "advcl", "ccomp", "pcomp"})
 #: object roles whose coordinated names a symmetric type pairs with one another
 _PAIRING = ("between", "among", "of")
+
+
+def _named_after(s: Any, tok: Any) -> Mention | None:
+    """The person a title phrase is followed by, set off by a comma ("B's Minister of
+    Defence, A"), whatever the parser made of the two."""
+    if tok.lower_.rstrip("s") not in TITLE_WORDS:
+        return None
+    end = tok.right_edge.i
+    while end > tok.i and s.doc[end].is_punct:
+        end -= 1
+    if end + 1 >= s.sent.end or s.doc[end + 1].text != ",":
+        return None
+    for i in range(end + 2, min(end + 5, s.sent.end)):
+        if i in s.by_token:
+            m = s.by_token[i]
+            return m if s.label(m) == PERSON else None
+        if not s.doc[i].is_title:        # a rank may come first ("Admiral A")
+            return None
+    return None
 
 
 def _through(tok: Any) -> Any:
@@ -63,6 +83,9 @@ def mentions_at(s: Any, tok: Any) -> list[Mention]:
     else a name set beside it ("counterpart, X") or compounded into it, else the country
     of a demonym."""
     out: list[Mention] = []
+    named = _named_after(s, tok)
+    if named is not None:
+        return s.coordinated(named)
     if tok.i not in s.by_token:
         tok = _through(tok)
     first: Mention | None = None
@@ -82,6 +105,9 @@ def mentions_at(s: Any, tok: Any) -> list[Mention]:
                      None)
         if m is None and t.i in s.ents.demonyms:
             m = s.demonym_mention(t.i)
+        if m is None and t.lower_ in STAND_INS:     # "the Chinese delegation"
+            m = next((s.demonym_mention(c.i) for c in t.children
+                      if c.i in s.ents.demonyms and c.i < t.i), None)
 
         if m is None:       # "adversaries such as A and B", "partners including A"
             listed = next((p for c in t.children if c.dep_ == "prep" and (

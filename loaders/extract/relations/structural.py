@@ -19,7 +19,8 @@ from diplograph.loaders.extract.relations.sentence import Candidate, gaz_entity
 from diplograph.loaders.extract.relations.systems import SYSTEMS
 
 __all__ = ["structural", "Implied", "name_parties", "government_bodies", "places", "instances",
-           "mechanism_parties", "dialogue_partners", "sub_units", "organizers", "developers"]
+           "mechanism_parties", "dialogue_partners", "sub_units", "organizers",
+           "developers"]
 
 # (entities, gazetteer, parsed doc, entity, its first mention) -> candidates
 Implied = Callable[[DocEntities, Gazetteer, Any, Entity, Mention], Iterator[Candidate]]
