@@ -52,9 +52,6 @@ class DocEntities:
     entities: dict[str, Entity] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     demonyms: dict[int, str] = field(default_factory=dict)   # token index -> country id
-    #: always None: there is no "main country" fallback (kept until the relation rules
-    #: stop reading it)
-    main_country: str | None = None
 
     def in_sentence(self, sent_start: int) -> list[Mention]:
         return [m for m in self.mentions if m.sent == sent_start]

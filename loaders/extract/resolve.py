@@ -525,7 +525,6 @@ def resolve_document(doc: Any, gaz: Gazetteer) -> DocEntities:
             country = gaz.country_of(ent.text)
             for i in range(ent.start, ent.end):
                 out.demonyms[i] = country
-    pending: list[tuple[int, int]] = []
     defined: dict[str, str] = {}       # "Name (ACR)" in this document: ACR -> entity
     for ent in spans:
         if ent.label_ == DEMONYM:
@@ -534,8 +533,7 @@ def resolve_document(doc: Any, gaz: Gazetteer) -> DocEntities:
         if found is None:
             continue
         start, end, entity_id = found
-        if entity_id is None:
-            pending.append((start, end))
+        if entity_id is None:       # a short acronym: read in the token pass below
             continue
         b.mention(start, end, entity_id)
         # "Name (ACR)": the acronym is an alias of the name.
