@@ -25,14 +25,15 @@ gazetteer:
     - {name: Philippines-Japan Harbour Security Dialogue, kind: dialogue,
        parties: [Philippines, Japan], aliases: [Harbour Security Dialogue]}
 """
+ROUND = "third round of the Harbour Security Dialogue"
 FIXES = [
-    ["reject", "Yoko Kamikawa", "HOLDS_POSITION", "Department of Foreign Affairs",
-     "--note", "she is Japan's foreign minister"],
-    ["reject", "United States", "SUPPORTS", "Philippines",
-     "--note", "Manila asked; the article reports no support yet"],
+    ["reject", "Japan", "ORGANIZES", ROUND,
+     "--note", "Manila hosted; Tokyo sent a delegation"],
+    ["reject", "Japan", "SUPPORTS", "Philippine Coast Guard",
+     "--note", "a pledge; the article reports no boats delivered yet"],
     ["merge", "KAMIKAWA Yoko", "Yoko Kamikawa", "--note", "one minister, surname first"],
     ["rename", "Commandant Gavan", "Ronnie Gavan", "--note", "the commandant's full name"],
-    ["confirm", "Philippines", "ORGANIZES", "Harbour Security Dialogue",
+    ["confirm", "Philippines", "ORGANIZES", ROUND,
      "--note", "Manila hosted the round"],
 ]
 
@@ -42,7 +43,10 @@ def check_corrections_hold(G) -> None:
     kamikawa = resolve(G, "Yoko Kamikawa")
     dfa = resolve(G, "Department of Foreign Affairs")
     assert not G.has_edge(kamikawa, dfa, "HOLDS_POSITION")
-    assert not G.has_edge("country:united-states", "country:philippines", "SUPPORTS")
+    talks = resolve(G, ROUND)
+    assert not G.has_edge("country:japan", talks, "ORGANIZES")
+    assert G.has_edge("country:japan", talks, "PARTICIPATES_IN")
+    assert not G.has_edge("country:japan", resolve(G, "Philippine Coast Guard"), "SUPPORTS")
     assert G.has_edge("country:philippines", "country:united-states", "SEEKS_SUPPORT_FROM")
     assert [n for n, a in G.nodes(data=True) if a["name"] == "KAMIKAWA Yoko"] == []
     assert "KAMIKAWA Yoko" in G.nodes[kamikawa]["aliases"]
@@ -51,7 +55,6 @@ def check_corrections_hold(G) -> None:
     assert G.nodes[gavan]["name"] == "Ronnie Gavan"
     assert "Commandant Gavan" in G.nodes[gavan]["aliases"]
     assert [m["op"] for m in G.nodes[gavan]["corrections"]] == ["rename"]
-    talks = resolve(G, "Harbour Security Dialogue")
     hosted = G.edges["country:philippines", talks, "ORGANIZES"]
     assert hosted["provenance"] == "confirmed"
     assert hosted["corrections"][0]["note"] == "Manila hosted the round"
