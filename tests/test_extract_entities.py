@@ -402,3 +402,10 @@ def test_a_demonym_owns_a_lower_case_body(mentions):
                          "military agreed.")
     orgs = [e for e in ents.entities.values() if e.label == "Organization"]
     assert [(e.name, e.country) for e in orgs] == [("Embassy (Chile)", "country:chile")]
+
+
+def test_a_persons_nationality_does_not_qualify_a_body_nearby(nodes):
+    found = nodes("Chilean Foreign Minister Ana Ruiz arrived as the Defence Ministry said "
+                  "it had invited Peru.")
+    orgs = {c.id for c in found.values() if c.label == "Organization"}
+    assert not [o for o in orgs if "defen" in o and o.endswith("-chile")]
