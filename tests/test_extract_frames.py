@@ -45,6 +45,8 @@ CASES = [
      {("country:canada", "SUPPORTS", "country:ukraine")}, set()),
     ("support", "Japan delivered two patrol boats to Vietnam last year.",
      {("country:japan", "SUPPORTS", "country:vietnam")}, set()),
+    ("requests", "Ruto said Kenya seeks support from the United States for a new radar.",
+     {("country:kenya", "SEEKS_SUPPORT_FROM", "country:united-states")}, set()),
     ("requests", "Estonia urged Finland to back the new mission.",
      {("country:estonia", "SEEKS_SUPPORT_FROM", "country:finland")}, set()),
     ("meetings", "Prime Minister Mark Carney of Canada held talks with Keir Starmer in Ottawa.",

@@ -187,6 +187,16 @@ def _own(s: Any, host: Any) -> Args:
                                     _add(s, args, "sidelines", r, host)
                 else:
                     _add(s, args, c.lower_, p, host)
+    if is_verb(host):
+        # "sought support from B", "asked for help from B": the object's prepositions
+        # belong to the verb when the object names no one
+        for c in host.children:
+            if c.dep_ == "dobj" and c.i not in s.by_token:
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ not in args and p.lower_ != "of":
+                        for q in p.children:
+                            if q.dep_ == "pobj":
+                                _add(s, args, p.lower_, q, host)
     if host.i in s.by_token:
         args["head"] = [s.by_token[host.i]]
     return args
