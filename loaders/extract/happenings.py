@@ -98,8 +98,8 @@ class Happenings:
             if tok.lower_ in _CHANNEL_WORDS and i - k >= 2 and k >= 2 and doc[k].lower_ in {
                     "of", "the"} and session_start([t.text for t in doc[max(0, k - 5):k + 2]],
                                                    k + 1 - max(0, k - 5)):
-                # "the 13th round of strategic security consultation": a numbered
-                # round of a channel named in lower case, without its sides
+                # "the 9th round of maritime border consultation": a numbered round
+                # of a channel named in lower case, without its sides
                 name = text_of(doc, k + 1, i + 1)
                 ent = self.entity(make_id(MECHANISM, name), MECHANISM, name, name,
                                   kind="talks")
