@@ -485,7 +485,7 @@ _SHIP_PREFIXES = frozenset({"USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "ROCS
                             "BRP", "KRI", "ARA", "FS", "ITS", "ORP", "TCG", "HNLMS", "RSS",
                             "KD", "ROKS", "PNS", "BNS", "SPS", "HDMS", "HNoMS", "HSwMS"})
 #: people a capital stands for after "in" ("officials in Lima")
-_ACTING_GROUPS = frozenset({"officials", "circles", "authorities", "leaders", "leadership",
+_ACTING_GROUPS = frozenset({"officials", "authorities", "leaders", "leadership",
                             "government", "diplomats", "policymakers", "lawmakers"})
 _DESTINATION = frozenset({"to", "in", "into", "with", "at", "toward", "towards", "visit",
                           "visited", "visiting", "against", "from", "on", "across"})
