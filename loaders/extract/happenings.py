@@ -95,6 +95,16 @@ class Happenings:
             k = i - 1
             while k > 0 and i - k < 4 and doc[k].is_lower and doc[k].tag_ in {"JJ", "NN", "NNS"}:
                 k -= 1
+            if tok.lower_ in _CHANNEL_WORDS and i - k >= 2 and k >= 2 and doc[k].lower_ in {
+                    "of", "the"} and session_start([t.text for t in doc[max(0, k - 5):k + 2]],
+                                                   k + 1 - max(0, k - 5)):
+                # "the 9th round of maritime border consultation": a numbered round
+                # of a channel named in lower case, without its sides
+                name = text_of(doc, k + 1, i + 1)
+                ent = self.entity(make_id(MECHANISM, name), MECHANISM, name, name,
+                                  kind="talks")
+                self.mention(k + 1, i + 1, ent.id)
+                continue
             if k < 2 or doc[k - 1].text not in {"-", "–"} or not gaz.country_of(doc[k].text) \
                     or not gaz.country_of(doc[k - 2].text):
                 continue

@@ -29,8 +29,8 @@ from diplograph.loaders.extract.happenings import Happenings
 from diplograph.loaders.extract.junk import in_credit, is_dateline, is_junk_words
 from diplograph.loaders.extract.mentions import (GOVERNMENT_KINDS, QUOTES, DocEntities, Entity,
                                                  Mention, country_near, text_of, trim_span)
-from diplograph.loaders.extract.names import (HONORIFICS, PARTICLES, TITLE_HEADS, clean_person,
-                                              is_title_word)
+from diplograph.loaders.extract.names import (HONORIFICS, PARTICLES, PORTFOLIO, TITLE_HEADS,
+                                              TITLE_MODIFIERS, clean_person, is_title_word)
 from diplograph.loaders.extract.patterns import (CAPITAL, DEMONYM, GENERIC, NAMED, NAMED_ORG,
                                                  RULER_LABEL, Gazetteer, GenericBody)
 from diplograph.loaders.extract.sessions import ordinal_value
@@ -485,7 +485,7 @@ _SHIP_PREFIXES = frozenset({"USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "ROCS
                             "BRP", "KRI", "ARA", "FS", "ITS", "ORP", "TCG", "HNLMS", "RSS",
                             "KD", "ROKS", "PNS", "BNS", "SPS", "HDMS", "HNoMS", "HSwMS"})
 #: people a capital stands for after "in" ("officials in Lima")
-_ACTING_GROUPS = frozenset({"officials", "circles", "authorities", "leaders", "leadership",
+_ACTING_GROUPS = frozenset({"officials", "authorities", "leaders", "leadership",
                             "government", "diplomats", "policymakers", "lawmakers"})
 _DESTINATION = frozenset({"to", "in", "into", "with", "at", "toward", "towards", "visit",
                           "visited", "visiting", "against", "from", "on", "across"})
@@ -504,6 +504,21 @@ def _countries(doc: Any, spans: Iterable[Any], gaz: Gazetteer) -> list[tuple[int
     return found
 
 
+def _nationalities(doc: Any, countries: list[tuple[int, str]]) -> set[int]:
+    """Token indices of countries named as someone's nationality ("the Chilean Foreign
+    Minister", "Peru's trade envoy"): they qualify that person, not a body nearby."""
+    found = set()
+    for i, _ in countries:
+        j = i + 1
+        while j < len(doc) and j - i < 5 and (doc[j].lower_ in {"'s", "’s", "new"} or (
+                doc[j].lower_ in PORTFOLIO or doc[j].lower_ in TITLE_MODIFIERS)
+                and doc[j].lower_ not in TITLE_HEADS):
+            j += 1
+        if j < len(doc) and doc[j].lower_ in TITLE_HEADS:
+            found.add(i)
+    return found
+
+
 def _short_forms(ent: Entity) -> Iterable[str]:
     words = ent.name.split()
     if ent.label == PERSON and len(words) >= 2:
@@ -518,6 +533,7 @@ def resolve_document(doc: Any, gaz: Gazetteer) -> DocEntities:
     out = b.out
     spans = doc.ents       # a new tuple of new spans at each access: read it once
     b.countries = _countries(doc, spans, gaz)
+    b.in_titles = _nationalities(doc, b.countries)
     b.spans = [e for e in spans if e.label_ != DEMONYM]
     b.ent_tokens = {i for e in spans for i in range(e.start, e.end)}
     for ent in spans:
