@@ -68,6 +68,11 @@ CASES = [
      {("person:tom-reid", "MET_WITH", "org:ministry-of-defense-japan")}),
     ("meetings", "Chilean Foreign Minister Ana Soto met Peru's envoy and Peru on Friday.",
      set(), {("person:ana-soto", "MET_WITH", "country:peru")}),
+    ("meetings", "Minister for Foreign Affairs Ana Soto, Minister of National Defense Luis "
+     "Vega, Minister for Foreign Affairs Kofi Mensah, and Minister of Defense Ama Owusu met "
+     "in Accra on Monday.",
+     {("person:ana-soto", "MET_WITH", "person:kofi-mensah"),
+      ("person:luis-vega", "MET_WITH", "person:ama-owusu")}, set()),
     ("meetings", "Kenya's Ruth Wanjiru and Ghana's Kofi Mensah signed a joint statement.",
      {("person:ruth-wanjiru", "MET_WITH", "person:kofi-mensah")}, set()),
     ("visits", "Polish Foreign Minister Ewa Nowak flew to Seoul on Tuesday.",

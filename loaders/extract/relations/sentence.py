@@ -27,7 +27,7 @@ _ARGUMENT = frozenset({"nsubj", "nsubjpass", "pobj", "dobj"})
 #: how far back (in tokens) a pronoun may find the person it refers to
 REFER_WINDOW = 80
 _LINKS = frozenset({"and", "or", "the", "as", "well", "his", "her", "its", "their", "both",
-                    "&", "'s", "’s"})
+                    "&", "'s", "’s", "of", "for"})
 # (subject, type, object, first token, end token, properties)
 Candidate = tuple[str, str, str, int, int, dict[str, Any]]
 
@@ -144,8 +144,11 @@ class Sentence:
                 other = same[k]
                 lo, hi = (last.end, other.start) if step == 1 else (other.end, last.start)
                 root = self.doc[other.start:other.end].root
+                # a name the parser hung on a title's "for" ("Minister for X A") is no
+                # argument of its own
+                titled = root.dep_ == "pobj" and root.head.head.lower_ in TITLE_WORDS
                 if not self._links(self.doc[lo:hi]) or root.dep_ in _ARGUMENT and (
-                        root.head.i != verb.i or root.dep_ != own.dep_):
+                        root.head.i != verb.i or root.dep_ != own.dep_) and not titled:
                     break
                 out.append(other)
                 last, k = other, k + step
@@ -154,7 +157,7 @@ class Sentence:
 
     def _links(self, between: Any) -> bool:
         """Whether the words between two names only join them: commas, "and", titles."""
-        return 0 < len(between) <= 7 and any(t.lower_ in {"and", "or", ",", "&"}
+        return 0 < len(between) <= 9 and any(t.lower_ in {"and", "or", ",", "&"}
                                              for t in between) and all(
             t.is_punct or t.lower_ in _LINKS or t.lower_ in TITLE_WORDS
             or t.i in self.ents.demonyms or t.is_title and t.i not in self.by_token

@@ -8,7 +8,7 @@ preposition; the rules never spell a trigger word out. Loading checks every
 relationship name against the schema, so a misspelt one fails at import.
 
 >>> [f"{f.pos} {f.type}" for f in FRAMES["meet"]]
-['verb MET_WITH']
+['verb MET_WITH', 'noun MET_WITH']
 >>> word_of("sanctions"), FRAMES["sanctions"][0].object
 ('sanctions', ('on', 'against'))
 """
