@@ -333,12 +333,14 @@ def test_a_meeting_in_a_place_is_also_named_so(nodes):
 
 
 def test_demonyms_of_acting_officials_conflicts_and_councils(mentions):
-    doc, ents = mentions("Two days later, Danish and Norwegian defence ministers signed the "
+    doc, ents = mentions("Two days later, Danish, Swedish, Finnish, and Norwegian defence "
+                         "ministers signed the "
                          "accord. Historians compared Iraq's invasion of Kuwait with the "
                          "Ethiopian-Eritrean war at a session of the EU-Chile Energy and "
                          "Transport Council and the Chilean National Security Council.")
     labels = {e.id: e.label for e in ents.entities.values()}
-    assert {"country:denmark", "country:norway"} <= set(labels)
+    assert {"country:denmark", "country:sweden", "country:finland", "country:norway"} <= set(
+        labels)
     assert labels["event:iraq-s-invasion-of-kuwait"] == "Event"
     assert ents.entities["event:ethiopian-eritrean-war"].kind == "conflict"
     assert labels["mechanism:eu-chile-energy-and-transport-council"] == "Mechanism"

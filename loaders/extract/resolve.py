@@ -33,7 +33,7 @@ from diplograph.loaders.extract.names import (HONORIFICS, PARTICLES, PORTFOLIO, 
                                               TITLE_MODIFIERS, clean_person, is_title_word)
 from diplograph.loaders.extract.patterns import (CAPITAL, DEMONYM, GENERIC, NAMED, NAMED_ORG,
                                                  RULER_LABEL, Gazetteer, GenericBody)
-from diplograph.loaders.extract.sessions import ordinal_value
+from diplograph.loaders.extract.sessions import ordinal_value, session_word
 from diplograph.loaders.extract.titles import PORTFOLIO_OF, Titles
 from diplograph.loaders.extract.vocab import (COUNTRY, EVENT, INITIATIVE, MECHANISM, ORGANIZATION,
                                    PERSON, PLACE, WEAPON)
@@ -45,8 +45,6 @@ _PERSON_TITLES = {"minister", "president", "secretary", "ambassador", "chairman"
                   "director", "spokesperson", "spokesman", "envoy", "general", "admiral",
                   "senator", "lawmaker", "legislator", "mayor", "governor", "professor",
                   "dr", "mr", "mrs", "ms"}
-_ORDINAL = re.compile(r"^(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
-                      r"eighth|ninth|tenth|\d{4})$", re.I)
 #: a capitalised word that may end a name ("M’Carter", "O'Neill", "Al-Amin")
 _NAME_PART = re.compile(r"^[A-Z][a-z]*(?:[’'-][A-Z]?[a-z]+)+$|^[A-Z][a-z]+$")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{0,2}[A-Z]{1,5}$")
@@ -263,7 +261,7 @@ class _Builder(Titles, Happenings):
     def named(self, start: int, end: int, label: str, kind: str | None) -> str:
         doc, gaz = self.doc, self.gaz
         words = [t.text for t in doc[start:end]]
-        if label in {MECHANISM, EVENT} and _ORDINAL.match(words[0]) and len(words) > 2:
+        if label in {MECHANISM, EVENT} and session_word(words[0]) and len(words) > 2:
             series = self.named(start + 1, end, MECHANISM, kind)
             inner = doc[start + 1:end]     # cited by the series, hidden from sentence rules
             self.out.mentions.append(Mention(start + 1, end, inner.start_char, inner.end_char,
@@ -384,7 +382,7 @@ class _Builder(Titles, Happenings):
         if label in {RULER_LABEL, GENERIC}:
             ids = gaz.lookup(surface)
             entry = gaz.entries[ids[0]]
-            if entry.label == MECHANISM and start and _ORDINAL.match(doc[start - 1].text):
+            if entry.label == MECHANISM and start and session_word(doc[start - 1].text):
                 kind = entry.kind or "conference_series"
                 return start - 1, end, self.named(start - 1, end, MECHANISM, kind)
             found = self.gazetteer(start, end, ids)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["ordinal_value", "session_start", "year_after"]
+__all__ = ["ordinal_value", "session_word", "session_start", "year_after"]
 
 _WORDS = {w: i + 1 for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
@@ -39,6 +39,11 @@ def ordinal_value(word: str) -> int | None:
         return _WORDS[low]
     found = _NUMBERED.match(low)
     return int(found.group(1)) if found else None
+
+
+def session_word(word: str) -> bool:
+    """Does ``word`` before a name make it one session: an ordinal or a year?"""
+    return ordinal_value(word) is not None or bool(_YEAR.match(word))
 
 
 def session_start(words: Sequence[str], at: int) -> tuple[int, int] | None:

@@ -126,7 +126,7 @@ class Titles:
                     self.mention(i + 1, i + 2, found)
                 continue
             j = i + 1
-            while j < len(doc) and j - i < 8 and (j in out.demonyms or doc[j].text in {",", "and"}
+            while j < len(doc) and j - i < 12 and (j in out.demonyms or doc[j].text in {",", "and"}
                                                    or doc[j].lower_ in PORTFOLIO):
                 j += 1
             if j < len(doc) and doc[j].lower_ in TITLE_HEADS and j not in self.ent_tokens:
