@@ -98,6 +98,11 @@ CASES = [
       ("person:ruth-wanjiru", "VISITED", "country:chile")},
      {("person:lin-wei", "VISITED", "country:chile"),
       ("person:ana-soto", "VISITED", "country:chile")}),
+    ("visits", "Ana Soto spoke on Monday. At the start of his visit to Ghana, Luis Vega was "
+     "received by President Kofi Mensah.",
+     {("person:luis-vega", "VISITED", "country:ghana"),
+      ("person:kofi-mensah", "MET_WITH", "person:luis-vega")},
+     {("person:ana-soto", "VISITED", "country:ghana")}),
     ("cooperation", "Seoul and Tokyo agreed to deepen intelligence cooperation.",
      {("country:south-korea", "COOPERATES_WITH", "country:japan")}, set()),
     ("attendance", "Brazil sent a 40-member delegation to the Lisbon Dialogue.",
