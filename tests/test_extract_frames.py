@@ -159,6 +159,10 @@ CASES = [
     ("presence", "The Lisbon Dialogue opened with a meeting on grain, and Ghana's proposal "
      "won praise.",
      {("country:ghana", "PARTICIPATES_IN", "mechanism:lisbon-dialogue")}, set()),
+    ("presence", "Ana Lopes praised the Gulf Harbour Forum and its 3rd Accra Harbour Summit "
+     "on Monday.",
+     {("person:ana-lopes", "PARTICIPATES_IN", "event:3rd-accra-harbour-summit")},
+     {("person:ana-lopes", "PARTICIPATES_IN", "mechanism:gulf-harbour-forum")}),
     ("membership", "Finland joined NATO after a long debate.",
      {("country:finland", "MEMBER_OF", "org:nato")}, set()),
     ("party_brackets", "Senator Maria Costa (Kuomintang) spoke.",
