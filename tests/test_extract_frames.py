@@ -91,6 +91,13 @@ CASES = [
      {("person:ana-soto", "VISITED", "country:chile")}),
     ("visits", "Talks began on Monday. The Kenyan delegation will also visit Kumasi.",
      {("country:kenya", "VISITED", "place:kumasi")}, set()),
+    ("visits", "At the invitation of President Ana Soto, Ghana's King Kofi Mensah and "
+     "Kenya's President Ruth Wanjiru will pay state visits to Chile, spokesman Lin Wei "
+     "announced.",
+     {("person:kofi-mensah", "VISITED", "country:chile"),
+      ("person:ruth-wanjiru", "VISITED", "country:chile")},
+     {("person:lin-wei", "VISITED", "country:chile"),
+      ("person:ana-soto", "VISITED", "country:chile")}),
     ("cooperation", "Seoul and Tokyo agreed to deepen intelligence cooperation.",
      {("country:south-korea", "COOPERATES_WITH", "country:japan")}, set()),
     ("attendance", "Brazil sent a 40-member delegation to the Lisbon Dialogue.",

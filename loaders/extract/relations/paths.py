@@ -26,7 +26,7 @@ Args = dict[str, list[Mention]]
 #: nouns that make "on the ... of E" a place in time at E
 SIDELINES = frozenset({"sidelines", "sideline", "margins", "margin"})
 _RELATIVE = frozenset({"which", "who", "that", "whom"})
-_INHERIT = frozenset({"conj", "xcomp", "advcl", "ccomp", "pcomp"})
+_INHERIT = frozenset({"conj", "xcomp", "advcl", "pcomp"})
 #: object roles whose coordinated names a symmetric type pairs with one another
 _PAIRING = ("between", "among", "of")
 
@@ -241,7 +241,7 @@ def arguments(s: Any, host: Any, depth: int = 0) -> Args:
                     args.setdefault("subj", up["subj"])
             elif dep == "appos":
                 _add(s, args, "subj", head, host)
-    if "subj" not in args and is_verb(host) and dep == "ROOT":
+    if "subj" not in args and is_verb(host) and dep not in {"xcomp", "conj", "acl", "relcl"}:
         _orphan_subject(s, args, host)
     s.args_cache[host.i] = args
     return args

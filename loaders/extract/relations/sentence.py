@@ -27,7 +27,7 @@ _ARGUMENT = frozenset({"nsubj", "nsubjpass", "pobj", "dobj"})
 #: how far back (in tokens) a pronoun may find the person it refers to
 REFER_WINDOW = 80
 _LINKS = frozenset({"and", "or", "the", "as", "well", "his", "her", "its", "their", "both",
-                    "&", "'s", "’s", "of", "for"})
+                    "&", "'s", "’s", "'", "’", "of", "for"})
 # (subject, type, object, first token, end token, properties)
 Candidate = tuple[str, str, str, int, int, dict[str, Any]]
 
