@@ -421,3 +421,9 @@ def test_numbered_round_of_a_channel_named_in_lower_case(mentions):
     assert by_name["strategic border consultation"].label == "Mechanism"
     assert by_name["13th round of strategic border consultation"].properties["ordinal"] == 13
     assert "talks" not in by_name
+
+
+def test_a_country_after_a_city_is_where_not_whose(mentions):
+    doc, ents = mentions("Minister of Trade OKADA Ren arrived in Lima, Peru on Monday.")
+    okada = next(m for m in ents.mentions if m.entity == "person:okada-ren")
+    assert okada.title == "Minister of Trade" and okada.post is None

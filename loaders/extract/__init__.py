@@ -25,7 +25,7 @@ __all__ = ["Extractor", "SpacyExtractor", "EXTRACTORS", "get_extractor", "extrac
            "mask_boilerplate", "VERSION"]
 
 #: Bumped whenever the rules change, so that cached claims are recomputed.
-VERSION = "27"
+VERSION = "28"
 Progress = Callable[[Sequence[Any], str], Iterable[Any]]
 _TERMINAL = re.compile(r"[.!?:;\"'”’)\]]\s*$")
 

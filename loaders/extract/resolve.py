@@ -94,6 +94,8 @@ class _Builder(Titles, Happenings):
         self.country_at: dict[int, str] = {}
         #: tokens inside any span of the parse
         self.ent_tokens: set[int] = set()
+        #: ends of spans naming a city or region (a country after "<city>," is where)
+        self.place_ends: set[int] = set()
 
     def sent_of(self, i: int) -> int:
         return bisect_right(self.sent_starts, i) - 1
@@ -139,7 +141,11 @@ class _Builder(Titles, Happenings):
         return self._nearby(start, end, places=False) or self._nearby(start, end, places=True)
 
     def is_place(self, i: int) -> bool:
-        return i > 0 and self.doc[i - 1].lower_ in _DESTINATION
+        """Is the country at token ``i`` a destination or a location: after "to", "in",
+        "with" ..., or after a place and a comma ("in Lima, Peru")?"""
+        doc = self.doc
+        return i > 0 and (doc[i - 1].lower_ in _DESTINATION
+                          or doc[i - 1].text == "," and (i - 1) in self.place_ends)
 
     def _nearby(self, start: int, end: int, *, places: bool, before: bool = True
                 ) -> str | None:
@@ -534,6 +540,8 @@ def resolve_document(doc: Any, gaz: Gazetteer) -> DocEntities:
     b.in_titles = _nationalities(doc, b.countries)
     b.spans = [e for e in spans if e.label_ != DEMONYM]
     b.ent_tokens = {i for e in spans for i in range(e.start, e.end)}
+    b.place_ends = {e.end for e in spans if e.label_ == CAPITAL or e.label_ in {"GPE", "LOC"}
+                    and not gaz.country_of(e.text)}
     for ent in spans:
         if ent.label_ == DEMONYM:
             country = gaz.country_of(ent.text)
