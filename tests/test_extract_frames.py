@@ -41,6 +41,10 @@ CASES = [
      "Bolivia.",
      {("country:peru", "OPPOSES", "country:chile"),
       ("country:bolivia", "OPPOSES", "country:chile")}, set()),
+    ("opposition", "Kenya's Ministry of Defence issued a paper. Later it opposed Somali "
+     "pressure on Ethiopia.",
+     {("org:ministry-of-defence-kenya", "OPPOSES", "country:ethiopia"),
+      ("country:somalia", "OPPOSES", "country:ethiopia")}, set()),
     ("support", "Canada is Ukraine's biggest backer after the United States.",
      {("country:canada", "SUPPORTS", "country:ukraine")}, set()),
     ("support", "Japan delivered two patrol boats to Vietnam last year.",

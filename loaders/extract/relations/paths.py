@@ -16,7 +16,8 @@ from typing import Any
 from diplograph.graph.schema import SCHEMA
 from diplograph.loaders.extract.resolve import Mention
 from diplograph.loaders.extract.vocab import ACTORS, EVENT, MECHANISM, PERSON
-from diplograph.loaders.extract.relations.words import (LIGHT_VERBS, PRONOUNS, STAND_INS,
+from diplograph.loaders.extract.relations.words import (BODY_PRONOUNS, LIGHT_VERBS, PRONOUNS,
+                                                        STAND_INS,
                                                         TITLE_WORDS, TRANSPARENT, Frame, is_verb,
                                                         word)
 
@@ -94,6 +95,8 @@ def mentions_at(s: Any, tok: Any) -> list[Mention]:
         if m is None and t.i + 2 < s.sent.end and s.doc[t.i + 1].text == "," and \
                 t.i + 2 in s.by_token and s.root(s.by_token[t.i + 2]).dep_ == "appos":
             m = s.by_token[t.i + 2]     # "her counterparts, A and B" however it is parsed
+        if m is None and t.lower_ in BODY_PRONOUNS and t.dep_ == "nsubj":
+            m = s.refer_body(t.i)
         if m is None and (t.lower_ in PRONOUNS or t.lower_ in TITLE_WORDS and any(
                 c.lower_ == "the" for c in t.children) and not any(
                 c.dep_ in {"compound", "appos"} for c in t.children)):

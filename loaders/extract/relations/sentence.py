@@ -95,6 +95,21 @@ class Sentence:
         return Mention(i, i + 1, tok.idx, tok.idx + len(tok), tok.text, before[-1].entity,
                        self.sent.start)
 
+    def refer_body(self, i: int) -> Mention | None:
+        """The state or body "it" at token ``i`` refers to: the last one named before
+        it, within reach (its mention when in this sentence, else a mention at the
+        word, for reading this sentence only)."""
+        before = [m for m in self.ents.mentions if m.end <= i and m.sent >= 0
+                  and i - m.end <= REFER_WINDOW and self.ents.label(m) in {COUNTRY, ORGANIZATION}]
+        if not before:
+            return None
+        last = max(before, key=lambda m: m.end)
+        if last.start >= self.sent.start:
+            return last     # named in this sentence: the evidence runs from the name
+        tok = self.doc[i]
+        return Mention(i, i + 1, tok.idx, tok.idx + len(tok), tok.text, last.entity,
+                       self.sent.start)
+
     def demonym_mention(self, i: int) -> Mention:
         """A mention of the country the demonym at token ``i`` names ("Chinese
         pressure"), added to the document's mentions once."""

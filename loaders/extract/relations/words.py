@@ -23,7 +23,7 @@ from diplograph.graph.schema import SCHEMA
 from diplograph.loaders.safe_yaml import read_yaml
 
 __all__ = ["Frame", "FRAMES", "TITLE_WORDS", "AGENT_NOUNS", "SUPPORT_NOUNS", "ASK_WORDS",
-           "LIGHT_VERBS", "TRANSPARENT", "PRONOUNS", "STAND_INS", "LEMMAS", "ROLES", "LEXICON", "load_lexicon", "word", "word_of", "is_verb",
+           "LIGHT_VERBS", "TRANSPARENT", "PRONOUNS", "BODY_PRONOUNS", "STAND_INS", "LEMMAS", "ROLES", "LEXICON", "load_lexicon", "word", "word_of", "is_verb",
            "is_noun"]
 
 #: The trigger lexicon shipped with diplograph.
@@ -79,7 +79,7 @@ def load_lexicon(path: Path = LEXICON) -> tuple[dict[str, list[Frame]], dict[str
                 frames.setdefault(str(base), []).append(Frame(rel, pos, subject, obj))
     lists = {key: set(_words(data.get(key))) for key in
              ("title_words", "agent_nouns", "support_nouns", "ask_words", "light_verbs",
-              "transparent_nouns", "pronouns", "stand_ins")}
+              "transparent_nouns", "pronouns", "body_pronouns", "stand_ins")}
     return frames, lists
 
 
@@ -97,6 +97,8 @@ LIGHT_VERBS = frozenset(_LISTS["light_verbs"])
 TRANSPARENT = frozenset(_LISTS["transparent_nouns"])
 #: words that refer back to the last person named
 PRONOUNS = frozenset(_LISTS["pronouns"])
+#: words that refer back to the last state or body named
+BODY_PRONOUNS = frozenset(_LISTS["body_pronouns"])
 #: nouns that stand for the country of the demonym before them ("the Chinese side")
 STAND_INS = frozenset(_LISTS["stand_ins"])
 
