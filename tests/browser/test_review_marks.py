@@ -41,8 +41,7 @@ def test_marks_made_in_the_page_download_as_corrections_that_build_applies(
     store = tmp_path / "store"
     api.build([inputs], store=store, cache=tmp_path / "cache")
     G = api.load_graph(store=store)
-    wrong = ("person:yoko-kamikawa", "HOLDS_POSITION",
-             "org:department-of-foreign-affairs-philippines")
+    wrong = ("country:japan", "ORGANIZES", "event:3rd-harbour-security-dialogue")
     assert G.has_edge(wrong[0], wrong[2], wrong[1]) and G.nodes["org:hostile"]["name"] == HOSTILE
     page = tmp_path / "review.html"
     api.viz(page, store=store)
@@ -52,13 +51,13 @@ def test_marks_made_in_the_page_download_as_corrections_that_build_applies(
     b.js("(id) => diplograph.showEdge(id)", "|".join(wrong))
     assert b.page.get_attribute("#dg-panel .dg-provenance", "data-provenance") == "machine"
     assert "confidence" in b.page.inner_text("#dg-panel .dg-provenance")
-    b.page.fill("#dg-panel .dg-mark-note", "she is Japan's minister, not the Philippines'")
+    b.page.fill("#dg-panel .dg-mark-note", "Manila hosted the round, not Tokyo")
     b.page.click("#dg-panel .dg-mark-wrong")
     b.js("(id) => diplograph.showEdge(id)", "org:hostile|PART_OF|country:japan")
     assert b.page.get_attribute("#dg-panel .dg-provenance", "data-provenance") == "curated"
     b.page.click("#dg-panel .dg-mark-wrong")            # no note: the page writes one
-    b.js("(id) => diplograph.showNode(id)", "person:manalo")
-    b.page.fill("#dg-panel .dg-merge-into", "Enrique Manalo")
+    b.js("(id) => diplograph.showNode(id)", "person:kamikawa-yoko")
+    b.page.fill("#dg-panel .dg-merge-into", "Yoko Kamikawa")
     b.page.click("#dg-panel .dg-mark-merge")
     assert b.page.inner_text("#dg-review h2") == "REVIEW MARKS (3)"
     # The marks box sits in the map's corner, clear of the side panel and the legend.
@@ -79,20 +78,21 @@ def test_marks_made_in_the_page_download_as_corrections_that_build_applies(
 
     marks = read_corrections(saved)
     assert [(m.op, str(m.target)) for m in marks] == [
-        ("reject", "Yoko Kamikawa -HOLDS_POSITION-> Department of Foreign Affairs"),
+        ("reject", "Japan -ORGANIZES-> third round of the Harbour Security Dialogue"),
         ("reject", f"{HOSTILE} -PART_OF-> Japan"),
-        ("merge", "Manalo")]
-    assert marks[0].note == "she is Japan's minister, not the Philippines'"
+        ("merge", "KAMIKAWA Yoko")]
+    assert marks[0].note == "Manila hosted the round, not Tokyo"
     assert {m.by for m in marks} == {'Ana "QA"'}
     result = api.build([inputs], store=store, cache=tmp_path / "cache")
     assert (result.corrections, result.stale) == (3, [])
     after = api.load_graph(store=store)
     assert not after.has_edge(wrong[0], wrong[2], wrong[1])
     assert not after.has_edge("org:hostile", "country:japan", "PART_OF")
-    assert "person:manalo" not in after and "Manalo" in after.nodes["person:enrique-manalo"][
-        "aliases"]
+    assert "person:kamikawa-yoko" not in after and "KAMIKAWA Yoko" in after.nodes[
+        "person:yoko-kamikawa"]["aliases"]
     assert "country:japan" in after and after.number_of_nodes() == G.number_of_nodes() - 1
-    assert after.number_of_edges() == G.number_of_edges() - 2
+    # two ties rejected; the merged duplicate's post is the kept name's post, one tie now
+    assert after.number_of_edges() == G.number_of_edges() - 3
 
 
 def test_the_page_draws_machine_read_ties_unlike_checked_ones(open_page, inputs, tmp_path):
