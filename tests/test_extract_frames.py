@@ -247,6 +247,15 @@ def test_lexicon_rejects_a_frame_without_arrow(tmp_path: Path) -> None:
         load_lexicon(bad)
 
 
+def test_lexicon_rejects_an_unknown_role(tmp_path: Path) -> None:
+    from diplograph.loaders.extract.relations.words import load_lexicon
+    bad = tmp_path / "triggers.yaml"
+    bad.write_text("triggers:\n  MET_WITH:\n    verb:\n      meet: subject -> obj\n",
+                   encoding="utf-8")
+    with pytest.raises(InvalidInput, match="unknown role 'subject'"):
+        load_lexicon(bad)
+
+
 def test_lexicon_words_are_read_with_their_inflections() -> None:
     from diplograph.loaders.extract.relations.words import FRAMES, LEMMAS
     assert LEMMAS["met"] == "meet" and LEMMAS["convened"] == "convene"

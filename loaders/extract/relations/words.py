@@ -9,7 +9,7 @@ relationship name against the schema, so a misspelt one fails at import.
 
 >>> [f"{f.pos} {f.type}" for f in FRAMES["meet"]]
 ['verb MET_WITH', 'noun MET_WITH']
->>> word_of("sanctions"), FRAMES["sanctions"][0].object
+>>> LEMMAS["sanctions"], FRAMES["sanctions"][0].object
 ('sanctions', ('on', 'against'))
 """
 from __future__ import annotations
@@ -23,14 +23,17 @@ from diplograph.graph.schema import SCHEMA
 from diplograph.loaders.safe_yaml import read_yaml
 
 __all__ = ["Frame", "FRAMES", "TITLE_WORDS", "AGENT_NOUNS", "SUPPORT_NOUNS", "ASK_WORDS",
-           "LIGHT_VERBS", "TRANSPARENT", "PRONOUNS", "BODY_PRONOUNS", "STAND_INS", "LEMMAS", "ROLES", "LEXICON", "load_lexicon", "word", "word_of", "is_verb",
-           "is_noun"]
+           "LIGHT_VERBS", "TRANSPARENT", "PRONOUNS", "BODY_PRONOUNS", "STAND_INS", "LEMMAS",
+           "ROLES", "PREPOSITIONS", "LEXICON", "load_lexicon", "word", "is_verb", "is_noun"]
 
 #: The trigger lexicon shipped with diplograph.
 LEXICON = Path(__file__).with_name("triggers.yaml")
 _POS = ("verb", "noun", "prep", "adj")
 #: Roles that are not a preposition's own word (see triggers.yaml).
 ROLES = frozenset({"subj", "obj", "poss", "mod", "head", "to", "sidelines", "event"})
+#: Prepositions a role may name (the object of that preposition).
+PREPOSITIONS = frozenset("with between among of in at to for from on against over toward "
+                         "towards during after before by into".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +75,15 @@ def load_lexicon(path: Path = LEXICON) -> tuple[dict[str, list[Frame]], dict[str
             for base, spec in entries.items():
                 left, arrow, right = str(spec).partition("->")
                 subject, obj = tuple(left.split()), tuple(right.split())
+                where = getattr(entries, "line", line)
                 if not arrow or not subject or not obj:
                     raise InvalidInput(f"{rel} {pos} {base!r}: a frame is 'SUBJECT ROLES -> "
-                                       f"OBJECT ROLES', got {spec!r}", name,
-                                       getattr(entries, "line", line))
+                                       f"OBJECT ROLES', got {spec!r}", name, where)
+                unknown = [r for r in (*subject, *obj) if r not in ROLES | PREPOSITIONS]
+                if unknown:
+                    raise InvalidInput(f"{rel} {pos} {base!r}: unknown role {unknown[0]!r}; "
+                                       f"roles are {', '.join(sorted(ROLES))} or a "
+                                       "preposition", name, where)
                 frames.setdefault(str(base), []).append(Frame(rel, pos, subject, obj))
     lists = {key: set(_words(data.get(key))) for key in
              ("title_words", "agent_nouns", "support_nouns", "ask_words", "light_verbs",
@@ -134,11 +142,6 @@ for _base in sorted({*FRAMES, *AGENT_NOUNS, *SUPPORT_NOUNS, *ASK_WORDS, *LIGHT_V
 LEMMAS.update(_IRREGULAR)
 for _base in FRAMES:        # a listed word is its own base ("talks" is not "talk")
     LEMMAS[_base] = _base
-
-
-def word_of(text: str) -> str:
-    """The base form of a lower-case word if the rules know it, else the word."""
-    return LEMMAS.get(text, text)
 
 
 def word(token: Any) -> str:
