@@ -229,30 +229,17 @@ def test_titles_are_six_words_at_most(extract) -> None:
     assert titles and all(len(t.split()) <= 6 for t in titles), titles
 
 
-def test_lexicon_rejects_an_unknown_relation(tmp_path: Path) -> None:
+@pytest.mark.parametrize("frame, message", [
+    ("MEETS_WITH:\n    verb:\n      meet: subj -> obj", "MEETS_WITH"),
+    ("MET_WITH:\n    verb:\n      meet: subj obj", "SUBJECT ROLES -> OBJECT ROLES"),
+    ("MET_WITH:\n    verb:\n      meet: subject -> obj", "unknown role 'subject'"),
+    ("MET_WITH:\n    verbs:\n      meet: subj -> obj", "'verbs' is not one of"),
+])
+def test_lexicon_rejects_what_it_cannot_read(tmp_path: Path, frame: str, message: str) -> None:
     from diplograph.loaders.extract.relations.words import load_lexicon
     bad = tmp_path / "triggers.yaml"
-    bad.write_text("triggers:\n  MEETS_WITH:\n    verb:\n      meet: subj -> obj\n",
-                   encoding="utf-8")
-    with pytest.raises(InvalidInput, match="MEETS_WITH"):
-        load_lexicon(bad)
-
-
-def test_lexicon_rejects_a_frame_without_arrow(tmp_path: Path) -> None:
-    from diplograph.loaders.extract.relations.words import load_lexicon
-    bad = tmp_path / "triggers.yaml"
-    bad.write_text("triggers:\n  MET_WITH:\n    verb:\n      meet: subj obj\n",
-                   encoding="utf-8")
-    with pytest.raises(InvalidInput, match="SUBJECT ROLES -> OBJECT ROLES"):
-        load_lexicon(bad)
-
-
-def test_lexicon_rejects_an_unknown_role(tmp_path: Path) -> None:
-    from diplograph.loaders.extract.relations.words import load_lexicon
-    bad = tmp_path / "triggers.yaml"
-    bad.write_text("triggers:\n  MET_WITH:\n    verb:\n      meet: subject -> obj\n",
-                   encoding="utf-8")
-    with pytest.raises(InvalidInput, match="unknown role 'subject'"):
+    bad.write_text(f"triggers:\n  {frame}\n", encoding="utf-8")
+    with pytest.raises(InvalidInput, match=message):
         load_lexicon(bad)
 
 
