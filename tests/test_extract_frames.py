@@ -98,6 +98,11 @@ CASES = [
       ("person:ruth-wanjiru", "VISITED", "country:chile")},
      {("person:lin-wei", "VISITED", "country:chile"),
       ("person:ana-soto", "VISITED", "country:chile")}),
+    ("visits", "Ana Soto spoke on Monday. At the start of his visit to Ghana, Luis Vega was "
+     "received by President Kofi Mensah.",
+     {("person:luis-vega", "VISITED", "country:ghana"),
+      ("person:kofi-mensah", "MET_WITH", "person:luis-vega")},
+     {("person:ana-soto", "VISITED", "country:ghana")}),
     ("cooperation", "Seoul and Tokyo agreed to deepen intelligence cooperation.",
      {("country:south-korea", "COOPERATES_WITH", "country:japan")}, set()),
     ("attendance", "Brazil sent a 40-member delegation to the Lisbon Dialogue.",
@@ -154,6 +159,10 @@ CASES = [
     ("presence", "The Lisbon Dialogue opened with a meeting on grain, and Ghana's proposal "
      "won praise.",
      {("country:ghana", "PARTICIPATES_IN", "mechanism:lisbon-dialogue")}, set()),
+    ("presence", "Ana Lopes praised the Gulf Harbour Forum and its 3rd Accra Harbour Summit "
+     "on Monday.",
+     {("person:ana-lopes", "PARTICIPATES_IN", "event:3rd-accra-harbour-summit")},
+     {("person:ana-lopes", "PARTICIPATES_IN", "mechanism:gulf-harbour-forum")}),
     ("membership", "Finland joined NATO after a long debate.",
      {("country:finland", "MEMBER_OF", "org:nato")}, set()),
     ("party_brackets", "Senator Maria Costa (Kuomintang) spoke.",

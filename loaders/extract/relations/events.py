@@ -108,11 +108,13 @@ def presence(s: Sentence) -> Iterator[Candidate]:
     """People named in a sentence with a meeting or mechanism take part in it ("X, in Y
     for the Z summit, said ..."), and so does a country or body that is the subject of
     the main clause, and a country when the sentence speaks of meeting or taking part
-    (unless it acts in a clause of its own); not in a war or crisis."""
+    (unless it acts in a clause of its own); a person attends the meeting named rather
+    than its series; not in a war or crisis."""
     events = [m for m in s.mentions if s.label(m) in EVENTS
               and s.ents.entities[m.entity].kind != "conflict"]
     if not events:
         return
+    meeting = any(s.label(e) == EVENT for e in events)
     # a sentence about taking part (or meeting) ties the countries it names too
     gathering = any(f.pos in {"verb", "noun"} for _, _, f in
                     s.triggered(PARTICIPATES_IN, MET_WITH))
@@ -129,5 +131,7 @@ def presence(s: Sentence) -> Iterator[Candidate]:
                 gathering and s.label(m) == COUNTRY and not other_clause):
             continue
         for event in events:
+            if s.label(m) == PERSON and s.label(event) == MECHANISM and meeting:
+                continue    # a person attends the session the sentence names
             lo, hi = min(m.start, event.start), max(m.end, event.end)
             yield m.entity, PARTICIPATES_IN, event.entity, lo, hi, {}

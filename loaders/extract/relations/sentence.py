@@ -12,8 +12,9 @@ from typing import Any
 from diplograph.graph.schema import SCHEMA
 from diplograph.loaders.extract.patterns import Gazetteer
 from diplograph.loaders.extract.resolve import DocEntities, Entity, Mention
-from diplograph.loaders.extract.vocab import (ACTORS, COUNTRY, OPPOSES, ORGANIZATION, PARTICIPATES_IN,
-                                              SEEKS_SUPPORT_FROM, SUPPORTS)
+from diplograph.loaders.extract.vocab import (ACTORS, COUNTRY, OPPOSES, ORGANIZATION,
+                                              PARTICIPATES_IN, PERSON, SEEKS_SUPPORT_FROM,
+                                              SUPPORTS)
 from diplograph.loaders.extract.relations.paths import arguments, read_frame
 from diplograph.loaders.extract.relations.words import (AGENT_NOUNS, FRAMES, LEMMAS, TITLE_WORDS,
                                                         Frame,
@@ -79,10 +80,18 @@ class Sentence:
         """The person a pronoun or "the minister" at token ``i`` refers to: the last
         person named before it, in this sentence or the two before (a mention of that
         person at the word, used for reading this sentence only)."""
+        tok = self.doc[i]
+        # "At the start of his visit, A was received by B": a pronoun before the main
+        # clause's subject is that subject
+        ahead = next((m for m in self.mentions if m.start > i and self.label(m) == PERSON
+                      and self.root(m).dep_ in {"nsubj", "nsubjpass"}
+                      and self.root(m).head.dep_ == "ROOT"), None)
+        if ahead is not None and tok.head.i < ahead.start and self.root(ahead).head.i > i:
+            return Mention(i, i + 1, tok.idx, tok.idx + len(tok), tok.text, ahead.entity,
+                           self.sent.start)
         before = [m for m in self.people if m.end <= i]
         if not before or i - before[-1].end > REFER_WINDOW:
             return None
-        tok = self.doc[i]
         return Mention(i, i + 1, tok.idx, tok.idx + len(tok), tok.text, before[-1].entity,
                        self.sent.start)
 
