@@ -39,7 +39,7 @@ def test_surname_resolves_to_full_name(run):
 
 def test_acronym_resolves_to_its_expansion(run):
     claims, G = run("Taiwan's Ministry of National Defense (MND) published a report. "
-                    "Later the MND said it opposed Chinese pressure on Japan.")
+                    "Later the MND opposed Chinese pressure on Japan.")
     mnd, = [n for n, d in G.nodes(data=True) if d["name"] == "Ministry of National Defense (Taiwan)"]
     assert "MND" in G.nodes[mnd]["aliases"]
     assert not [n for n, d in G.nodes(data=True) if d["name"] == "MND" and n != mnd]

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from diplograph.graph.names import match_key
+from diplograph.graph.schema import SCHEMA
 from diplograph.loaders.curated import read_yaml
 from diplograph.loaders.extract.patterns import default_gazetteer_dir, load_gazetteer
 
@@ -65,7 +66,6 @@ def test_entries_carry_only_their_sections_keys():
 
 
 def test_every_kind_is_one_the_schema_allows():
-    from diplograph.graph.schema import SCHEMA
     for entry in GAZ.entries.values():
         assert entry.kind is None or entry.kind in SCHEMA.labels[entry.label].kinds, \
             (entry.name, entry.label, entry.kind)
