@@ -298,13 +298,13 @@ def _fill(db: sqlite3.Connection, G: nx.MultiDiGraph, progress: Progress | None)
             attrs = G.nodes[node]
             row = NODES.encode(attrs, shapes, lambda k, v: _aliases_ok(k, v) or _evidence_ok(k, v))
             country = attrs.get("country")
-            node_rows.append([node, *row, match_key(str(attrs.get("name", ""))),
+            node_rows.append([node, *row, match_key(node), match_key(str(attrs.get("name", ""))),
                               match_key(country) if isinstance(country, str) else None])
             if _aliases_ok("aliases", attrs.get("aliases")):
                 alias_rows += [(node, i, a, match_key(a)) for i, a in enumerate(attrs["aliases"])]
             if _evidence_ok("evidence", attrs.get("evidence")):
                 cites += cite_rows(node, None, attrs["evidence"])
-    db.executemany(NODES.insert(("name_key", "country_key")), node_rows)
+    db.executemany(NODES.insert(("id_key", "name_key", "country_key")), node_rows)
     db.executemany("INSERT INTO aliases VALUES (?, ?, ?, ?)", alias_rows)
     del node_rows, alias_rows
     tie_rows = []

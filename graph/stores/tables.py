@@ -160,7 +160,7 @@ DDL = [
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
     "CREATE TABLE graph (seq INTEGER PRIMARY KEY, key TEXT, value TEXT)",
     "CREATE TABLE shapes (id INTEGER PRIMARY KEY, keys TEXT)",
-    _table(NODES, "id TEXT PRIMARY KEY", ", name_key TEXT, country_key TEXT"),
+    _table(NODES, "id TEXT PRIMARY KEY", ", id_key TEXT, name_key TEXT, country_key TEXT"),
     "CREATE TABLE aliases (node TEXT NOT NULL REFERENCES nodes(id), seq INTEGER, "
     "alias TEXT, key TEXT)",
     _table(TIES, "id INTEGER PRIMARY KEY, source TEXT NOT NULL REFERENCES nodes(id), "
@@ -171,6 +171,7 @@ DDL = [
 ]
 # Built after the rows are in: one sort per index instead of a B-tree grown row by row.
 INDEXES = [
+    "CREATE INDEX nodes_id_key ON nodes(id_key)",
     "CREATE INDEX nodes_name_key ON nodes(name_key)",
     "CREATE INDEX nodes_country_key ON nodes(country_key) WHERE country_key IS NOT NULL",
     "CREATE INDEX nodes_label ON nodes(label)",
