@@ -88,23 +88,27 @@ class Columns:
         return (f"INSERT INTO {self.table} ({', '.join(_quote(c) for c in cols)}) "
                 f"VALUES ({', '.join('?' * len(cols))})")
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_plain_at", {k: i for i, k in enumerate(self.plain)})
+        object.__setattr__(self, "_nested_at", {k: i for i, k in enumerate(self.nested)})
+
     def encode(self, attrs: dict[str, Any], shapes: Shapes,
                side_ok: Callable[[str, Any], bool] = lambda k, v: False) -> list[Any]:
         """The row's values after its key columns: shape, plain, nested, extra."""
+        plain: list[Any] = [None] * len(self.plain)
+        nested: list[Any] = [None] * len(self.nested)
         extra = {}
-        plain = []
-        for key in self.plain:
-            value = attrs.get(key)
-            if is_plain(value):
-                plain.append(value)
-            else:
-                plain.append(None)
-                extra[key] = value
-        nested = [json.dumps(attrs[k], ensure_ascii=False) if k in attrs else None
-                  for k in self.nested]
-        known = {*self.plain, *self.nested}
+        plain_at, nested_at = self._plain_at, self._nested_at  # type: ignore[attr-defined]
         for key, value in attrs.items():
-            if key not in known and not (key in self.sides and side_ok(key, value)):
+            at = plain_at.get(key)
+            if at is not None:
+                if type(value) is str or is_plain(value):
+                    plain[at] = value
+                else:
+                    extra[key] = value
+            elif key in nested_at:
+                nested[nested_at[key]] = json.dumps(value, ensure_ascii=False)
+            elif not (key in self.sides and side_ok(key, value)):
                 extra[key] = value
         return [shapes.id(tuple(attrs)), *plain, *nested,
                 json.dumps(extra, ensure_ascii=False) if extra else None]
