@@ -4,8 +4,8 @@ The tables (:mod:`graph.stores.tables`) are plain enough for ``sqlite-utils`` an
 Datasette; the queries that look at a neighbourhood read only it, through indexes
 (:mod:`graph.stores.sqlite_queries`), and the others load the graph in a few bulk reads.
 
-A save builds a new file beside ``graph.db`` and renames it over the old one
-(``os.replace``), so a reader sees the old graph or the new one, never half of one; a
+A save builds the database in memory, writes it as a new file beside ``graph.db`` and
+renames it over the old one (:func:`graph.files.atomic_open`), so a reader sees the old graph or the new one, never half of one; a
 reader that opened the old file keeps reading it. Saves hold an exclusive lock on
 ``graph.lock`` in the folder, so two builds at once run one after the other and the
 graph left is the whole of the last one. A folder that holds only the ``graph.json`` of
@@ -24,8 +24,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from diplograph.graph.errors import StoreError
-from diplograph.graph.stores.base import GraphStore, Progress, reporting
+from diplograph.graph.errors import OutputError, StoreError
+from diplograph.graph.stores.base import GraphStore, Progress
 from diplograph.graph.stores.tables import (CITATIONS, DDL, DOCUMENTS, INDEXES, NODES,
                                             SCHEMA_VERSION, TIES, Shapes)
 
@@ -37,8 +37,6 @@ __all__ = ["SQLiteStore", "DB_FILE", "LOCK_FILE", "notice"]
 DB_FILE = "graph.db"
 LOCK_FILE = "graph.lock"
 LEGACY_FILE = "graph.json"
-_TEMP_PREFIX = ".graph-"
-_TEMP_SUFFIX = ".db.tmp"
 _FORMAT = "diplograph"
 
 
@@ -217,63 +215,54 @@ class SQLiteStore(GraphStore):
 
     def save(self, G: nx.MultiDiGraph, *, progress: Progress | None = None) -> None:
         with self.locked():
-            self._write(G, progress)
+            self._write(G)
         self.close()   # the next read opens the new file
 
-    def _write(self, G: nx.MultiDiGraph, progress: Progress | None) -> None:
-        for stale in self.path.glob(f"{_TEMP_PREFIX}*{_TEMP_SUFFIX}"):
-            stale.unlink(missing_ok=True)   # under the lock: left by a killed writer
-        temp = self.path / f"{_TEMP_PREFIX}{os.getpid()}{_TEMP_SUFFIX}"
+    def _write(self, G: nx.MultiDiGraph) -> None:
+        """Build the database in memory, then write it whole as graph.db beside the old
+        one and rename it over it (:func:`graph.files.atomic_open`: a full disk or a
+        kill leaves the old file as it was, and no temporary file)."""
+        from diplograph.graph.files import atomic_open
+        db = sqlite3.connect(":memory:", isolation_level=None)
         try:
-            db = sqlite3.connect(temp, isolation_level=None)
-            try:
-                for pragma in ("journal_mode=OFF", "synchronous=OFF", "cache_size=-65536"):
-                    db.execute(f"PRAGMA {pragma}")
-                db.execute("BEGIN")
-                for statement in DDL:
-                    db.execute(statement)
-                _fill(db, G, progress)
-                for statement in INDEXES:
-                    db.execute(statement)
-                db.execute("COMMIT")
-                db.execute("ANALYZE")
-            finally:
-                db.close()
-            with open(temp, "rb+") as fh:
-                os.fsync(fh.fileno())
-            os.replace(temp, self.file)
-            dir_fd = os.open(self.path, os.O_RDONLY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
-        except (OSError, sqlite3.Error) as exc:
-            temp.unlink(missing_ok=True)
-            reason = getattr(exc, "strerror", None) or exc
-            raise StoreError(f"cannot write {self.file}: {reason}") from None
+            db.execute("BEGIN")
+            for statement in DDL:
+                db.execute(statement)
+            _fill(db, G)
+            for statement in INDEXES:
+                db.execute(statement)
+            db.execute("COMMIT")
+            db.execute("ANALYZE")
+            data = db.serialize()
+        finally:
+            db.close()
+        self.path.mkdir(parents=True, exist_ok=True)
+        with atomic_open(self.file, binary=True, durable=True) as fh:
+            fh.write(data)
 
     def _convert(self) -> None:
         """Turn the folder's graph.json into graph.db once; read it as it is when the
-        folder cannot be written."""
+        folder cannot be written (a graph.json that is not a graph is an error either way)."""
         from diplograph.graph.stores.embedded import EmbeddedStore
         legacy = EmbeddedStore(self.path)
+        G = legacy.load()
         try:
             with self.locked():
                 if self.file.is_file():   # another process converted it meanwhile
                     return
-                self._write(legacy.load(), None)
-        except StoreError as exc:
-            if not self.file.is_file():
-                notice(f"Reading {legacy.file} as it is: it could not be converted to "
-                       f"{DB_FILE} ({exc}).")
-                self._legacy = legacy
+                self._write(G)
+        except (StoreError, OutputError) as exc:
+            notice(f"Reading {legacy.file} as it is: it could not be converted to "
+                   f"{DB_FILE} ({exc}).")
+            self._legacy = legacy
             return
         notice(f"Converted {legacy.file} to {self.file}, which holds the graph from now "
                f"on; {LEGACY_FILE} is no longer read and may be deleted.")
 
 
-def _fill(db: sqlite3.Connection, G: nx.MultiDiGraph, progress: Progress | None) -> None:
-    """Write ``G`` into the empty tables of ``db``."""
+def _fill(db: sqlite3.Connection, G: nx.MultiDiGraph) -> None:
+    """Write ``G`` into the empty tables of ``db`` (one step: ``progress`` has nothing to
+    report, as for the graph.json store)."""
     from diplograph.graph.names import match_key
     shapes = Shapes()
     db.executemany("INSERT INTO meta VALUES (?, ?)",
@@ -293,17 +282,16 @@ def _fill(db: sqlite3.Connection, G: nx.MultiDiGraph, progress: Progress | None)
             yield [owner, tie, seq, *CITATIONS.encode(c, shapes)]
 
     node_rows, alias_rows, cites = [], [], []
-    with reporting(progress, sorted(G.nodes), "nodes") as walk:
-        for node in walk:
-            attrs = G.nodes[node]
-            row = NODES.encode(attrs, shapes, lambda k, v: _aliases_ok(k, v) or _evidence_ok(k, v))
-            country = attrs.get("country")
-            node_rows.append([node, *row, match_key(node), match_key(str(attrs.get("name", ""))),
-                              match_key(country) if isinstance(country, str) else None])
-            if _aliases_ok("aliases", attrs.get("aliases")):
-                alias_rows += [(node, i, a, match_key(a)) for i, a in enumerate(attrs["aliases"])]
-            if _evidence_ok("evidence", attrs.get("evidence")):
-                cites += cite_rows(node, None, attrs["evidence"])
+    for node in sorted(G.nodes):
+        attrs = G.nodes[node]
+        row = NODES.encode(attrs, shapes, lambda k, v: _aliases_ok(k, v) or _evidence_ok(k, v))
+        country = attrs.get("country")
+        node_rows.append([node, *row, match_key(node), match_key(str(attrs.get("name", ""))),
+                          match_key(country) if isinstance(country, str) else None])
+        if _aliases_ok("aliases", attrs.get("aliases")):
+            alias_rows += [(node, i, a, match_key(a)) for i, a in enumerate(attrs["aliases"])]
+        if _evidence_ok("evidence", attrs.get("evidence")):
+            cites += cite_rows(node, None, attrs["evidence"])
     db.executemany(NODES.insert(("id_key", "name_key", "country_key")), node_rows)
     db.executemany("INSERT INTO aliases VALUES (?, ?, ?, ?)", alias_rows)
     del node_rows, alias_rows

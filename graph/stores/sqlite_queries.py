@@ -6,7 +6,9 @@ node's ties, a neighbourhood level by level, a bidirectional search for paths, t
 affiliation chains of a venue's participants), reads only those nodes and the ties among
 them (:meth:`SQLiteStore.graph`), and runs the reference query over that part of the
 graph: the part is chosen so that the answer is the one the whole graph gives, which
-the parity tests check. ``stats`` and ``resolve`` are counts and index lookups.
+the parity tests check. ``stats`` and ``resolve`` are counts and index lookups;
+``rank`` and ``communities`` read every node's label and name and every tie's ends in
+two bulk reads (the rest of the graph is not theirs to look at).
 """
 from __future__ import annotations
 
@@ -17,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 from diplograph.graph.errors import AmbiguousName, NodeNotFound
 from diplograph.graph.names import match_key
 from diplograph.graph.queries import contradictions as reference_contradictions
-from diplograph.graph.queries import mechanisms, override, paths, posts, summary, timeline
+from diplograph.graph.queries import (centrality, mechanisms, override, paths, posts, summary,
+                                      timeline)
 from diplograph.graph.queries.lookup import suggest
 from diplograph.graph.queries.neighborhood import neighbors as reference_neighbors
 from diplograph.graph.queries.vocabulary import (ACTOR_LABELS, AFFILIATION_TYPES,
@@ -26,11 +29,13 @@ from diplograph.graph.queries.vocabulary import (ACTOR_LABELS, AFFILIATION_TYPES
 from diplograph.graph.queries.sides import DENIED
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from diplograph.graph.queries.neighborhood import Neighborhood
     from diplograph.graph.stores.sqlite import SQLiteStore
 
 __all__ = ["stats", "resolve", "show", "neighbors", "path", "between", "who", "node_posts",
-           "node_timeline", "contradictions"]
+           "node_timeline", "contradictions", "rank", "communities"]
 
 KIND = "sqlite"
 _IN = " IN (SELECT value FROM json_each(?))"
@@ -342,3 +347,29 @@ def contradictions(store: SQLiteStore, *, kinds: list[str] | None = None
     nodes |= bodies | {s for s, _ in posts_held}
     nodes |= {t for _, _, t in _ties(store, bodies, types=[PART_OF], into=False)}
     return reference_contradictions.contradictions(store.graph(nodes), kinds=kinds)
+
+
+def _skeleton(store: SQLiteStore) -> nx.MultiDiGraph:
+    """Every node with its label and name, every tie with no attributes: what ``rank``
+    and ``communities`` read of the graph, in two bulk reads."""
+    import networkx as nx
+    G = nx.MultiDiGraph()
+    G.add_nodes_from((node, {"label": label, "name": name}) for node, label, name
+                     in store.sql("SELECT id, label, name FROM nodes ORDER BY id"))
+    G.add_edges_from((s, t, k, {}) for s, k, t
+                     in store.sql("SELECT source, type, target FROM ties "
+                                  "ORDER BY source, type, target"))
+    return G
+
+
+@override("rank", KIND)
+def rank(store: SQLiteStore, *, by: str = "degree", label: str | None = None,
+         top: int = 10) -> centrality.Ranking:
+    return centrality.rank(_skeleton(store), by=by, label=label, top=top)
+
+
+@override("communities", KIND)
+def communities(store: SQLiteStore, *, seed: int = centrality.LOUVAIN_SEED, central: int = 3,
+                min_size: int = 1) -> centrality.Communities:
+    return centrality.communities(_skeleton(store), seed=seed, central=central,
+                                  min_size=min_size)

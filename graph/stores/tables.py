@@ -183,6 +183,7 @@ INDEXES = [
     "CREATE INDEX aliases_node ON aliases(node, seq)",
     "CREATE INDEX ties_source_type ON ties(source, type)",
     "CREATE INDEX ties_target_type ON ties(target, type)",
+    "CREATE INDEX ties_type ON ties(type)",
     "CREATE INDEX citations_tie ON citations(tie, seq) WHERE tie IS NOT NULL",
     "CREATE INDEX citations_node ON citations(node, seq) WHERE node IS NOT NULL",
     "CREATE INDEX citations_doc ON citations(doc)",
