@@ -125,9 +125,19 @@ def run(args: list[str], timeout: float) -> tuple[float | None, float, str]:
             time.sleep(0.005)
 
 
-def commands(pools: dict[str, list[str]], work: Path, rng: random.Random) -> dict[str, list[str]]:
-    person = rng.choice(pools["Person"])
-    other = rng.choice(pools["Person"])
+def tied(db: Path, label: str, rng: random.Random) -> str:
+    """A node with this label and a few ties, picked at random (a random pick could be
+    one with no tie, which would ask nothing of the store)."""
+    import sqlite3
+    rows = sqlite3.connect(db).execute(
+        "SELECT source FROM ties JOIN nodes ON nodes.id = ties.source WHERE label = ? "
+        "GROUP BY source HAVING count(*) BETWEEN 2 AND 8 LIMIT 500", (label,)).fetchall()
+    return rng.choice(rows)[0]
+
+
+def commands(pools: dict[str, list[str]], work: Path, db: Path, rng: random.Random
+             ) -> dict[str, list[str]]:
+    person, other = tied(db, "Person", rng), tied(db, "Organization", rng)
     a, b = rng.sample(pools["Country"], 2)
     name = person.split(":", 1)[1].replace("-", " ").title()
     return {
@@ -181,7 +191,7 @@ def bench_size(n: int, args: argparse.Namespace, work: Path) -> None:
     wall, rss, _ = run([PY, "-c", BARE, str(sqlite_dir / "graph.db")], args.timeout)
     print(f"{'lower bound (python+open)':<26}{wall:>11.2f}{rss:>10.0f}", flush=True)
     rng = random.Random(n)
-    for label, argv in commands(pools, work, rng).items():
+    for label, argv in commands(pools, work, sqlite_dir / "graph.db", rng).items():
         if args.commands and label.split()[0] not in args.commands:
             continue
         cells, walls = [], []

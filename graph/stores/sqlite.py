@@ -121,6 +121,17 @@ class SQLiteStore(GraphStore):
                              "with '{build}'.", build="diplograph.api.build()")
         return db
 
+    def part(self, *, focus: str | None = None, depth: int = 1, top: int | None = None
+             ) -> nx.MultiDiGraph | None:
+        """The part of the graph a picture of ``focus`` (an id) within ``depth`` ties,
+        or of the ``top`` nodes by degree, draws, read alone; None while graph.json is
+        read as it is."""
+        from diplograph.graph.stores.sqlite_queries import by_degree, levels
+        if self._opened() is None:
+            return None
+        nodes = levels(self, focus, depth) if focus is not None else by_degree(self, top or 0)
+        return self.graph(nodes, documents=True)
+
     def sql(self, query: str, *params: Any) -> list[tuple[Any, ...]]:
         """Rows of a read-only ``query`` over the store (its overrides use this)."""
         db = self._opened()
@@ -133,10 +144,12 @@ class SQLiteStore(GraphStore):
             return self._legacy.load(progress=progress)
         return self.graph(nodes=None)
 
-    def graph(self, nodes: Iterable[str] | None) -> nx.MultiDiGraph:
+    def graph(self, nodes: Iterable[str] | None, *, documents: bool = False
+              ) -> nx.MultiDiGraph:
         """The whole graph (``nodes`` None) or the part of it on ``nodes``: those nodes
-        and every tie among them, each with all its attributes (the graph's documents
-        and attributes only for the whole graph)."""
+        and every tie among them, each with all its attributes. The whole graph has the
+        graph's attributes and documents; a part has them with ``documents``, and then
+        only the documents its citations name."""
         import networkx as nx
         db = self._opened()
         assert db is not None
@@ -174,6 +187,13 @@ class SQLiteStore(GraphStore):
             _, source, key, target = row[:4]
             G.add_edge(source, target, key=key, **TIES.decode(row[4:], shapes, {
                 "type": key, "evidence": cited.get(row[0], [])}))
+        if on and documents:
+            named = {c.get("doc") for _, _, a in G.edges(data=True)
+                     for c in a.get("evidence", []) if isinstance(c, dict)}
+            named |= {c.get("doc") for _, a in G.nodes(data=True)
+                      for c in a.get("evidence", []) if isinstance(c, dict)}
+            found = self._documents(db, shapes, {d for d in named if isinstance(d, str)})
+            G.graph.update(self._graph_attrs(db), documents=found)
         return G
 
     @staticmethod
@@ -181,11 +201,16 @@ class SQLiteStore(GraphStore):
         return {k: json.loads(v) for k, v in db.execute("SELECT key, value FROM graph ORDER BY seq")}
 
     @staticmethod
-    def _documents(db: sqlite3.Connection, shapes: dict[int, tuple[str, ...]]
-                   ) -> dict[str, dict[str, Any]]:
+    def _documents(db: sqlite3.Connection, shapes: dict[int, tuple[str, ...]],
+                   only: set[str] | None = None) -> dict[str, dict[str, Any]]:
         cols = ", ".join(f'"{c}"' for c in DOCUMENTS.names)
+        where, params = "", ()
+        if only is not None:
+            where, params = " WHERE id IN (SELECT value FROM json_each(?))", (
+                json.dumps(sorted(only)),)
         return {row[0]: DOCUMENTS.decode(row[1:], shapes, {"id": row[0]})
-                for row in db.execute(f"SELECT {cols} FROM documents ORDER BY id")}
+                for row in db.execute(f"SELECT {cols} FROM documents{where} ORDER BY id",
+                                      params)}
 
     @staticmethod
     def _citations(db: sqlite3.Connection, shapes: dict[int, tuple[str, ...]], owner: str,

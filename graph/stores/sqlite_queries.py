@@ -81,6 +81,15 @@ def _adjacent(store: SQLiteStore, frontier: Iterable[str],
     return nearby
 
 
+def by_degree(store: SQLiteStore, top: int) -> list[str]:
+    """The ``top`` nodes touched by the most ties (a tie to itself counts twice), then
+    by id, as ``sorted(G, key=lambda n: (-G.degree(n), n))`` orders them."""
+    return [n for (n,) in store.sql(
+        "SELECT n.id FROM nodes n LEFT JOIN (SELECT id, count(*) AS ties FROM (SELECT source "
+        "AS id FROM ties UNION ALL SELECT target FROM ties) GROUP BY id) d ON d.id = n.id "
+        "ORDER BY coalesce(d.ties, 0) DESC, n.id LIMIT ?", max(top, 0))]
+
+
 @override("stats", KIND)
 def stats(store: SQLiteStore) -> summary.Stats:
     labels = dict(store.sql("SELECT label, count(*) FROM nodes GROUP BY label"))
@@ -150,7 +159,7 @@ def neighbors(store: SQLiteStore, node: str, *, depth: int = 1,
                                labels=sorted(labels_set) if labels_set else None)
 
 
-def _levels(store: SQLiteStore, start: str, radius: int) -> dict[str, int]:
+def levels(store: SQLiteStore, start: str, radius: int) -> dict[str, int]:
     """Every node within ``radius`` ties of ``start`` -> its distance."""
     dist, frontier = {start: 0}, {start}
     for level in range(1, radius + 1):
@@ -211,7 +220,7 @@ def path(store: SQLiteStore, source: str, target: str, *, max_hops: int = 6,
         nodes = {source}
     elif all_paths or via is not None:
         # every simple path of at most max_hops ties lies within these
-        near, far = _levels(store, source, max_hops - 1), _levels(store, target, max_hops - 1)
+        near, far = levels(store, source, max_hops - 1), levels(store, target, max_hops - 1)
         nodes = {source, target} | {n for n in near if n in far
                                     and near[n] + far[n] <= max_hops}
     else:
