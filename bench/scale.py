@@ -5,7 +5,8 @@ Generates a schema-conformant graph of each size (claims merged by the real
 each tie citing one sentence of one of n/10 documents), saves it into a SQLite store
 and a graph.json store (``json://``), then runs each command as the CLI, in a
 subprocess, so that process start and imports count. For each: wall time and peak RSS
-(of that process, from ``wait4``), on both stores, and the bare lower bound (Python
+(of that process, from ``wait4``) and its CPU seconds (user + system, what a
+loaded machine changes least), on both stores, and the bare lower bound (Python
 starting and opening the SQLite file). ``build/save`` is the store's save of the
 graph, read from the node-link file first (the time shown is the save alone; RSS the
 whole process).
@@ -101,11 +102,13 @@ began = time.perf_counter()
 open_store(sys.argv[2]).save(G)
 print(f"{time.perf_counter() - began:.3f}")
 """
+CPU: list[float | None] = [None]
 BARE = "import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM meta')"
 
 
 def run(args: list[str], timeout: float) -> tuple[float | None, float, str]:
-    """(wall seconds or None if cut, peak RSS in MB, stdout) of one process."""
+    """(wall seconds or None if cut, peak RSS in MB, stdout) of one process; its CPU
+    seconds (user + system) in :data:`CPU`, the figure a loaded machine changes least."""
     with tempfile.TemporaryFile("w+") as out:   # a pipe would fill and stall the child
         began = time.perf_counter()
         child = subprocess.Popen(args, stdout=out, stderr=subprocess.DEVNULL, cwd=ROOT)
@@ -117,10 +120,12 @@ def run(args: list[str], timeout: float) -> tuple[float | None, float, str]:
                 if child.returncode != 0:
                     raise SystemExit(f"failed ({child.returncode}): {' '.join(args)}")
                 out.seek(0)
+                CPU[:] = [usage.ru_utime + usage.ru_stime]
                 return wall, usage.ru_maxrss / 1024, out.read()
             if time.perf_counter() - began > timeout:
                 child.kill()
                 _, _, usage = os.wait4(child.pid, 0)
+                CPU[:] = [None]
                 return None, usage.ru_maxrss / 1024, ""
             time.sleep(0.005)
 
@@ -186,10 +191,11 @@ def bench_size(n: int, args: argparse.Namespace, work: Path) -> None:
     pools = json.loads((where / "pools.json").read_text())
     stores = {"sqlite": str(sqlite_dir), "json": f"json://{json_dir}"}
     wanted = [s for s in args.stores.split(",") if s in stores]
-    print(f"{'command':<26}" + "".join(f"{s + ' s':>11}{s + ' MB':>10}" for s in wanted)
+    print(f"{'command':<26}" + "".join(f"{s + ' s':>11}{'cpu s':>8}{'MB':>6}" for s in wanted)
           + ("   json/sqlite" if len(wanted) == 2 else ""))
     wall, rss, _ = run([PY, "-c", BARE, str(sqlite_dir / "graph.db")], args.timeout)
-    print(f"{'lower bound (python+open)':<26}{wall:>11.2f}{rss:>10.0f}", flush=True)
+    print(f"{'lower bound (python+open)':<26}{wall:>11.2f}{CPU[0]:>8.2f}{rss:>6.0f}",
+          flush=True)
     rng = random.Random(n)
     for label, argv in commands(pools, work, sqlite_dir / "graph.db", rng).items():
         if args.commands and label.split()[0] not in args.commands:
@@ -198,7 +204,8 @@ def bench_size(n: int, args: argparse.Namespace, work: Path) -> None:
         for store in wanted:
             wall, rss, _ = run([PY, "-m", "diplograph", *argv, "--store", stores[store]],
                                args.timeout)
-            cells.append(f"{fmt(wall, args.timeout):>11}{rss:>10.0f}")
+            cells.append(f"{fmt(wall, args.timeout):>11}{fmt(CPU[0], args.timeout):>8}"
+                         f"{rss:>6.0f}")
             walls.append(wall)
         ratio = (f"{walls[1] / walls[0]:>12.1f}x" if len(walls) == 2 and None not in walls
                  else "")
@@ -211,7 +218,7 @@ def bench_size(n: int, args: argparse.Namespace, work: Path) -> None:
                                   stores[store].replace(str(json_dir), str(target))],
                                  args.timeout)
             save = float(out) if wall is not None else None
-            cells.append(f"{fmt(save, args.timeout):>11}{rss:>10.0f}")
+            cells.append(f"{fmt(save, args.timeout):>11}{'':>8}{rss:>6.0f}")
             saves.append(save)
         ratio = (f"{saves[0] / saves[1]:>11.2f}x*" if len(saves) == 2 and None not in saves
                  else "")
@@ -235,10 +242,12 @@ def main() -> None:
     args.commands = [c for c in args.commands.split(",") if c]
     work = args.workdir or Path(tempfile.mkdtemp(prefix="diplograph-scale-"))
     work.mkdir(parents=True, exist_ok=True)
-    print(f"bench/scale.py: wall seconds and peak RSS (MB) per command, one run each; "
-          f"work in {work}; load average {os.getloadavg()[0]:.1f}")
+    print(f"bench/scale.py: wall seconds, CPU seconds (user + system) and peak RSS (MB) "
+          f"per command, one run each; work in {work}; load average "
+          f"{os.getloadavg()[0]:.1f}")
     for size in args.sizes.split(","):
         bench_size(parse_size(size), args, work)
+    print(f"load average at the end {os.getloadavg()[0]:.1f} (2 cores)")
 
 
 if __name__ == "__main__":

@@ -298,7 +298,7 @@ def _fill(db: sqlite3.Connection, G: nx.MultiDiGraph) -> None:
     documents = G.graph.get("documents", {})
     db.executemany(DOCUMENTS.insert(), [
         (d, *DOCUMENTS.encode(documents[d], shapes, lambda k, v, d=d: k == "id" and v == d))
-        for d in documents])
+        for d in sorted(documents)])   # in id order, as the node-link file lists them
     cite_sql = CITATIONS.insert()
 
     def cite_rows(owner: str | None, tie: int | None, evidence: list[dict[str, Any]]

@@ -118,16 +118,16 @@ class Columns:
         """The attributes of ``row`` (its values from ``shape`` on), in saved order;
         ``sides`` holds what the side tables gave for this row."""
         extra = json.loads(row[-1]) if row[-1] else {}
-        at = {k: i for i, k in enumerate(self.plain, 1)}
-        nested = {k: i for i, k in enumerate(self.nested, 1 + len(self.plain))}
+        plain_at, nested_at = self._plain_at, self._nested_at  # type: ignore[attr-defined]
+        first_nested = 1 + len(self.plain)
         out: dict[str, Any] = {}
         for key in shapes[row[0]]:
             if key in extra:
                 out[key] = extra[key]
-            elif key in at:
-                out[key] = row[at[key]]
-            elif key in nested:
-                out[key] = json.loads(row[nested[key]])
+            elif key in plain_at:
+                out[key] = row[1 + plain_at[key]]
+            elif key in nested_at:
+                out[key] = json.loads(row[first_nested + nested_at[key]])
             else:
                 out[key] = sides.get(key, [])
         return out
