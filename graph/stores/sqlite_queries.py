@@ -16,12 +16,12 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from diplograph.graph.errors import AmbiguousName, NodeNotFound
+from diplograph.graph.errors import NodeNotFound
 from diplograph.graph.names import match_key
 from diplograph.graph.queries import contradictions as reference_contradictions
 from diplograph.graph.queries import (centrality, mechanisms, override, paths, posts, summary,
                                       timeline)
-from diplograph.graph.queries.lookup import suggest
+from diplograph.graph.queries.lookup import best_hit, suggest
 from diplograph.graph.queries.neighborhood import neighbors as reference_neighbors
 from diplograph.graph.queries.vocabulary import (ACTOR_LABELS, AFFILIATION_TYPES,
                                                  DATE_FIELDS, HOLDS_POSITION, PART_OF,
@@ -117,11 +117,7 @@ def resolve(store: SQLiteStore, name: str) -> str:
         for node, label in store.sql("SELECT id, name FROM nodes ORDER BY id"):
             names.add_node(node, name=label, aliases=aliases.get(node, []))
         raise NodeNotFound(name, suggest(names, name))
-    best = min(tier for tier, _ in hits)
-    nodes = sorted({node for tier, node in hits if tier == best})
-    if len(nodes) > 1:
-        raise AmbiguousName(name, nodes)
-    return nodes[0]
+    return best_hit(name, hits)
 
 
 def _around(store: SQLiteStore, node: str) -> set[str]:
