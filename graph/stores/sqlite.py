@@ -48,13 +48,18 @@ def _stderr(line: str) -> None:
 notice: Callable[[str], None] = _stderr
 
 
-def _aliases_ok(key: str, value: Any) -> bool:
-    return key == "aliases" and isinstance(value, list) and all(type(a) is str for a in value)
+def _aliases(attrs: dict[str, Any]) -> list[str] | None:
+    """A node's aliases when they are a list of text (else they stay in ``extra``)."""
+    value = attrs.get("aliases")
+    ok = isinstance(value, list) and all(type(a) is str for a in value)
+    return value if ok else None
 
 
-def _evidence_ok(key: str, value: Any) -> bool:
-    return key == "evidence" and isinstance(value, list) and all(
-        isinstance(c, dict) for c in value)
+def _evidence(attrs: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """The citations when they are a list of dicts (else they stay in ``extra``)."""
+    value = attrs.get("evidence")
+    ok = isinstance(value, list) and all(type(c) is dict for c in value)
+    return value if ok else None
 
 
 class SQLiteStore(GraphStore):
@@ -296,27 +301,29 @@ def _fill(db: sqlite3.Connection, G: nx.MultiDiGraph) -> None:
                    if k != "documents"]
     db.executemany("INSERT INTO graph (key, value) VALUES (?, ?)", graph_attrs)
     documents = G.graph.get("documents", {})
-    db.executemany(DOCUMENTS.insert(), [
-        (d, *DOCUMENTS.encode(documents[d], shapes, lambda k, v, d=d: k == "id" and v == d))
-        for d in sorted(documents)])   # in id order, as the node-link file lists them
-    cite_sql = CITATIONS.insert()
+    db.executemany(DOCUMENTS.insert(), [   # in id order, as the node-link file lists them
+        (d, *DOCUMENTS.encode(documents[d], shapes, ("id",) if documents[d].get("id") == d
+                              else ())) for d in sorted(documents)])
+    cites: list[list[Any]] = []
 
-    def cite_rows(owner: str | None, tie: int | None, evidence: list[dict[str, Any]]
-                  ) -> Iterator[list[Any]]:
-        for seq, c in enumerate(evidence):
-            yield [owner, tie, seq, *CITATIONS.encode(c, shapes)]
+    def cite(owner: str | None, tie: int | None, evidence: list[dict[str, Any]]) -> None:
+        cites.extend([owner, tie, seq, *CITATIONS.encode(c, shapes)]
+                     for seq, c in enumerate(evidence))
 
-    node_rows, alias_rows, cites = [], [], []
+    node_rows, alias_rows = [], []
     for node in sorted(G.nodes):
         attrs = G.nodes[node]
-        row = NODES.encode(attrs, shapes, lambda k, v: _aliases_ok(k, v) or _evidence_ok(k, v))
+        aliases, evidence = _aliases(attrs), _evidence(attrs)
+        elsewhere = (*(("aliases",) if aliases is not None else ()),
+                     *(("evidence",) if evidence is not None else ()))
         country = attrs.get("country")
-        node_rows.append([node, *row, match_key(node), match_key(str(attrs.get("name", ""))),
+        node_rows.append([node, *NODES.encode(attrs, shapes, elsewhere), match_key(node),
+                          match_key(str(attrs.get("name", ""))),
                           match_key(country) if isinstance(country, str) else None])
-        if _aliases_ok("aliases", attrs.get("aliases")):
-            alias_rows += [(node, i, a, match_key(a)) for i, a in enumerate(attrs["aliases"])]
-        if _evidence_ok("evidence", attrs.get("evidence")):
-            cites += cite_rows(node, None, attrs["evidence"])
+        if aliases is not None:
+            alias_rows += [(node, i, a, match_key(a)) for i, a in enumerate(aliases)]
+        if evidence is not None:
+            cite(node, None, evidence)
     db.executemany(NODES.insert(("id_key", "name_key", "country_key")), node_rows)
     db.executemany("INSERT INTO aliases VALUES (?, ?, ?, ?)", alias_rows)
     del node_rows, alias_rows
@@ -324,12 +331,14 @@ def _fill(db: sqlite3.Connection, G: nx.MultiDiGraph) -> None:
     edges = sorted(G.edges(keys=True), key=lambda e: (e[0], e[2], e[1]))
     for tie, (u, v, k) in enumerate(edges, 1):
         attrs = G.edges[u, v, k]
-        tie_rows.append([tie, u, k, v, *TIES.encode(
-            attrs, shapes, lambda key, val: (key == "type" and val == k) or _evidence_ok(key, val))])
-        if _evidence_ok("evidence", attrs.get("evidence")):
-            cites += cite_rows(None, tie, attrs["evidence"])
+        evidence = _evidence(attrs)
+        elsewhere = (*(("type",) if attrs.get("type") == k else ()),
+                     *(("evidence",) if evidence is not None else ()))
+        tie_rows.append([tie, u, k, v, *TIES.encode(attrs, shapes, elsewhere)])
+        if evidence is not None:
+            cite(None, tie, evidence)
     db.executemany(TIES.insert(), tie_rows)
-    db.executemany(cite_sql, cites)
+    db.executemany(CITATIONS.insert(), cites)
     db.executemany("INSERT INTO shapes VALUES (?, ?)", shapes.rows())
 
 

@@ -21,7 +21,7 @@ Examples
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,8 +33,6 @@ __all__ = ["Columns", "Shapes", "NODES", "TIES", "CITATIONS", "DOCUMENTS", "DDL"
 #: The layout of the file; a store written by another layout is refused, not misread.
 SCHEMA_VERSION = 1
 _JSON_TYPES = (str, int, float)
-# Attributes kept in side tables rather than in the row itself.
-SIDE_LISTS = ("aliases", "evidence")
 
 
 def is_plain(value: Any) -> bool:
@@ -77,7 +75,6 @@ class Columns:
     keys: tuple[str, ...]
     plain: tuple[str, ...]
     nested: tuple[str, ...] = ()
-    sides: tuple[str, ...] = ()      # attributes kept in side tables when well formed
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -93,8 +90,10 @@ class Columns:
         object.__setattr__(self, "_nested_at", {k: i for i, k in enumerate(self.nested)})
 
     def encode(self, attrs: dict[str, Any], shapes: Shapes,
-               side_ok: Callable[[str, Any], bool] = lambda k, v: False) -> list[Any]:
-        """The row's values after its key columns: shape, plain, nested, extra."""
+               elsewhere: Collection[str] = ()) -> list[Any]:
+        """The row's values after its key columns: shape, plain, nested, extra.
+        ``elsewhere`` names the attributes the caller writes in other rows (a well-formed
+        ``aliases`` or ``evidence`` list) or columns (a tie's ``type``)."""
         plain: list[Any] = [None] * len(self.plain)
         nested: list[Any] = [None] * len(self.nested)
         extra = {}
@@ -102,13 +101,13 @@ class Columns:
         for key, value in attrs.items():
             at = plain_at.get(key)
             if at is not None:
-                if type(value) is str or is_plain(value):
+                if type(value) is str or value is None or is_plain(value):
                     plain[at] = value
                 else:
                     extra[key] = value
             elif key in nested_at:
                 nested[nested_at[key]] = json.dumps(value, ensure_ascii=False)
-            elif not (key in self.sides and side_ok(key, value)):
+            elif key not in elsewhere:
                 extra[key] = value
         return [shapes.id(tuple(attrs)), *plain, *nested,
                 json.dumps(extra, ensure_ascii=False) if extra else None]
@@ -142,16 +141,15 @@ _TIE_PROPS = _unique((*SCHEMA.common_properties,
                       *(p for r in SCHEMA.relations.values() for p in r.properties)))
 
 NODES = Columns("nodes", ("id",), _unique((*_NODE_META, *SCHEMA.node_properties)),
-                ("conflicts", "corrections"), SIDE_LISTS)
+                ("conflicts", "corrections"))
 # A tie's ``type`` column is its key in the MultiDiGraph, which is its type.
 TIES = Columns("ties", ("id", "source", "type", "target"),
                _unique(("provenance", *_TIE_PROPS), skip=("type",)),
-               ("conflicts", "corrections"), ("evidence", "type"))
+               ("conflicts", "corrections"))
 CITATIONS = Columns("citations", ("node", "tie", "seq"),
                     ("doc", "start", "end", "snippet", "method", "confidence", "note", "origin"),
                     ("claim",))
-DOCUMENTS = Columns("documents", ("id",), ("title", "outlet", "date", "url", "path"), (),
-                    ("id",))
+DOCUMENTS = Columns("documents", ("id",), ("title", "outlet", "date", "url", "path"))
 
 
 def _table(spec: Columns, keys: str, extra: str = "") -> str:
