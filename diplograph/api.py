@@ -409,27 +409,31 @@ VIZ_LIMIT = 5_000
 
 def _viz_graph(store: StoreArg, focus: str | None, depth: int, top: int | None,
                whole: bool, story: bool) -> tuple[nx.MultiDiGraph, str | None]:
-    """The graph a picture draws and its focus as an id: only the focus's neighbourhood
+    """The graph a picture draws and, when read in part, its focus as an id (else the
+    focus is resolved in the graph, as a filter): only the focus's neighbourhood
     or the ``top`` nodes by degree, read alone from a store that can (SQLite), unless
     ``whole`` (colours by community, or filters by trust, need the whole graph); else
     the whole graph, cut to ``top`` by the caller. A graph over :data:`VIZ_LIMIT` nodes
     with neither (nor a ``story``, whose steps say what to draw) is refused."""
     with _opened(store) as opened:
-        center = opened.run("resolve", focus) if focus else None
         partial = getattr(opened, "part", None)
         if (focus or top) and not whole and partial is not None:
+            center = opened.run("resolve", focus) if focus else None
             G = partial(focus=center, depth=depth, top=top)
             if G is not None:
                 return G, center
+        G = None
         if not (focus or top or story):
-            count = opened.run("stats").nodes
+            if partial is None:   # a store that counts by loading: load it once
+                G = opened.load()
+            count = G.number_of_nodes() if G is not None else opened.run("stats").nodes
             if count > VIZ_LIMIT:
                 raise DiplographError(
                     f"{opened.location} holds {count:,} nodes, more than one page draws "
                     f"well ({VIZ_LIMIT:,}): draw a part of it with {{focus}} (and "
                     "{depth}) or {top}.", focus="focus=...", depth="depth=2",
                     top="top=500")
-        return opened.load(), center
+        return (G if G is not None else opened.load()), None
 
 
 def _top(G: nx.MultiDiGraph, top: int) -> nx.MultiDiGraph:
