@@ -65,8 +65,9 @@ def parties(s: Sentence) -> Iterator[Candidate]:
         if first:
             for party in s.group(first):
                 for event in events:
-                    yield party.entity, PARTICIPATES_IN, event.entity, event.start, \
-                        party.end, {"role": "party"}
+                    yield party.entity, PARTICIPATES_IN, event.entity, \
+                        min(event.start, party.start), max(event.end, party.end), \
+                        {"role": "party"}
 
 
 def attendance(s: Sentence) -> Iterator[Candidate]:
