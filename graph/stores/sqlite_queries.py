@@ -92,9 +92,10 @@ def by_degree(store: SQLiteStore, top: int) -> list[str]:
 
 @override("stats", KIND)
 def stats(store: SQLiteStore) -> summary.Stats:
-    labels = dict(store.sql("SELECT label, count(*) FROM nodes GROUP BY label"))
-    types = dict(store.sql("SELECT type, count(*) FROM ties GROUP BY type"))
-    documents = store.sql("SELECT count(*) FROM documents")[0][0]
+    counted: dict[str, dict[str, int]] = {"label": {}, "type": {}, "documents": {"": 0}}
+    for what, name, n in store.sql("SELECT what, name, n FROM counts"):
+        counted[what][name] = n
+    labels, types, documents = counted["label"], counted["type"], counted["documents"][""]
     return summary.Stats(nodes=sum(labels.values()), edges=sum(types.values()),
                          documents=documents, by_label=dict(sorted(labels.items())),
                          by_type=dict(sorted(types.items())))

@@ -162,6 +162,8 @@ DDL = [
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
     "CREATE TABLE graph (seq INTEGER PRIMARY KEY, key TEXT, value TEXT)",
     "CREATE TABLE shapes (id INTEGER PRIMARY KEY, keys TEXT)",
+    # what `stats` reports, counted when the graph is saved
+    "CREATE TABLE counts (what TEXT, name TEXT, n INTEGER, PRIMARY KEY (what, name))",
     _table(NODES, "id TEXT PRIMARY KEY", ", id_key TEXT, name_key TEXT, country_key TEXT"),
     "CREATE TABLE aliases (node TEXT NOT NULL REFERENCES nodes(id), seq INTEGER, "
     "alias TEXT, key TEXT)",
