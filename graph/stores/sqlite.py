@@ -341,10 +341,11 @@ def _fill(db: sqlite3.Connection, G: nx.MultiDiGraph) -> None:
     db.executemany(TIES.insert(), tie_rows)
     db.executemany(CITATIONS.insert(), cites)
     db.executemany("INSERT INTO shapes VALUES (?, ?)", shapes.rows())
+    labels = Counter(a.get("label") for _, a in G.nodes(data=True))
+    types = Counter(k for _, _, k in G.edges(keys=True))
     db.executemany("INSERT INTO counts VALUES (?, ?, ?)", [
-        *(("label", k, n) for k, n in Counter(a.get("label") for _, a in G.nodes(data=True)).items()),
-        *(("type", k, n) for k, n in Counter(k for _, _, k in G.edges(keys=True)).items()),
-        ("documents", "", len(documents))])
+        *(("label", k, n) for k, n in labels.items()),
+        *(("type", k, n) for k, n in types.items()), ("documents", "", len(documents))])
 
 
 from diplograph.graph.stores import sqlite_queries  # noqa: E402,F401  (registers the overrides)
