@@ -494,7 +494,8 @@ def viz(output: str | Path | None = None, *, format: str | None = None,
     ``min_degree`` (nodes with at least that many ties; on the page it is the filter's
     starting value), ``top`` (only the nodes with the most ties, and the ties among
     them). A graph of more than :data:`VIZ_LIMIT` nodes needs ``focus`` or ``top``; the
-    SQLite store then reads only that part. Node size by ``size_by`` (a key of ``viz.present.SIZE_BY``);
+    SQLite store then reads only that part. Node size by ``size_by`` (a key of
+    ``viz.present.SIZE_BY``);
     colour by ``color_by``: ``label`` (the schema's colours) or ``community`` (the
     Louvain communities of :func:`communities`). ``story``: a story file (see
     ``loaders.stories``), drawn as a page with next/previous. ``diff``: an earlier store

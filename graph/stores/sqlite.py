@@ -5,8 +5,9 @@ Datasette; the queries that look at a neighbourhood read only it, through indexe
 (:mod:`graph.stores.sqlite_queries`), and the others load the graph in a few bulk reads.
 
 A save builds the database in memory, writes it as a new file beside ``graph.db`` and
-renames it over the old one (:func:`graph.files.atomic_open`), so a reader sees the old graph or the new one, never half of one; a
-reader that opened the old file keeps reading it. Saves hold an exclusive lock on
+renames it over the old one (:func:`graph.files.atomic_open`), so a reader sees the old
+graph or the new one, never half of one; a reader that opened the old file keeps
+reading it. Saves hold an exclusive lock on
 ``graph.lock`` in the folder, so two builds at once run one after the other and the
 graph left is the whole of the last one. A folder that holds only the ``graph.json`` of
 earlier versions is converted once, with a line on stderr saying so; when the folder
@@ -204,7 +205,8 @@ class SQLiteStore(GraphStore):
 
     @staticmethod
     def _graph_attrs(db: sqlite3.Connection) -> dict[str, Any]:
-        return {k: json.loads(v) for k, v in db.execute("SELECT key, value FROM graph ORDER BY seq")}
+        rows = db.execute("SELECT key, value FROM graph ORDER BY seq")
+        return {k: json.loads(v) for k, v in rows}
 
     @staticmethod
     def _documents(db: sqlite3.Connection, shapes: dict[int, tuple[str, ...]],
