@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from diplograph import api
 from diplograph.cli import cli
 from diplograph.graph.nodelink import dumps
-from diplograph.graph.stores import EmbeddedStore, SQLiteStore
+from diplograph.graph.stores import SQLiteStore
 from diplograph.graph.stores.neo4j import Neo4jStore
 from diplograph.graph.stores.neo4j.writer import mention_rows
 from tests.bolt import free_port
@@ -181,7 +181,7 @@ def test_a_failing_batch_then_a_rerun_completes(env, bolt_server, url, seed_stor
     changed = seed_graph.copy()
     changed.remove_node(sorted(changed.nodes)[0])
     local = tmp_path / "changed"
-    EmbeddedStore(local).save(changed)
+    SQLiteStore(local).save(changed)
     monkeypatch.setattr(Neo4jStore, "batch_size", property(lambda self: 5))
     batches: list[int] = []
 
