@@ -402,6 +402,46 @@ def cypher(query: str, params: dict[str, Any] | None = None, *, write: bool = Fa
 # --- viz: the page and the static pictures -------------------------------------------
 
 PAGE_FORMATS = ("html", "png", "svg", "pdf")
+#: Above this many nodes, :func:`viz` draws a part of the graph (``focus`` or ``top``):
+#: a page of every node would be too large to open.
+VIZ_LIMIT = 5_000
+
+
+def _viz_graph(store: StoreArg, focus: str | None, depth: int, top: int | None,
+               whole: bool, story: bool) -> tuple[nx.MultiDiGraph, str | None]:
+    """The graph a picture draws and, when read in part, its focus as an id (else the
+    focus is resolved in the graph, as a filter): only the focus's neighbourhood
+    or the ``top`` nodes by degree, read alone from a store that can (SQLite), unless
+    ``whole`` (colours by community, or filters by trust, need the whole graph); else
+    the whole graph, cut to ``top`` by the caller. A graph over :data:`VIZ_LIMIT` nodes
+    with neither (nor a ``story``, whose steps say what to draw) is refused."""
+    with _opened(store) as opened:
+        partial = getattr(opened, "part", None)
+        if (focus or top) and not whole and partial is not None:
+            center = opened.run("resolve", focus) if focus else None
+            G = partial(focus=center, depth=depth, top=top)
+            if G is not None:
+                return G, center
+        G = None
+        if not (focus or top or story):
+            if partial is None:   # a store that counts by loading: load it once
+                G = opened.load()
+            count = G.number_of_nodes() if G is not None else opened.run("stats").nodes
+            if count > VIZ_LIMIT:
+                raise DiplographError(
+                    f"{opened.location} holds {count:,} nodes, more than one page draws "
+                    f"well ({VIZ_LIMIT:,}): draw a part of it with {{focus}} (and "
+                    "{depth}) or {top}.", focus="focus=...", depth="depth=2",
+                    top="top=500")
+        return (G if G is not None else opened.load()), None
+
+
+def _top(G: nx.MultiDiGraph, top: int) -> nx.MultiDiGraph:
+    """The ``top`` nodes of ``G`` by degree (then id), with the ties among them."""
+    chosen = sorted(G, key=lambda n: (-G.degree(n), n))[:max(top, 0)]
+    part = G.subgraph(chosen).copy()
+    part.graph.update(G.graph)
+    return part
 
 
 def _story(G: nx.MultiDiGraph, path: str | Path) -> dict[str, Any]:
@@ -440,7 +480,8 @@ def viz(output: str | Path | None = None, *, format: str | None = None,
         min_degree: int = 0, size_by: str = "degree", color_by: str = "label",
         title: str | None = None, physics: bool = False, story: str | Path | None = None,
         diff: StoreArg = None, width: int = 1920, height: int = 1080, dpi: int = 150,
-        font_size: float = 10.0, store: StoreArg = None) -> VizResult:
+        font_size: float = 10.0, top: int | None = None, store: StoreArg = None
+        ) -> VizResult:
     """Draw the graph: an offline interactive page (``html``), or a ``png``, ``svg`` or
     ``pdf`` picture for slides.
 
@@ -451,7 +492,10 @@ def viz(output: str | Path | None = None, *, format: str | None = None,
     documents per tie), ``min_confidence`` and ``checked_only`` (see
     :func:`graph.provenance.trusted`; on a diff map, applied to both graphs),
     ``min_degree`` (nodes with at least that many ties; on the page it is the filter's
-    starting value). Node size by ``size_by`` (a key of ``viz.present.SIZE_BY``);
+    starting value), ``top`` (only the nodes with the most ties, and the ties among
+    them). A graph of more than :data:`VIZ_LIMIT` nodes needs ``focus`` or ``top``; the
+    SQLite store then reads only that part. Node size by ``size_by`` (a key of
+    ``viz.present.SIZE_BY``);
     colour by ``color_by``: ``label`` (the schema's colours) or ``community`` (the
     Louvain communities of :func:`communities`). ``story``: a story file (see
     ``loaders.stories``), drawn as a page with next/previous. ``diff``: an earlier store
@@ -486,14 +530,20 @@ def viz(output: str | Path | None = None, *, format: str | None = None,
     def trust(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
         return trusted(G, min_confidence=min_confidence, checked_only=checked_only)
 
-    G = trust(load_graph(store=store))
+    trusting = min_confidence > 0 or checked_only
+    G, center = _viz_graph(store, focus, depth, top,
+                           whole=trusting or color_by == "community" or diff is not None,
+                           story=story is not None)
+    G = trust(G)
+    if top is not None and G.number_of_nodes() > top:
+        G = _top(G, top)
     changes = None
     if diff is not None:
         from diplograph.viz.diffmap import diff_union
         G, changes = diff_union(trust(_graph_of(diff)[0]), G)
     # A page keeps every node and starts its min-degree filter there; a picture drops them.
     filters = Filters(min_sources=min_sources, labels=tuple(labels or ()),
-                      types=tuple(types or ()), focus=focus, depth=depth,
+                      types=tuple(types or ()), focus=center or focus, depth=depth,
                       min_degree=min_degree if fmt != "html" else 0, **dates)
     name = title or (f"diplograph: around {focus}" if focus else
                      "diplograph: what changed" if diff is not None else "diplograph")

@@ -10,13 +10,27 @@ model and the demo, for a first run).
 """
 from __future__ import annotations
 
+import importlib
 import sys
 from typing import Any
 
 import click
 
-from diplograph import cli_build, cli_export, cli_fix, cli_queries, cli_server, cli_start
 from diplograph.graph.errors import DiplographError
+
+#: Which module holds each command. A command's module is imported only when it runs
+#: (or when help lists every command), so that ``diplograph show`` does not pay for
+#: the imports of ``viz`` or ``push`` (numpy, the Neo4j driver).
+MODULES = {
+    "setup-model": "cli_start", "demo": "cli_start",
+    "build": "cli_build", "extract": "cli_build",
+    **dict.fromkeys(["stats", "show", "neighbors", "path", "between", "who", "posts", "rank",
+                     "communities", "timeline", "contradictions", "review", "diff"],
+                    "cli_queries"),
+    "fix": "cli_fix",
+    "export": "cli_export", "viz": "cli_export",
+    "push": "cli_server", "pull": "cli_server", "cypher": "cli_server",
+}
 
 
 def cli_names(ctx: click.Context) -> dict[str, str]:
@@ -39,7 +53,26 @@ def cli_names(ctx: click.Context) -> dict[str, str]:
 
 
 class DiplographGroup(click.Group):
-    """Turns library errors into ``click.ClickException`` and a closed pipe into a quiet exit."""
+    """Turns library errors into ``click.ClickException`` and a closed pipe into a quiet
+    exit; finds each command in its module of :data:`MODULES` when it is asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(MODULES)
+
+    def get_command(self, ctx: click.Context | None, cmd_name: str) -> click.Command | None:
+        if cmd_name not in MODULES:
+            return None
+        module = importlib.import_module(f"diplograph.{MODULES[cmd_name]}")
+        return next(c for c in module.COMMANDS if c.name == cmd_name)
+
+    @property  # type: ignore[override]
+    def commands(self) -> dict[str, click.Command]:
+        """Every command, by name (importing every module)."""
+        return {name: c for name in MODULES if (c := self.get_command(None, name))}
+
+    @commands.setter
+    def commands(self, value: dict[str, click.Command]) -> None:
+        """click.Group starts with its own dict; the commands live in :data:`MODULES`."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -62,7 +95,3 @@ def cli() -> None:
     Example: diplograph build && diplograph show "Monterey Talks"
     """
 
-
-for module in (cli_start, cli_build, cli_queries, cli_fix, cli_export, cli_server):
-    for command in module.COMMANDS:
-        cli.add_command(command)

@@ -42,6 +42,9 @@ def export(fmt: str, output: str, store: str | None, as_json: bool) -> None:
               help="Draw only the neighbourhood of this node (id, name or alias).")
 @click.option("--depth", default=1, show_default=True, type=click.IntRange(0, 10),
               help="With --focus: how many ties away to go.")
+@click.option("--top", default=None, type=click.IntRange(1, None), metavar="N",
+              help="Draw only the N nodes with the most ties (and the ties among them). "
+                   "A graph of more than 5,000 nodes needs --focus or --top.")
 @click.option("--label", "labels", multiple=True, type=label_choice,
               help="Keep only nodes with this label (repeatable).")
 @click.option("--type", "types", multiple=True, type=type_choice,
@@ -82,7 +85,7 @@ def export(fmt: str, output: str, store: str | None, as_json: bool) -> None:
 @trust_options
 @store_option
 @json_option
-def viz(output: str | None, fmt: str | None, focus: str | None, depth: int,
+def viz(output: str | None, fmt: str | None, focus: str | None, depth: int, top: int | None,
         labels: tuple[str, ...], types: tuple[str, ...], since: str | None, until: str | None,
         as_of: str | None, min_sources: int, min_degree: int, hide_isolated: bool,
         size_by: str, color_by: str, title: str | None, story: str | None,
@@ -100,7 +103,7 @@ def viz(output: str | None, fmt: str | None, focus: str | None, depth: int,
                  as_of=as_of, min_sources=min_sources,
                  min_degree=max(min_degree, 1 if hide_isolated else 0), size_by=size_by,
                  color_by=color_by, title=title, physics=physics, story=story, diff=before,
-                 width=width, height=height, dpi=dpi, font_size=font_size, store=store,
+                 width=width, height=height, dpi=dpi, font_size=font_size, top=top, store=store,
                  **trust),
          as_json)
 

@@ -26,8 +26,9 @@ def progress(items: Sequence[T], label: str) -> Iterable[T]:
 
 store_option = click.option(
     "--store", envvar="DIPLOGRAPH_STORE", default=None, metavar="PATH|URI",
-    help=f"Where the graph lives: a directory (default {DEFAULT_STORE}, or $DIPLOGRAPH_STORE) "
-         "or a bolt:// URI.")
+    help=f"Where the graph lives: a directory holding graph.db (default {DEFAULT_STORE}, or "
+         "$DIPLOGRAPH_STORE), json://DIR for an old graph.json folder as it is, or a bolt:// "
+         "URI.")
 json_option = click.option("--json", "as_json", is_flag=True,
                            help="Print the result as JSON for scripts.")
 

@@ -1,5 +1,5 @@
 """The graph as SCHEMA.md's node-link JSON, and back: the one serialisation shared by
-the embedded store and the JSON export.
+the JSON export and the graph.json store of earlier versions (``json://``).
 
 Nodes are sorted by id and edges by (source, type, target), so the same graph always
 gives the same bytes.

@@ -165,7 +165,8 @@ def load_schema(data: dict[str, Any]) -> Schema:
 
 def _load_packaged() -> Schema:
     text = resources.files(__package__).joinpath("schema.yaml").read_text(encoding="utf-8")
-    return load_schema(yaml.safe_load(text))
+    # the C loader when PyYAML has it: every command reads the schema at start-up
+    return load_schema(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
 
 
 SCHEMA: Schema = _load_packaged()

@@ -60,7 +60,7 @@ def built(tmp_path):
 def test_bad_input_names_file_and_line_and_keeps_the_store(built, case, monkeypatch):
     tmp_path, store = built
     monkeypatch.chdir(tmp_path)
-    before = (store / "graph.json").read_bytes()
+    before = (store / "graph.db").read_bytes()
     text, line, message = BAD[case]
     (tmp_path / "in" / "z.yaml").write_text(text, encoding="utf-8")
     result = CliRunner().invoke(cli, ["build", "in", "--store", str(store)],
@@ -69,14 +69,14 @@ def test_bad_input_names_file_and_line_and_keeps_the_store(built, case, monkeypa
     first = result.output.strip().splitlines()[-1]
     assert first.startswith(f"Error: in/z.yaml:{line}: "), first
     assert message in first
-    assert (store / "graph.json").read_bytes() == before
+    assert (store / "graph.db").read_bytes() == before
 
 
 def test_building_twice_gives_the_identical_graph(built):
     tmp_path, store = built
-    before = (store / "graph.json").read_bytes()
+    before = (store / "graph.db").read_bytes()
     result = CliRunner().invoke(cli, ["build", str(tmp_path / "in"), "--store", str(store)],
                                 catch_exceptions=False)
     assert result.exit_code == 0
-    assert (store / "graph.json").read_bytes() == before
+    assert (store / "graph.db").read_bytes() == before
     assert "2 nodes, 1 edges, 1 documents" in result.output

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from diplograph import api
 from diplograph.cli import cli
 from diplograph.graph.nodelink import dumps
-from diplograph.graph.stores import EmbeddedStore
+from diplograph.graph.stores import SQLiteStore
 from diplograph.graph.stores.neo4j import Neo4jStore
 from diplograph.graph.stores.neo4j.writer import mention_rows
 from tests.bolt import free_port
@@ -51,7 +51,7 @@ def test_push_then_pull_gives_back_the_same_bytes(env, bolt_server, seed_store, 
     assert bolt_server.password not in result.output
     pulled = tmp_path / "pulled"
     run("pull", "--store", pulled, *db_args(bolt_server))
-    assert (pulled / "graph.json").read_bytes() == (Path(seed_store) / "graph.json").read_bytes()
+    assert (pulled / "graph.db").read_bytes() == (Path(seed_store) / "graph.db").read_bytes()
 
 
 def test_push_and_pull_show_progress_on_stderr(env, bolt_server, url, seed_store, seed_graph,
@@ -181,7 +181,7 @@ def test_a_failing_batch_then_a_rerun_completes(env, bolt_server, url, seed_stor
     changed = seed_graph.copy()
     changed.remove_node(sorted(changed.nodes)[0])
     local = tmp_path / "changed"
-    EmbeddedStore(local).save(changed)
+    SQLiteStore(local).save(changed)
     monkeypatch.setattr(Neo4jStore, "batch_size", property(lambda self: 5))
     batches: list[int] = []
 
@@ -201,5 +201,5 @@ def test_a_failing_batch_then_a_rerun_completes(env, bolt_server, url, seed_stor
     run("push", "--store", local, *db_args(bolt_server))
     pulled = tmp_path / "pulled"
     run("pull", "--store", pulled, *db_args(bolt_server))
-    assert (pulled / "graph.json").read_text() == dumps(changed)
+    assert dumps(SQLiteStore(pulled).load()) == dumps(changed)
     assert max(batches) == 4

@@ -92,7 +92,7 @@ def test_push_and_pull_keep_every_correction(bolt_server, monkeypatch, stores, t
     run("push", "--store", after, *db)
     pulled = tmp_path / "pulled"
     run("pull", "--store", pulled, *db)
-    assert (pulled / "graph.json").read_bytes() == (after / "graph.json").read_bytes()
+    assert (pulled / "graph.db").read_bytes() == (after / "graph.db").read_bytes()
     G = api.load_graph(store=pulled)
     tie = G.edges["country:taiwan", "country:united-states", "COOPERATES_WITH"]
     assert tie["provenance"] == "confirmed"

@@ -55,14 +55,14 @@ def test_a_file_name_resolves_to_the_document_read(inputs, tmp_path, ref):
 def test_an_unknown_document_is_an_error_at_its_line(inputs, tmp_path):
     store = tmp_path / "store"
     api.build([inputs], store=store, cache=tmp_path / "cache")
-    before = (store / "graph.json").read_bytes()
+    before = (store / "graph.db").read_bytes()
     notes = inputs / "notes.yaml"
     notes.write_text(CURATED.format(ref="artcle.txt"), encoding="utf-8")
     result = run("build", inputs, "--store", store, "--cache", tmp_path / "cache", code=1)
     assert result.output.startswith(f"Error: {notes}:")
     assert "cites the document 'artcle.txt', which no input gives" in result.output
     assert "Did you mean: article.txt" in result.output
-    assert (store / "graph.json").read_bytes() == before
+    assert (store / "graph.db").read_bytes() == before
 
 
 def test_a_name_two_files_share_asks_for_more_of_the_path(inputs, tmp_path):

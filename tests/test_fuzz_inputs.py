@@ -30,7 +30,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from diplograph.cli import cli
-from diplograph.graph.nodelink import from_nodelink
+from diplograph.graph.nodelink import dumps, from_nodelink
+from diplograph.graph.stores import SQLiteStore
 from diplograph.graph.schema import SCHEMA
 from diplograph.graph.values import property_value
 from diplograph.loaders.documents import MAX_CHARS, read_documents
@@ -191,8 +192,7 @@ def _no_constants(name: str) -> None:
 
 def assert_valid_graph(store: Path) -> None:
     """What a store must hold after any successful build."""
-    data = json.loads((store / "graph.json").read_text(encoding="utf-8"),
-                      parse_constant=_no_constants)
+    data = json.loads(dumps(SQLiteStore(store).load()), parse_constant=_no_constants)
     G = from_nodelink(data)
     documents = G.graph["documents"]
     for node, attrs in G.nodes(data=True):
@@ -220,7 +220,7 @@ def _check_evidence(attrs: dict, documents: dict) -> None:
 def build_once(workdir: Path, data: bytes, category: str) -> None:
     """Write ``data`` as in/z.yaml, build, and check the property."""
     (workdir / "in" / "z.yaml").write_bytes(data)
-    graph = workdir / "store" / "graph.json"
+    graph = workdir / "store" / "graph.db"
     before = graph.read_bytes() if graph.exists() else None
     result = CliRunner().invoke(cli, ["build", "in", "--store", "store", "--no-cache"])
     assert result.exception is None or isinstance(result.exception, SystemExit), (

@@ -12,6 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from diplograph.cli import cli
+from diplograph.graph.nodelink import dumps
+from diplograph.graph.stores import SQLiteStore
 from tests.test_build_bad_input import GOOD
 
 TIE = "document: d1.txt\nties:\n  - {s: country:taiwan, type: MET_WITH, o: country:united-states, %s}\n"
@@ -188,7 +190,12 @@ def built(tmp_path, monkeypatch):
     result = CliRunner().invoke(cli, ["build", "in", "--store", "store"],
                                 catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    return tmp_path / "store" / "graph.json"
+    return tmp_path / "store" / "graph.db"
+
+
+def _text(built: Path) -> str:
+    """The store's graph as its JSON export."""
+    return dumps(SQLiteStore(built.parent).load())
 
 
 def build(*paths: str) -> tuple[int, str]:
@@ -231,9 +238,9 @@ def test_null_means_not_given_and_values_are_stored_as_meant(built, case, text, 
     Path("in/z.yaml").write_text(text, encoding="utf-8")
     code, output = build("in")
     assert code == 0, output
-    graph = json.loads(built.read_text(encoding="utf-8"))
+    graph = json.loads(_text(built))
     assert check(graph)
-    assert "None" not in built.read_text(encoding="utf-8")
+    assert "None" not in _text(built)
 
 
 def _edge(graph: dict, rel: str) -> dict:
@@ -298,7 +305,7 @@ def test_a_much_smaller_graph_is_built_with_a_warning_giving_both_counts(built):
     assert code == 0
     assert ("Warning: the new graph has 1 nodes where store held 6: less than half. Check "
             "that every input was read.") in output.splitlines()
-    assert len(json.loads(built.read_text())["nodes"]) == 1
+    assert len(json.loads(_text(built))["nodes"]) == 1
 
 
 def test_a_broken_pdf_is_one_line_and_pypdf_says_nothing(built, tmp_path):

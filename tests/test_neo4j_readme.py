@@ -50,8 +50,8 @@ def test_the_console_lines_run(local, neo4j_server):
     cypher = outputs["cypher"]
     assert "Ministry of National Defense" in cypher and "MET_WITH" in cypher
     assert cypher.count("row(s)") == 3 and " 0 row(s)" not in cypher
-    assert (local / "from-neo4j" / "graph.json").read_bytes() == \
-        (local / "diplograph-data" / "graph.json").read_bytes()
+    assert (local / "from-neo4j" / "graph.db").read_bytes() == \
+        (local / "diplograph-data" / "graph.db").read_bytes()
 
 
 def test_the_python_lines_run(local, neo4j_server, monkeypatch):
@@ -62,5 +62,5 @@ def test_the_python_lines_run(local, neo4j_server, monkeypatch):
         value = eval(line, {"api": api})  # noqa: S307 - the README's own lines
         if ".rows" in line:
             assert ["Taiwan"] in value
-    assert (local / "from-neo4j" / "graph.json").read_bytes() == \
-        (local / "diplograph-data" / "graph.json").read_bytes()
+    assert (local / "from-neo4j" / "graph.db").read_bytes() == \
+        (local / "diplograph-data" / "graph.db").read_bytes()

@@ -80,8 +80,8 @@ def test_element_ids_and_documents_survive_a_pull_and_push_back(neo4j_server, se
         documents = store._read("MATCH (d:Document) RETURN properties(d) AS p ORDER BY d.id")
         pulled = tmp_path / "pulled"
         cli("pull", "--store", pulled, env=env)
-        assert (pulled / "graph.json").read_bytes() == \
-            (Path(seed_store) / "graph.json").read_bytes()
+        assert (pulled / "graph.db").read_bytes() == \
+            (Path(seed_store) / "graph.db").read_bytes()
         cli("push", "--store", pulled, env=env)
         assert element_ids(store) == ids  # updated in place, never deleted and made again
         assert store._read("MATCH (d:Document) RETURN properties(d) AS p ORDER BY d.id") == \

@@ -12,11 +12,11 @@ from diplograph.cli import cli
 from diplograph.graph.errors import NodeNotFound
 from diplograph.graph.queries import QUERIES, Query, get, override, register
 from diplograph.graph.queries.registry import renderer_for
-from diplograph.graph.stores import EmbeddedStore
+from diplograph.graph.stores import SQLiteStore
 
 
-class CountingStore(EmbeddedStore):
-    """The graph.json store, counting its loads."""
+class CountingStore(SQLiteStore):
+    """The SQLite store under a kind of its own (so without its overrides), counting its loads."""
 
     kind = "counting"
 
@@ -94,7 +94,7 @@ def test_an_override_of_the_stores_kind_answers_with_ids_resolved(store, degree_
     assert store.run("degree_of", "francois wu", direction="in") == -1
     assert calls == [(store, "person:francois-wu", "in")]
     # a store of another kind runs the reference
-    assert EmbeddedStore(store.path).run("degree_of", "francois wu") > 0
+    assert SQLiteStore(store.path).run("degree_of", "francois wu") > 0
 
 
 def test_wrong_arguments_are_refused_before_any_work(store):

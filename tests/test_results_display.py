@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from diplograph import api
 from diplograph.cli import cli
-from diplograph.graph.stores import EmbeddedStore
+from diplograph.graph.stores import SQLiteStore
 from tests.conftest import CURATED_INPUTS
 
 HOSTILE = '<img src=x onerror="alert(1)">'
@@ -79,7 +79,7 @@ def hostile_store(tmp_path):
     G.add_edge("country:a", "mechanism:m", key="PARTICIPATES_IN", type="PARTICIPATES_IN",
                role=HOSTILE, evidence=[{"doc": "d", "note": HOSTILE, "method": "curated",
                                         "confidence": 1.0}])
-    store = EmbeddedStore(tmp_path / "s")
+    store = SQLiteStore(tmp_path / "s")
     store.save(G)
     return store
 

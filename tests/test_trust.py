@@ -8,7 +8,7 @@ import pytest
 
 from diplograph import api
 from diplograph.graph.errors import DiplographError
-from diplograph.graph.stores import EmbeddedStore
+from diplograph.graph.stores import SQLiteStore
 from tests.test_corrections import run
 
 
@@ -30,7 +30,7 @@ def store(tmp_path):
     for u, k, v, method, conf, level in ties:
         G.add_edge(u, v, key=k, type=k, evidence=cite(method, conf), provenance=level)
     path = tmp_path / "store"
-    EmbeddedStore(path).save(G)
+    SQLiteStore(path).save(G)
     return path
 
 
@@ -63,7 +63,7 @@ def test_viz_draws_only_what_passes(store, tmp_path):
 
 def test_a_filtered_store_is_never_written(store):
     from diplograph.api import _Trusted
-    view = _Trusted(EmbeddedStore(store), 0.5, False)
+    view = _Trusted(SQLiteStore(store), 0.5, False)
     with pytest.raises(DiplographError, match="cannot be written"):
         view.save(view.load())
 

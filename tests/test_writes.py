@@ -26,6 +26,7 @@ from click.testing import CliRunner
 from diplograph import api
 from diplograph.cli import cli
 from diplograph.graph.files import atomic_open
+from diplograph.graph.stores import SQLiteStore
 from tests.conftest import CURATED_INPUTS
 
 TEXT = ("Deputy Minister Marta Okonkwo visited Japan on Monday. Okonkwo met with Japanese "
@@ -213,12 +214,13 @@ def test_a_full_disk_under_the_store_keeps_the_old_graph(disk, tmp_path):
     first = CliRunner().invoke(cli, ["build", str(tmp_path / "small.yaml"), "--store",
                                      str(tmp_path / "built")], catch_exceptions=False)
     assert first.exit_code == 0, first.output
-    old = (tmp_path / "built" / "graph.json").read_bytes()
-    disk.prepare("store/graph.json", old)
+    old = (tmp_path / "built" / "graph.db").read_bytes()
+    disk.prepare("store/graph.db", old)
+    disk.prepare("store/graph.lock", b"")
     report = disk.run("build", *CURATED_INPUTS, "--store", disk.path / "store")
-    _one_error(report, f"Error: cannot write {disk.path / 'store' / 'graph.json'}: "
+    _one_error(report, f"Error: cannot write {disk.path / 'store' / 'graph.db'}: "
                        f"{disk.reason} (it was left as it was)")
-    assert report["files"] == {"store/graph.json": old}
+    assert report["files"] == {"store/graph.db": old, "store/graph.lock": b""}
 
 
 def test_a_full_cache_disk_never_stops_a_build(tmp_path, tmpfs_works):
@@ -233,7 +235,7 @@ def test_a_full_cache_disk_never_stops_a_build(tmp_path, tmpfs_works):
                       "--cache", disk.path / "cache")
     assert report["rc"] == 0, report["output"]
     assert report["traceback"] == ""
-    assert json.loads((tmp_path / "store" / "graph.json").read_text())["nodes"]
+    assert SQLiteStore(tmp_path / "store").run("stats").nodes
     assert not [f for f in report["files"] if f.endswith(".json")]   # nothing was cached
 
 
@@ -249,7 +251,7 @@ def test_a_cache_that_cannot_be_created_never_stops_a_build(tmp_path):
                                       str(tmp_path / "blocker" / "cache")],
                                 catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert "person:marta-okonkwo" in (tmp_path / "store" / "graph.json").read_text()
+    assert "person:marta-okonkwo" in SQLiteStore(tmp_path / "store").load()
 
 
 @pytest.mark.parametrize("command, name", [
@@ -318,13 +320,13 @@ def test_the_next_save_removes_what_a_killed_save_left(tmp_path, store):
         stale.write_bytes(b"x" * 3_000_000)
         live = store / f".graph-{sleeper.pid}-wxyz9876.tmp"
         live.write_bytes(b"being written")
-        other = store / ".notes-12345678.tmp"          # not a temporary of graph.json
+        other = store / ".notes-12345678.tmp"          # not a temporary of graph.db
         other.write_bytes(b"")
         result = CliRunner().invoke(cli, ["build", *map(str, CURATED_INPUTS), "--store",
                                           str(store)], catch_exceptions=False)
         assert result.exit_code == 0, result.output
         assert sorted(p.name for p in store.iterdir()) == sorted(
-            ["graph.json", live.name, other.name])
+            ["graph.db", "graph.lock", live.name, other.name])
     finally:
         sleeper.kill()
         sleeper.wait()

@@ -25,7 +25,7 @@ from diplograph.graph.queries.registry import Query, register
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["resolve", "suggest", "name_index"]
+__all__ = ["resolve", "suggest", "name_index", "best_hit"]
 
 
 def name_index(G: nx.MultiDiGraph) -> dict[str, list[tuple[int, str]]]:
@@ -66,6 +66,16 @@ def resolve(G: nx.MultiDiGraph, name: str) -> str:
     hits = name_index(G).get(match_key(name), [])
     if not hits:
         raise NodeNotFound(name, suggest(G, name))
+    return best_hit(name, hits)
+
+
+def best_hit(name: str, hits: list[tuple[int, str]]) -> str:
+    """The node of the best tier among ``hits`` ((tier, node id) pairs matching
+    ``name``); ``AmbiguousName`` when several nodes share that tier.
+
+    >>> best_hit("wu", [(2, "person:wu-a"), (1, "person:wu-b")])
+    'person:wu-b'
+    """
     best = min(tier for tier, _ in hits)
     nodes = sorted({node for tier, node in hits if tier == best})
     if len(nodes) > 1:

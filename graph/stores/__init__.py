@@ -1,5 +1,7 @@
 """Open a store from a path or URI. :data:`SCHEMES` maps URI schemes to store factories;
-anything that is not a registered URI is a directory for the embedded store."""
+anything that is not a registered URI is a directory for the embedded store, SQLite
+(``graph.db``). ``json://PATH`` opens a folder's ``graph.json`` as the store of earlier
+versions kept it, without converting it; ``sqlite://PATH`` says the default outright."""
 from __future__ import annotations
 
 import os
@@ -8,8 +10,9 @@ from collections.abc import Callable
 from diplograph.graph.errors import StoreError
 from diplograph.graph.stores.base import GraphStore
 from diplograph.graph.stores.embedded import EmbeddedStore
+from diplograph.graph.stores.sqlite import SQLiteStore
 
-__all__ = ["GraphStore", "EmbeddedStore", "SCHEMES", "DEFAULT_STORE", "open_store",
+__all__ = ["GraphStore", "EmbeddedStore", "SQLiteStore", "SCHEMES", "DEFAULT_STORE", "open_store",
            "default_location"]
 
 DEFAULT_STORE = "./diplograph-data"
@@ -22,6 +25,8 @@ def _neo4j_store(location: str, **options: object) -> GraphStore:
     return Neo4jStore(location, **options)  # type: ignore[arg-type]
 
 
+SCHEMES["sqlite"] = lambda location, **options: SQLiteStore(location.partition("://")[2])
+SCHEMES["json"] = lambda location, **options: EmbeddedStore(location.partition("://")[2])
 for _scheme in ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"):
     SCHEMES[_scheme] = _neo4j_store
 
@@ -44,4 +49,4 @@ def open_store(location: str | os.PathLike[str] | None = None, **options: object
             raise StoreError(f"Unknown store scheme {scheme!r}; known: "
                              f"{', '.join(sorted(SCHEMES)) or 'none'} (or a directory path)")
         return factory(where, **options)
-    return EmbeddedStore(where)
+    return SQLiteStore(where)

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from diplograph.cli import cli
 from diplograph.graph.claims import Citation, DocumentRecord, EdgeClaim, NodeClaim
 from diplograph.graph.merge import build_graph
-from diplograph.graph.stores import EmbeddedStore
+from diplograph.graph.stores import SQLiteStore
 
 # Each sets its own flag if it ever runs. None holds "//", which an offline page must
 # not contain in a src/href (issue 10, item 7, is about telling those apart from text).
@@ -83,7 +83,7 @@ def hostile_graph() -> nx.MultiDiGraph:
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("hostile")
-    EmbeddedStore(root / "store").save(hostile_graph())
+    SQLiteStore(root / "store").save(hostile_graph())
     out = {}
     for color in ("label", "community"):
         out[color] = root / f"{color}.html"

@@ -1,4 +1,4 @@
-"""JSON export: SCHEMA.md's node-link format (the same text the embedded store keeps),
+"""JSON export: SCHEMA.md's node-link format (the text a graph.json store keeps),
 written one node and edge at a time."""
 from __future__ import annotations
 

@@ -1,0 +1,292 @@
+"""Benchmark: the commands at 10k, 100k (and 1M) nodes, SQLite store against graph.json.
+
+Generates a schema-conformant graph of each size (claims merged by the real
+``build_graph``: a realistic mix of labels with 200 countries, about 3 ties per node,
+each tie citing one sentence of one of n/10 documents), saves it into a SQLite store
+and a graph.json store (``json://``), then runs each command as the CLI, in a
+subprocess, so that process start and imports count. For each: wall time and peak RSS
+(of that process, from ``wait4``) and its CPU seconds (user + system, what a
+loaded machine changes least), on both stores, and the bare lower bound (Python
+starting and opening the SQLite file). ``build/save`` is the store's save of the
+graph, read from the node-link file first (the time shown is the save alone; RSS the
+whole process).
+
+    python bench/scale.py [--sizes 10k,100k] [--timeout 300] [--workdir DIR]
+                          [--commands show,path,...] [--stores sqlite,json]
+
+Commands cut at ``--timeout`` seconds show as ``>T``. ``--stores sqlite`` leaves out the
+graph.json store (at 1M nodes its file is over a gigabyte and every command reads all
+of it). Goals at 100k nodes (issue 12):
+show, neighbors --depth 2, path, stats <= 0.5 s and <= 150 MB; between <= 2 s;
+rank/communities <= 15 s; save <= 1.5x graph.json's; viz --focus X --depth 2 <= 3 s;
+show at 1M <= 1 s.
+
+Measured on the development machine (2 cores shared with other suites: load average 4
+to 7 all through, so wall time is 2-4x the CPU time; on a quiet machine the two are
+close). ``python bench/scale.py --sizes 10k,100k --timeout 240``, 100k nodes (299,578
+ties, 10,000 documents; graph.db 137 MB, graph.json 129 MB):
+
+    command                  sqlite s  cpu s   MB | json s   cpu s   MB
+    lower bound                  0.08   0.03   27 |
+    show                         0.49   0.27   40 |  17.89    9.89  721
+    neighbors --depth 2          0.80   0.39   48 |  13.53    7.63  683
+    path                         0.63   0.34   42 |  23.92   15.05  763
+    stats                        0.62   0.37   41 |  16.12    8.00  683
+    between                      1.70   0.89   57 |   >240    >240  751
+    rank                        13.44   5.66  344 |  17.68    9.28  713
+    communities                154.87  77.12  557 | 151.08   82.96  963
+    viz --focus X --depth 2      8.82   4.49  131 |  23.77   17.22  889  (599 nodes drawn)
+    build/save (save alone)     21.40        1099 |  14.94          952  (1.43x)
+
+At 1M nodes (2,977,715 ties; graph.db 1.4 GB; ``--sizes 1m --stores sqlite``): show
+1.39 s wall, 0.34 s CPU, 40 MB; neighbors 0.35 s CPU; path 0.38; stats 0.33. between
+is cut at 300 s: there each country counts about 100,000 actors through the random
+affiliation ties and the two share 94,807 venues, an answer too large to list.
+Communities is networkx's Louvain (the reference) on the whole graph: its CPU time is
+the algorithm's, the store's read is a few seconds of it.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+
+# The share of each label among the nodes (countries are a fixed 200, as in the world).
+MIX = {"Person": 0.36, "Organization": 0.25, "Event": 0.12, "Mechanism": 0.04,
+       "Initiative": 0.08, "WeaponSystem": 0.05, "Place": 0.10}
+COUNTRIES = 200
+PACKAGES = ("diplograph", "graph", "loaders", "viz")
+TIES_PER_NODE = 3
+
+
+def parse_size(text: str) -> int:
+    text = text.strip().lower()
+    scale = {"k": 1_000, "m": 1_000_000}.get(text[-1], 1)
+    return int(float(text.rstrip("km")) * scale)
+
+
+def generate(n: int, seed: int = 12):
+    """The claims of a graph of about ``n`` nodes, merged as ``build`` merges them."""
+    from diplograph.graph.claims import Citation, DocumentRecord, EdgeClaim, NodeClaim
+    from diplograph.graph.merge import build_graph
+    from diplograph.graph.names import make_id
+    from diplograph.graph.schema import SCHEMA
+
+    rng = random.Random(seed)
+    docs = [f"doc-{i:07}.txt" for i in range(max(n // 10, 1))]
+    claims: list = [DocumentRecord(id=d, title=f"Report {i}", outlet="Synthetic Wire",
+                                   date=f"20{20 + i % 6}-{1 + i % 12:02}-{1 + i % 28:02}")
+                    for i, d in enumerate(docs)]
+    pools: dict[str, list[str]] = {}
+    counts = {"Country": min(COUNTRIES, max(n // 50, 8))}
+    rest = n - counts["Country"]
+    counts.update({label: max(int(rest * share), 1) for label, share in MIX.items()})
+    for label, count in counts.items():
+        kinds = SCHEMA.labels[label].kinds
+        for i in range(count):
+            name = f"{label} {i}"
+            node = make_id(label, name)
+            props = {}
+            if label == "Event":
+                props["date"] = f"20{20 + i % 6}-{1 + i % 12:02}-{1 + i % 28:02}"
+            claims.append(NodeClaim(id=node, label=label, name=name,
+                                    kind=kinds[i % len(kinds)] if kinds else None,
+                                    aliases=(f"{label[:3]}-{i}",), properties=props))
+            pools.setdefault(label, []).append(node)
+    types = sorted(SCHEMA.relations)
+    pairs = {t: sorted(SCHEMA.relations[t].pairs) for t in types}
+    for i in range(n * TIES_PER_NODE):
+        rel = SCHEMA.relations[types[i % len(types)]]
+        subject_label, object_label = rng.choice(pairs[rel.name])
+        source = rng.choice(pools[subject_label])
+        target = rng.choice(pools[object_label])
+        if source == target:
+            continue
+        start = rng.randrange(0, 5000)
+        cite = Citation(doc=rng.choice(docs), start=start, end=start + 80,
+                        snippet=f"synthetic sentence {i}", method="rule", confidence=0.8)
+        props = {"title": "deputy director"} if "title" in rel.properties else {}
+        claims.append(EdgeClaim(source, rel.name, target, cite, props))
+    return build_graph(claims), pools
+
+
+SAVE = """
+import sys, time
+from pathlib import Path
+from diplograph.graph.stores import open_store
+from diplograph.graph.stores.embedded import read_nodelink
+source = Path(sys.argv[1])
+G = read_nodelink(source) if source.is_file() else open_store(source).load()
+began = time.perf_counter()
+open_store(sys.argv[2]).save(G)
+print(f"{time.perf_counter() - began:.3f}")
+"""
+CPU: list[float | None] = [None]
+BARE = "import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM meta')"
+
+
+def run(args: list[str], timeout: float) -> tuple[float | None, float, str]:
+    """(wall seconds or None if cut, peak RSS in MB, stdout) of one process; its CPU
+    seconds (user + system) in :data:`CPU`, the figure a loaded machine changes least."""
+    with tempfile.TemporaryFile("w+") as out:   # a pipe would fill and stall the child
+        began = time.perf_counter()
+        child = subprocess.Popen(args, stdout=out, stderr=subprocess.DEVNULL, cwd=ROOT)
+        while True:
+            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+            if pid:
+                wall = time.perf_counter() - began
+                child.returncode = os.waitstatus_to_exitcode(status)
+                if child.returncode != 0:
+                    raise SystemExit(f"failed ({child.returncode}): {' '.join(args)}")
+                out.seek(0)
+                CPU[:] = [usage.ru_utime + usage.ru_stime]
+                return wall, usage.ru_maxrss / 1024, out.read()
+            if time.perf_counter() - began > timeout:
+                child.kill()
+                _, _, usage = os.wait4(child.pid, 0)
+                CPU[:] = [None]
+                return None, usage.ru_maxrss / 1024, ""
+            time.sleep(0.005)
+
+
+def tied(db: Path, label: str, rng: random.Random) -> str:
+    """A node with this label and a few ties, picked at random (a random pick could be
+    one with no tie, which would ask nothing of the store)."""
+    import sqlite3
+    rows = sqlite3.connect(db).execute(
+        "SELECT source FROM ties JOIN nodes ON nodes.id = ties.source WHERE label = ? "
+        "GROUP BY source HAVING count(*) BETWEEN 2 AND 8 LIMIT 500", (label,)).fetchall()
+    return rng.choice(rows)[0]
+
+
+def commands(countries: list[str], work: Path, db: Path, rng: random.Random
+             ) -> dict[str, list[str]]:
+    person, other = tied(db, "Person", rng), tied(db, "Organization", rng)
+    a, b = rng.sample(countries, 2)
+    name = person.split(":", 1)[1].replace("-", " ").title()
+    return {
+        "show": ["show", name],
+        "neighbors --depth 2": ["neighbors", person, "--depth", "2"],
+        "path": ["path", person, other],
+        "stats": ["stats"],
+        "between": ["between", a, b],
+        "rank": ["rank"],
+        "communities": ["communities"],
+        "viz --focus X --depth 2": ["viz", "--focus", person, "--depth", "2",
+                                    "-o", str(work / "focus.html")],
+    }
+
+
+def fmt(wall: float | None, timeout: float) -> str:
+    return f">{timeout:.0f}" if wall is None else f"{wall:.2f}"
+
+
+def save_generated(n: int, where: Path, stores: list[str]) -> None:
+    """Generate the graph of size ``n`` into both stores under ``where`` (run in a child
+    process, so that the measuring process stays small: a child's peak RSS starts from
+    its parent's size)."""
+    from diplograph.graph.stores import EmbeddedStore, SQLiteStore
+
+    began = time.perf_counter()
+    G, pools = generate(n)
+    sizes = []
+    for name, kind, file in (("sqlite", SQLiteStore, "graph.db"),
+                             ("json", EmbeddedStore, "graph.json")):
+        if name in stores:
+            kind(where / name).save(G)
+            sizes.append(f"{file} {(where / name / file).stat().st_size / 1e6:,.0f} MB")
+    (where / "countries.json").write_text(json.dumps(pools["Country"]))
+    print(f"{G.number_of_nodes():,} nodes, {G.number_of_edges():,} ties, "
+          f"{len(G.graph['documents']):,} documents (generated and saved in "
+          f"{time.perf_counter() - began:.0f} s; {', '.join(sizes)})")
+
+
+def bench_size(n: int, args: argparse.Namespace, work: Path) -> None:
+    where = work / f"n{n}"
+    sqlite_dir, json_dir = where / "sqlite", where / "json"
+    if not (where / "countries.json").is_file():
+        where.mkdir(parents=True, exist_ok=True)
+        _, _, out = run([PY, __file__, "--generate", str(n), "--workdir", str(where),
+                         "--stores", args.stores], float("inf"))
+        print("\n" + out.strip(), flush=True)
+    # only the countries: this process stays small (a child's peak RSS starts from it)
+    countries = json.loads((where / "countries.json").read_text())
+    stores = {"sqlite": str(sqlite_dir), "json": f"json://{json_dir}"}
+    wanted = [s for s in args.stores.split(",") if s in stores]
+    print(f"{'command':<26}" + "".join(f"{s + ' s':>11}{'cpu s':>8}{'MB':>6}" for s in wanted)
+          + ("   json/sqlite" if len(wanted) == 2 else ""))
+    wall, rss, _ = run([PY, "-c", BARE, str(sqlite_dir / "graph.db")], args.timeout)
+    print(f"{'lower bound (python+open)':<26}{wall:>11.2f}{CPU[0]:>8.2f}{rss:>6.0f}",
+          flush=True)
+    rng = random.Random(n)
+    for label, argv in commands(countries, work, sqlite_dir / "graph.db", rng).items():
+        if args.commands and label.split()[0] not in args.commands:
+            continue
+        cells, walls = [], []
+        for store in wanted:
+            wall, rss, _ = run([PY, "-m", "diplograph", *argv, "--store", stores[store]],
+                               args.timeout)
+            cells.append(f"{fmt(wall, args.timeout):>11}{fmt(CPU[0], args.timeout):>8}"
+                         f"{rss:>6.0f}")
+            walls.append(wall)
+        ratio = (f"{walls[1] / walls[0]:>12.1f}x" if len(walls) == 2 and None not in walls
+                 else "")
+        print(f"{label:<26}" + "".join(cells) + ratio, flush=True)
+    if not args.commands or "build" in args.commands:
+        cells, saves = [], []
+        source = json_dir / "graph.json"
+        if not source.is_file():    # a run of the SQLite store alone: save what it holds
+            source = sqlite_dir
+        for store in wanted:
+            target = where / f"save-{store}"
+            wall, rss, out = run([PY, "-c", SAVE, str(source),
+                                  stores[store].replace(str(json_dir), str(target))],
+                                 args.timeout)
+            save = float(out) if wall is not None else None
+            cells.append(f"{fmt(save, args.timeout):>11}{'':>8}{rss:>6.0f}")
+            saves.append(save)
+        ratio = (f"{saves[0] / saves[1]:>11.2f}x*" if len(saves) == 2 and None not in saves
+                 else "")
+        print(f"{'build/save':<26}" + "".join(cells) + ratio, flush=True)
+        if ratio:
+            print("  * for build/save the ratio is sqlite/json (the goal is <= 1.5x)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10k,100k")
+    parser.add_argument("--timeout", type=float, default=300.0)
+    parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument("--commands", default="", help="e.g. show,path,build")
+    parser.add_argument("--stores", default="sqlite,json")
+    parser.add_argument("--generate", type=int, default=0, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.generate:
+        save_generated(args.generate, args.workdir, args.stores.split(","))
+        return
+    args.commands = [c for c in args.commands.split(",") if c]
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="diplograph-scale-"))
+    work.mkdir(parents=True, exist_ok=True)
+    # Bytecode for diplograph's own modules, as an installed wheel has it (a checkout run
+    # with PYTHONDONTWRITEBYTECODE would compile every module at every start).
+    subprocess.run([PY, "-m", "compileall", "-q", *(str(ROOT / d) for d in PACKAGES)],
+                   check=True, stdout=subprocess.DEVNULL)
+    print(f"bench/scale.py: wall seconds, CPU seconds (user + system) and peak RSS (MB) "
+          f"per command, one run each; work in {work}; load average "
+          f"{os.getloadavg()[0]:.1f}")
+    for size in args.sizes.split(","):
+        bench_size(parse_size(size), args, work)
+    print(f"load average at the end {os.getloadavg()[0]:.1f} (2 cores)")
+
+
+if __name__ == "__main__":
+    main()
