@@ -29,8 +29,8 @@ def triples(claims) -> set[tuple[str, str, str]]:
     ("Taiwanese Foreign Minister Chen Mei-ling spoke to reporters on Monday.",
      {("person:chen-mei-ling", "HOLDS_POSITION", "org:ministry-of-foreign-affairs-taiwan"),
       ("org:ministry-of-foreign-affairs-taiwan", "PART_OF", "country:taiwan")}),
-    ("The plan was explained by Ko Jun-hao, deputy minister of logistics in the "
-     "Ministry of National Defense (MND), in Taipei.",
+    ("Ko Jun-hao, a deputy minister at the Ministry of National Defense (MND), "
+     "presented the plan in Taipei on Friday.",
      {("person:ko-jun-hao", "HOLDS_POSITION", "org:ministry-of-national-defense-taiwan")}),
     ("Minister John Carter met with Maria Santos in Manila on Tuesday.",
      {("person:john-carter", "MET_WITH", "person:maria-santos")}),
@@ -46,15 +46,12 @@ def triples(claims) -> set[tuple[str, str, str]]:
      {("country:philippines", "SEEKS_SUPPORT_FROM", "country:japan")}),
     ("Australia and Japan agreed to deepen cooperation between Australia and Japan.",
      {("country:australia", "COOPERATES_WITH", "country:japan")}),
-    ("The 9th U.S.-Taiwan Defense Industry Conference, organized by the U.S.-Taiwan "
-     "Business Council, was held in Virginia.",
-     {("event:9th-u-s-taiwan-defense-industry-conference", "INSTANCE_OF",
-       "mechanism:u-s-taiwan-defense-industry-conference"),
-      ("org:u-s-taiwan-business-council", "ORGANIZES",
-       "event:9th-u-s-taiwan-defense-industry-conference"),
-      ("event:9th-u-s-taiwan-defense-industry-conference", "LOCATED_IN",
-       "place:virginia"),
-}),
+    ("Hosted by the International Institute for Strategic Studies, the 20th "
+     "Shangri-La Dialogue took place in Singapore.",
+     {("event:20th-shangri-la-dialogue", "INSTANCE_OF", "mechanism:shangri-la-dialogue"),
+      ("org:international-institute-for-strategic-studies", "ORGANIZES",
+       "event:20th-shangri-la-dialogue"),
+      ("event:20th-shangri-la-dialogue", "LOCATED_IN", "country:singapore")}),
     ("The Monterey Talks are held every year between Taiwan and the United States.",
      {("country:taiwan", "PARTICIPATES_IN", "mechanism:monterey-talks"),
       ("country:united-states", "PARTICIPATES_IN", "mechanism:monterey-talks")}),
