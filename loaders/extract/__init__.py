@@ -19,7 +19,8 @@ from diplograph.loaders.cache import ClaimCache
 from diplograph.loaders.documents import Document
 from diplograph.loaders.extract.patterns import Gazetteer, load_gazetteer
 from diplograph.loaders.extract.relations import relation_claims
-from diplograph.loaders.extract.resolve import DocEntities, resolve_document
+from diplograph.loaders.extract.mentions import DocEntities
+from diplograph.loaders.extract.resolve import resolve_document
 
 __all__ = ["Extractor", "SpacyExtractor", "EXTRACTORS", "get_extractor", "extract_documents",
            "mask_boilerplate", "VERSION"]

@@ -38,7 +38,7 @@ from diplograph.loaders.extract.titles import PORTFOLIO_OF, Titles
 from diplograph.loaders.extract.vocab import (COUNTRY, EVENT, INITIATIVE, MECHANISM, ORGANIZATION,
                                    PERSON, PLACE, WEAPON)
 
-__all__ = ["Mention", "Entity", "DocEntities", "resolve_document", "post_of", "GOVERNMENT_KINDS"]
+__all__ = ["resolve_document", "post_of"]
 
 _PLACE_PREPS = {"in", "at", "to", "from", "near", "into", "visit", "visited", "visiting"}
 _PERSON_TITLES = {"minister", "president", "secretary", "ambassador", "chairman", "premier",

@@ -10,7 +10,7 @@ from diplograph.graph.claims import Citation, Claim, EdgeClaim
 from diplograph.graph.schema import SCHEMA
 from diplograph.loaders.documents import Document
 from diplograph.loaders.extract.patterns import Gazetteer
-from diplograph.loaders.extract.resolve import DocEntities, Mention
+from diplograph.loaders.extract.mentions import DocEntities, Mention
 from diplograph.loaders.extract.vocab import DATED, PERSON
 from diplograph.loaders.extract.when import SentenceFacts, claim_facts, sentence_facts
 from diplograph.loaders.extract.relations import events, posts, support, systems

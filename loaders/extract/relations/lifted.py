@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from diplograph.loaders.extract.resolve import DocEntities
+from diplograph.loaders.extract.mentions import DocEntities
 from diplograph.loaders.extract.vocab import (COUNTRY, EVENT, HOLDS_POSITION, PARTICIPATES_IN, PERSON,
                                               VISITED)
 from diplograph.loaders.extract.relations.sentence import Candidate

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from diplograph.graph.schema import SCHEMA
-from diplograph.loaders.extract.resolve import Mention
+from diplograph.loaders.extract.mentions import Mention
 from diplograph.loaders.extract.vocab import ACTORS, EVENT, MECHANISM, PERSON
 from diplograph.loaders.extract.relations.words import (BODY_PRONOUNS, LIGHT_VERBS, PRONOUNS,
                                                         STAND_INS,

@@ -14,7 +14,8 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from diplograph.loaders.extract.names import normalise_title
-from diplograph.loaders.extract.resolve import Mention, post_of
+from diplograph.loaders.extract.mentions import Mention
+from diplograph.loaders.extract.resolve import post_of
 from diplograph.loaders.extract.vocab import COUNTRY, HOLDS_POSITION, MEMBER_OF, ORGANIZATION, PERSON
 from diplograph.loaders.extract.relations.sentence import Candidate, Sentence, by_trigger
 from diplograph.loaders.extract.relations.words import TITLE_WORDS

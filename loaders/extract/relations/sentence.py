@@ -11,7 +11,7 @@ from typing import Any
 
 from diplograph.graph.schema import SCHEMA
 from diplograph.loaders.extract.patterns import Gazetteer
-from diplograph.loaders.extract.resolve import DocEntities, Entity, Mention
+from diplograph.loaders.extract.mentions import DocEntities, Entity, Mention
 from diplograph.loaders.extract.vocab import (ACTORS, COUNTRY, OPPOSES, ORGANIZATION,
                                               PARTICIPATES_IN, PERSON, SEEKS_SUPPORT_FROM,
                                               SUPPORTS)

@@ -10,7 +10,7 @@ from typing import Any
 
 from diplograph.graph.names import match_key
 from diplograph.loaders.extract.patterns import Gazetteer
-from diplograph.loaders.extract.resolve import GOVERNMENT_KINDS, DocEntities, Entity, Mention
+from diplograph.loaders.extract.mentions import GOVERNMENT_KINDS, DocEntities, Entity, Mention
 from diplograph.loaders.extract.vocab import (COOPERATES_WITH, DEVELOPS, EVENT, INSTANCE_OF,
                                               LOCATED_IN, ORGANIZATION, ORGANIZES, PART_OF,
                                               PARTICIPATES_IN, PLACE)
