@@ -20,11 +20,12 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterable
-from typing import IO, Any, TypedDict
-
-import networkx as nx
+from typing import IO, TYPE_CHECKING, Any, TypedDict
 
 from diplograph.graph.claims import CitationDict
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["NodeDict", "EdgeDict", "NodeLink", "to_nodelink", "from_nodelink", "dumps",
            "write_nodelink"]
@@ -112,6 +113,7 @@ def from_nodelink(data: dict[str, Any]) -> nx.MultiDiGraph:
     Data of another shape raises ``TypeError`` saying what is wrong."""
     _check_shape(data)
     documents = {d["id"]: dict(d) for d in data.get("documents", [])}
+    import networkx as nx  # the CLI's queries on SQLite never read a node-link file
     G = nx.MultiDiGraph(**data.get("graph", {}), documents=documents)
     for node in data["nodes"]:
         attrs = {k: v for k, v in node.items() if k != "id"}

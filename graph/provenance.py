@@ -29,12 +29,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from diplograph.graph.errors import SchemaError
 from diplograph.graph.schema import SCHEMA
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["CorrectionMark", "CONFIRMED", "CURATED", "CORRECTED", "MACHINE", "level",
            "confidence", "is_checked", "trusted", "merge_marks", "stamp"]
@@ -126,6 +127,7 @@ def trusted(G: nx.MultiDiGraph, *, min_confidence: float = 0.0,
 
     Examples
     --------
+    >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("a", name="A", evidence=[{"doc": "d", "method": "rule", "confidence": 0.6}])
     >>> G.add_node("b", name="B")
@@ -144,6 +146,7 @@ def trusted(G: nx.MultiDiGraph, *, min_confidence: float = 0.0,
         return G.copy()
     edges = [(u, v, k, a) for u, v, k, a in G.edges(keys=True, data=True) if passes(a)]
     ends = {n for u, v, _, _ in edges for n in (u, v)}
+    import networkx as nx  # `show` on SQLite never filters a whole graph
     H = nx.MultiDiGraph()
     H.graph.update(G.graph)
     H.add_nodes_from((n, a) for n, a in G.nodes(data=True) if n in ends or passes(a))

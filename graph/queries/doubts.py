@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from diplograph.graph.names import match_key
 from diplograph.graph.queries.contradictions import conflicting_dates, conflicting_values
@@ -24,6 +23,9 @@ from diplograph.graph.queries.duplicates import CONNECTIVES, TITLE_WORDS, words
 from diplograph.graph.provenance import confidence, is_checked
 from diplograph.graph.queries.vocabulary import HOLDS_POSITION, PART_OF, SIDE_LABEL
 from diplograph.graph.schema import SCHEMA
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["Signals", "GENERIC_WORDS", "BODY_WORDS", "name_doubts", "tie_signals",
            "node_signals", "allegiance", "disagreements"]

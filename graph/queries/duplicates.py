@@ -38,11 +38,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import combinations
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from diplograph.graph.names import match_key, normalize
 from diplograph.graph.queries.vocabulary import PART_OF, SIDE_LABEL as COUNTRY
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["Pair", "suspected_duplicates", "TITLE_WORDS", "CONNECTIVES", "romanization_key",
            "words"]
@@ -161,8 +163,14 @@ class _Context:
         if shared:
             return f"both in {shared[0]}"
         G = self.G
-        common = (set(nx.all_neighbors(G, a)) & set(nx.all_neighbors(G, b))) - {a, b}
+        common = (_neighbours(G, a) & _neighbours(G, b)) - {a, b}
         return f"both tied to {G.nodes[min(common)].get('name', min(common))}" if common else ""
+
+
+
+def _neighbours(G: nx.MultiDiGraph, node: str) -> set[str]:
+    """The nodes one tie away from ``node``, either direction."""
+    return {*G.predecessors(node), *G.successors(node)}
 
 
 def _buckets(readings: dict[str, _Reading]) -> dict[tuple[str, str], list[str]]:

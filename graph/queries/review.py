@@ -51,9 +51,7 @@ from __future__ import annotations
 import math
 import shlex
 from dataclasses import dataclass, field
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from diplograph.graph.names import match_key
 from diplograph.graph.provenance import confidence, is_checked
@@ -64,6 +62,9 @@ from diplograph.graph.queries.duplicates import Pair, suspected_duplicates, word
 from diplograph.graph.queries.lookup import name_index
 from diplograph.graph.queries.registry import Query, register
 from diplograph.graph.queries.results import NodeRef, Result, node_ref
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["ReviewItem", "Review", "review", "render_review", "fix_command"]
 

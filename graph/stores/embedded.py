@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from diplograph.graph.errors import StoreError
 from diplograph.graph.files import atomic_open
 from diplograph.graph.nodelink import dumps, from_nodelink
 from diplograph.graph.stores.base import GraphStore, Progress
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["EmbeddedStore", "GRAPH_FILE", "read_nodelink"]
 
