@@ -497,7 +497,7 @@ def viz(output: str | Path | None = None, *, format: str | None = None,
     SQLite store then reads only that part. Node size by ``size_by`` (a key of
     ``viz.present.SIZE_BY``);
     colour by ``color_by``: ``label`` (the schema's colours) or ``community`` (the
-    Louvain communities of :func:`communities`). ``story``: a story file (see
+    Leiden communities of :func:`communities`). ``story``: a story file (see
     ``loaders.stories``), drawn as a page with next/previous. ``diff``: an earlier store
     or JSON export; the map then colours what was added, removed or changed since.
     Pictures: ``width``/``height`` in pixels at ``dpi``, text of ``font_size`` points.

@@ -63,7 +63,7 @@ def export(fmt: str, output: str, store: str | None, as_json: bool) -> None:
               type=click.Choice(list(SIZE_BY)), help="What node size shows.")
 @click.option("--color-by", default="label", show_default=True,
               type=click.Choice(list(COLOR_BY)),
-              help="What node colour shows: the label, or the Louvain community (as in "
+              help="What node colour shows: the label, or the Leiden community (as in "
                    "`diplograph communities`; shapes still show the label).")
 @click.option("--title", default=None, help="Page or picture title.")
 @click.option("--story", default=None, type=click.Path(exists=True, dir_okay=False),

@@ -166,7 +166,7 @@ def rank(by: str, label: str | None, top: int, trust: dict[str, Any], store: str
 @store_option
 @json_option
 def communities(min_size: int, trust: dict[str, Any], store: str | None, as_json: bool) -> None:
-    """Find clusters (Louvain, fixed seed) with their most connected members.
+    """Find clusters (Leiden, fixed seed) with their most connected members.
 
     Example: diplograph communities --min-size 3
     """

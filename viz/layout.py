@@ -7,11 +7,15 @@ majorization (distances in the drawing follow hop distances in the graph; starte
 classical scaling, so there is no randomness at all), node boxes (the label included)
 are then pushed apart until none overlap (:func:`remove_overlaps`), and the parts are
 packed side by side, largest first, into a 16:9 area. Larger graphs use igraph's
-Fruchterman-Reingold (grid variant) from a fixed start, or without igraph a sparse
-spectral start refined by a few vectorised force steps (numpy/scipy,
-:func:`_spectral_force`). Measured with ``bench/page.py``-style graphs (Barabási-Albert,
-m=2; seconds for 1k / 5k / 20k nodes): igraph FR ~0.15 / 0.4 / 2.0 (+0.8 s to import
-igraph), spectral 0.8 / 2.4 / 8.3; networkx ``spring_layout`` ~51 s at 5k.
+Fruchterman-Reingold (grid variant) from a fixed start. Measured with
+``bench/page.py``-style graphs (Barabási-Albert, m=2; seconds for 1k / 5k / 20k nodes):
+igraph FR ~0.15 / 0.4 / 2.0 (+0.8 s to import igraph); a numpy spectral start with force
+steps took 0.8 / 2.4 / 8.3 and networkx ``spring_layout`` ~51 s at 5k.
+
+The dense linear algebra of stress majorization runs on one BLAS thread
+(:func:`_one_thread`): at 600 nodes two threads took 2 to 4 times as long as one on a
+busy two-core machine (a waiting BLAS thread spins on a core the other one needs), and
+one thread gives the same bytes on every machine.
 
 Examples
 --------
@@ -25,8 +29,8 @@ Examples
 """
 from __future__ import annotations
 
-import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 
 import numpy as np
 
@@ -45,6 +49,14 @@ OVERLAPS_UP_TO = 2000
 _SEED = 20251001
 _ASPECT = 16 / 9          # slides and projectors
 _DENSITY = 0.3
+
+
+@contextmanager
+def _one_thread() -> Iterator[None]:
+    """numpy's BLAS on one thread (see the module's notes), whatever it was set to."""
+    from threadpoolctl import threadpool_limits
+    with threadpool_limits(limits=1, user_api="blas"):
+        yield
 
 
 def _edge_index(ids: Sequence[str], edges: Sequence[tuple[str, str]]) -> np.ndarray:
@@ -278,83 +290,12 @@ def _boxed(ids: Sequence[str], pairs: np.ndarray,
 
 
 def _igraph_fr(n: int, pairs: np.ndarray) -> np.ndarray:
-    import igraph  # the one igraph import (extra "layout")
-
-    g = igraph.Graph(n=n, edges=pairs.tolist(), directed=False)
-    g.simplify()
-    # igraph draws its random start from Python's random module: give it a seeded one
-    # for this call, so that the same graph gets the same layout whatever the caller did
-    # with `random`. (A start of our own is no faster to reach: 10 s against 1.5 s at
-    # 20,000 nodes, igraph's grid being sized for its own start.)
-    igraph.set_random_number_generator(random.Random(_SEED))
-    try:
-        # The grid variant at every size: exact repulsion is O(n^2) per step (1.1 s at
-        # 1,000 nodes against 0.15 s with the grid).
-        layout = g.layout_fruchterman_reingold(niter=500, grid="grid")
-    finally:
-        igraph.set_random_number_generator(random)
-    return np.asarray(layout.coords, dtype=float)
+    from diplograph.graph.igraph_backend import fruchterman_reingold
+    return np.asarray(fruchterman_reingold(n, pairs.tolist(), seed=_SEED), dtype=float)
 
 
-def _spectral_force(n: int, pairs: np.ndarray, *, steps: int = 40) -> np.ndarray:
-    """Fallback without igraph: spectral start, then vectorised spring steps along the
-    edges plus repulsion from a coarse grid of cell centroids (O(n + e) per step)."""
-    from scipy import sparse
-    from scipy.sparse.linalg import eigsh
-
-    rng = np.random.default_rng(_SEED)
-    if n < 3 or len(pairs) == 0:
-        return rng.normal(size=(n, 2))
-    A = sparse.coo_matrix((np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(n, n))
-    A = ((A + A.T) > 0).astype(float).tocsr()
-    deg = np.asarray(A.sum(axis=1)).ravel() + 1e-9
-    L = sparse.diags(1 / np.sqrt(deg)) @ A @ sparse.diags(1 / np.sqrt(deg))
-    try:
-        _, vecs = eigsh(L, k=3, which="LA", tol=1e-3, maxiter=2000,
-                        v0=np.linspace(1.0, 2.0, n))
-        pos = _sign_fixed(vecs[:, :2]) * np.sqrt(n)
-    except Exception:  # no convergence: start from seeded noise
-        pos = rng.normal(size=(n, 2)) * np.sqrt(n)
-    pos += rng.normal(scale=0.1, size=pos.shape)
-    src, dst = pairs[:, 0], pairs[:, 1]
-    cells = 12  # coarse on purpose: repulsion cost is n * cells**2 per step
-    for step in range(steps):
-        t = 1.0 - step / steps
-        delta = pos[dst] - pos[src]
-        dist = np.linalg.norm(delta, axis=1, keepdims=True) + 1e-9
-        pull = delta * (dist / 1.0) * 0.05
-        force = np.zeros_like(pos)
-        np.add.at(force, src, pull)
-        np.add.at(force, dst, -pull)
-        lo, hi = pos.min(axis=0), pos.max(axis=0) + 1e-9
-        cell = np.floor((pos - lo) / (hi - lo) * cells).clip(0, cells - 1).astype(int)
-        flat = cell[:, 0] * cells + cell[:, 1]
-        counts = np.bincount(flat, minlength=cells * cells).astype(float)
-        cx = np.bincount(flat, weights=pos[:, 0], minlength=cells * cells)
-        cy = np.bincount(flat, weights=pos[:, 1], minlength=cells * cells)
-        occupied = counts > 0
-        cent = np.stack([cx[occupied], cy[occupied]], axis=1) / counts[occupied, None]
-        mass = counts[occupied]
-        for start in range(0, n, 4096):  # chunked: memory stays O(chunk * cells)
-            d = pos[start:start + 4096, None, :] - cent[None, :, :]
-            r2 = (d ** 2).sum(axis=2) + 1.0
-            force[start:start + 4096] += (d * (mass / r2)[:, :, None]).sum(axis=1)
-        length = np.linalg.norm(force, axis=1, keepdims=True) + 1e-9
-        pos += force / length * np.minimum(length, 2.0 * t + 0.05)
-    return pos
-
-
-def _force(n: int, pairs: np.ndarray, method: str) -> np.ndarray:
-    coords = None
-    if method in ("auto", "igraph"):
-        try:
-            coords = _igraph_fr(n, pairs)
-        except ImportError:
-            if method == "igraph":
-                from diplograph.graph.errors import DependencyMissing
-                raise DependencyMissing("igraph", "layout") from None
-    if coords is None:
-        coords = _spectral_force(n, pairs)
+def _force(n: int, pairs: np.ndarray) -> np.ndarray:
+    coords = _igraph_fr(n, pairs)
     coords = coords - coords.mean(axis=0)
     spread = np.sqrt((coords ** 2).sum(axis=1).mean()) or 1.0
     return coords / spread * SCALE * np.sqrt(n)
@@ -367,23 +308,22 @@ def positions(ids: Sequence[str], edges: Sequence[tuple[str, str]], *,
 
     ``sizes`` (node id -> (width, height) of its drawn box, label included) makes the
     ties about two boxes long and, up to :data:`OVERLAPS_UP_TO` nodes, leaves no two
-    boxes overlapping. ``method``: ``"stress"``, ``"igraph"`` (Fruchterman-Reingold),
-    ``"spectral"`` (numpy/scipy) or ``"auto"`` (stress up to :data:`STRESS_UP_TO`
-    nodes, then igraph when installed, else spectral). The same arguments always give
-    the same positions.
+    boxes overlapping. ``method``: ``"stress"``, ``"igraph"`` (Fruchterman-Reingold)
+    or ``"auto"`` (stress up to :data:`STRESS_UP_TO` nodes, then igraph). The same
+    arguments always give the same positions.
     """
-    if method not in ("auto", "stress", "igraph", "spectral"):
-        raise ValueError(f"unknown layout method {method!r}; valid: auto, stress, igraph, "
-                         "spectral")
+    if method not in ("auto", "stress", "igraph"):
+        raise ValueError(f"unknown layout method {method!r}; valid: auto, stress, igraph")
     n = len(ids)
     if n == 0:
         return {}
     pairs = _edge_index(ids, edges)
     boxes = sizes or {i: (SCALE * 3, SCALE * 1.5) for i in ids}
     if method == "stress" or (method == "auto" and n <= STRESS_UP_TO):
-        coords = _boxed(ids, pairs, boxes)
+        with _one_thread():
+            coords = _boxed(ids, pairs, boxes)
     else:
-        coords = _force(n, pairs, method)
+        coords = _force(n, pairs)
         if sizes and n <= OVERLAPS_UP_TO:
             wh = np.array([sizes[i] for i in ids], dtype=float)
             coords = remove_overlaps(_roomy(coords, wh), wh, gap=float(np.median(wh[:, 1]) * 0.3),

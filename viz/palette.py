@@ -1,4 +1,4 @@
-"""Colours and line styles the schema does not give: Louvain communities (what a node's
+"""Colours and line styles the schema does not give: Leiden communities (what a node's
 colour shows with ``--color-by community``), tie types, tie statuses and the diff map.
 
 Community colours are generated, not listed: community ``i`` gets the hue ``i`` golden
@@ -43,7 +43,7 @@ from typing import Any
 
 import networkx as nx
 
-from diplograph.graph.queries.centrality import LOUVAIN_SEED, communities
+from diplograph.graph.queries.centrality import COMMUNITY_SEED, communities
 from diplograph.graph.schema import SCHEMA
 
 __all__ = ["COLOR_BY", "CommunityStyle", "community_color", "community_styles", "NEUTRAL",
@@ -53,7 +53,7 @@ __all__ = ["COLOR_BY", "CommunityStyle", "community_color", "community_styles", 
 # --color-by choices: name -> what the colour shows.
 COLOR_BY: dict[str, str] = {
     "label": "each label's colour from graph/schema.yaml",
-    "community": "one colour per Louvain community; shapes still show the label",
+    "community": "one colour per Leiden community; shapes still show the label",
 }
 _GOLDEN = (3 - 5 ** 0.5) / 2      # the golden angle, as a fraction of a turn (137.5 degrees)
 _FIRST_HUE = 0.58                 # community 1 is a blue
@@ -131,7 +131,7 @@ class CommunityStyle:
                 "central": list(self.central), "color": self.color}
 
 
-def community_styles(G: nx.MultiDiGraph, *, seed: int = LOUVAIN_SEED
+def community_styles(G: nx.MultiDiGraph, *, seed: int = COMMUNITY_SEED
                      ) -> dict[str, CommunityStyle]:
     """node id -> the style of its community (every node of ``G`` has one)."""
     found = communities(G, seed=seed)

@@ -1,8 +1,10 @@
-"""Brokers, hubs and clusters: centrality rankings and Louvain communities.
+"""Brokers, hubs and clusters: centrality rankings and Leiden communities.
 
 Both look at the graph as simple and undirected (one link per pair of nodes that any
-tie joins), which is how "who connects whom" is read; both are deterministic (ties in
-score broken by node id, Louvain run with a fixed seed), so two backends can agree.
+tie joins), which is how "who connects whom" is read: its :class:`Skeleton`, which is
+all they read of it, so that a store can hand them its skeleton read in bulk instead of
+a graph. Both are deterministic (ties in score broken by node id, Leiden run with a
+fixed seed), so two backends can agree.
 
 Examples
 --------
@@ -24,22 +26,24 @@ Top 1 by degree:
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from diplograph.graph.errors import DiplographError
 from diplograph.graph.queries.display import table
 from diplograph.graph.queries.registry import Query, register
-from diplograph.graph.queries.results import NodeRef, Result, node_ref
+from diplograph.graph.queries.results import NodeRef, Result
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["RankEntry", "Ranking", "Community", "Communities", "rank", "communities",
-           "simple_view", "MEASURES", "LOUVAIN_SEED", "render_rank", "render_communities"]
+__all__ = ["RankEntry", "Ranking", "Community", "Communities", "Skeleton", "skeleton", "rank",
+           "communities", "rank_skeleton", "communities_of", "simple_view", "MEASURES",
+           "COMMUNITY_SEED", "render_rank", "render_communities"]
 
-LOUVAIN_SEED = 42
+COMMUNITY_SEED = 42
+METHOD = "leiden"
 _DIGITS = 6   # scores are rounded so that backends computing in another order agree
 
 
@@ -88,10 +92,49 @@ class Communities(Result):
         return {m.id: c.index for c in self.communities for m in c.members}
 
 
-def simple_view(G: nx.MultiDiGraph) -> nx.Graph:
+@dataclass(frozen=True, slots=True)
+class Skeleton:
+    """What ``rank`` and ``communities`` read of a graph: every node's id, label and
+    name, by id, and each pair of distinct nodes that any tie joins, once, as the
+    indexes ``(i, j)`` of its ends in ``ids`` with ``i < j``, sorted."""
+
+    ids: list[str]
+    labels: list[str]
+    names: list[str]
+    pairs: list[tuple[int, int]]
+
+    @classmethod
+    def of(cls, nodes: Iterable[tuple[str, str, str]], ties: Iterable[tuple[str, str]]
+           ) -> Skeleton:
+        """From (id, label, name) of every node and (source, target) of every tie."""
+        rows = sorted(nodes)
+        index = {node: i for i, (node, _, _) in enumerate(rows)}
+        pairs = set()
+        for u, v in ties:
+            i, j = index[u], index[v]
+            if i != j:
+                pairs.add((i, j) if i < j else (j, i))
+        return cls(ids=[r[0] for r in rows], labels=[r[1] for r in rows],
+                   names=[r[2] for r in rows], pairs=sorted(pairs))
+
+    def ref(self, i: int) -> NodeRef:
+        return NodeRef(id=self.ids[i], label=self.labels[i], name=self.names[i])
+
+
+def skeleton(G: nx.MultiDiGraph) -> Skeleton:
+    """The skeleton of ``G``."""
+    return Skeleton.of(((n, a.get("label"), a.get("name")) for n, a in G.nodes(data=True)),
+                       G.edges())
+
+
+def simple_view(G: nx.MultiDiGraph | Skeleton) -> nx.Graph:
     """One undirected link per pair of nodes joined by any tie; self-loops dropped."""
     import networkx as nx  # the centralities are networkx's; `show` never needs it
     U = nx.Graph()
+    if isinstance(G, Skeleton):
+        U.add_nodes_from(G.ids)
+        U.add_edges_from((G.ids[i], G.ids[j]) for i, j in G.pairs)
+        return U
     U.add_nodes_from(sorted(G.nodes))
     U.add_edges_from(sorted((min(u, v), max(u, v)) for u, v in G.edges() if u != v))
     return U
@@ -139,45 +182,65 @@ def rank(G: nx.MultiDiGraph, *, by: str = "degree", label: str | None = None,
     Ranking
         Highest score first, ties broken by node id; each with its degree.
     """
+    return rank_skeleton(skeleton(G), by=by, label=label, top=top)
+
+
+def rank_skeleton(bones: Skeleton, *, by: str = "degree", label: str | None = None,
+                  top: int = 10) -> Ranking:
+    """:func:`rank` over a graph's skeleton."""
     if by not in MEASURES:
         raise DiplographError(f"Unknown measure {by!r}; valid: {', '.join(MEASURES)}")
-    U = simple_view(G)
+    U = simple_view(bones)
     scores = MEASURES[by](U) if U.number_of_nodes() else {}
-    chosen = [n for n in U if label is None or G.nodes[n].get("label") == label]
-    chosen.sort(key=lambda n: (-round(scores[n], _DIGITS), n))
-    entries = [RankEntry(node=node_ref(G, n), score=round(scores[n], _DIGITS),
-                         degree=U.degree(n)) for n in chosen[:max(top, 0)]]
+    chosen = [i for i, n in enumerate(bones.ids) if label is None or bones.labels[i] == label]
+    chosen.sort(key=lambda i: (-round(scores[bones.ids[i]], _DIGITS), bones.ids[i]))
+    entries = [RankEntry(node=bones.ref(i), score=round(scores[bones.ids[i]], _DIGITS),
+                         degree=U.degree(bones.ids[i])) for i in chosen[:max(top, 0)]]
     return Ranking(by=by, label=label, entries=entries)
 
 
-def communities(G: nx.MultiDiGraph, *, seed: int = LOUVAIN_SEED, central: int = 3,
+def communities(G: nx.MultiDiGraph, *, seed: int = COMMUNITY_SEED, central: int = 3,
                 min_size: int = 1) -> Communities:
-    """Louvain communities of the graph, largest first, each with its ``central`` most
-    connected members (by degree inside the community, then id).
+    """Leiden communities of the graph (maximising modularity), largest first, each with
+    its ``central`` most connected members (by degree inside the community, then id).
 
     Parameters
     ----------
     G : the graph.
-    seed : the Louvain random seed; the same seed gives the same communities.
+    seed : the random seed of the Leiden runs; the same seed gives the same communities.
     central : how many central members to name per community.
     min_size : leave out communities smaller than this (e.g. isolated nodes).
     """
-    import networkx as nx
-    U = simple_view(G)
-    if U.number_of_nodes() == 0:
-        return Communities(method="louvain", seed=seed, modularity=0.0, communities=[])
-    parts = nx.community.louvain_communities(U, seed=seed)
-    modularity = nx.community.modularity(U, parts) if U.number_of_edges() else 0.0
-    parts = sorted((sorted(p) for p in parts), key=lambda p: (-len(p), p[0]))
+    return communities_of(skeleton(G), seed=seed, central=central, min_size=min_size)
+
+
+def communities_of(bones: Skeleton, *, seed: int = COMMUNITY_SEED, central: int = 3,
+                   min_size: int = 1) -> Communities:
+    """:func:`communities` over a graph's skeleton."""
+    from diplograph.graph import igraph_backend
+
+    n = len(bones.ids)
+    if n == 0:
+        return Communities(method=METHOD, seed=seed, modularity=0.0, communities=[])
+    membership = igraph_backend.leiden(n, bones.pairs, seed=seed)
+    modularity = igraph_backend.modularity(n, bones.pairs, membership)
+    inner = [0] * n
+    for i, j in bones.pairs:
+        if membership[i] == membership[j]:
+            inner[i] += 1
+            inner[j] += 1
+    groups: dict[int, list[int]] = {}
+    for i, part in enumerate(membership):   # members in id order: ids are sorted
+        groups.setdefault(part, []).append(i)
+    parts = sorted(groups.values(), key=lambda p: (-len(p), p[0]))
     found = []
     for members in parts:
         if len(members) < min_size:
             continue
-        inner = U.subgraph(members)
-        hubs = sorted(members, key=lambda n: (-inner.degree(n), n))[:central]
-        found.append(Community(index=len(found) + 1, members=[node_ref(G, n) for n in members],
-                               central=[node_ref(G, n) for n in hubs]))
-    return Communities(method="louvain", seed=seed, modularity=round(modularity, _DIGITS),
+        hubs = sorted(members, key=lambda i: (-inner[i], i))[:central]
+        found.append(Community(index=len(found) + 1, members=[bones.ref(i) for i in members],
+                               central=[bones.ref(i) for i in hubs]))
+    return Communities(method=METHOD, seed=seed, modularity=round(modularity, _DIGITS),
                        communities=found)
 
 

@@ -8,7 +8,8 @@ them (:meth:`SQLiteStore.graph`), and runs the reference query over that part of
 graph: the part is chosen so that the answer is the one the whole graph gives, which
 the parity tests check. ``stats`` and ``resolve`` are counts and index lookups;
 ``rank`` and ``communities`` read every node's label and name and every tie's ends in
-two bulk reads (the rest of the graph is not theirs to look at).
+two bulk reads, the skeleton their reference reads of a graph
+(:class:`graph.queries.centrality.Skeleton`).
 """
 from __future__ import annotations
 
@@ -355,27 +356,21 @@ def contradictions(store: SQLiteStore, *, kinds: list[str] | None = None
     return reference_contradictions.contradictions(store.graph(nodes), kinds=kinds)
 
 
-def _skeleton(store: SQLiteStore) -> nx.MultiDiGraph:
-    """Every node with its label and name, every tie with no attributes: what ``rank``
-    and ``communities`` read of the graph, in two bulk reads."""
-    import networkx as nx
-    G = nx.MultiDiGraph()
-    G.add_nodes_from((node, {"label": label, "name": name}) for node, label, name
-                     in store.sql("SELECT id, label, name FROM nodes ORDER BY id"))
-    G.add_edges_from((s, t, k, {}) for s, k, t
-                     in store.sql("SELECT source, type, target FROM ties "
-                                  "ORDER BY source, type, target"))
-    return G
+def _skeleton(store: SQLiteStore) -> centrality.Skeleton:
+    """Every node's id, label and name and every tie's ends: what ``rank`` and
+    ``communities`` read of the graph, in two bulk reads (no graph is built)."""
+    return centrality.Skeleton.of(store.sql("SELECT id, label, name FROM nodes"),
+                                  store.sql("SELECT source, target FROM ties"))
 
 
 @override("rank", KIND)
 def rank(store: SQLiteStore, *, by: str = "degree", label: str | None = None,
          top: int = 10) -> centrality.Ranking:
-    return centrality.rank(_skeleton(store), by=by, label=label, top=top)
+    return centrality.rank_skeleton(_skeleton(store), by=by, label=label, top=top)
 
 
 @override("communities", KIND)
-def communities(store: SQLiteStore, *, seed: int = centrality.LOUVAIN_SEED, central: int = 3,
+def communities(store: SQLiteStore, *, seed: int = centrality.COMMUNITY_SEED, central: int = 3,
                 min_size: int = 1) -> centrality.Communities:
-    return centrality.communities(_skeleton(store), seed=seed, central=central,
-                                  min_size=min_size)
+    return centrality.communities_of(_skeleton(store), seed=seed, central=central,
+                                     min_size=min_size)
