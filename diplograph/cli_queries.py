@@ -11,6 +11,7 @@ from diplograph import api
 from diplograph.cli_options import (emit, json_option, label_choice, store_option, to_label,
                                     trust_options, type_choice)
 from diplograph.graph.queries.centrality import MEASURES
+from diplograph.graph.queries.mechanisms import BETWEEN_LIMIT
 
 
 @click.command()
@@ -93,19 +94,28 @@ def path(source: str, target: str, max_hops: int, all_paths: bool, via: str | No
 @click.command()
 @click.argument("a")
 @click.argument("b")
+@click.option("--limit", default=BETWEEN_LIMIT, show_default=True, type=click.IntRange(1, None),
+              help="List the first N shared mechanisms and events by name (the count of "
+                   "all of them is always given).")
 @trust_options
 @store_option
 @json_option
-def between(a: str, b: str, trust: dict[str, Any], store: str | None, as_json: bool) -> None:
+def between(a: str, b: str, limit: int, trust: dict[str, Any], store: str | None,
+            as_json: bool) -> None:
     """List the mechanisms and events in which both A and B take part.
 
     Participation counts directly or through officials (their posts) and ministries
     (what they are part of); each side's participants are shown with their roles and
-    citations.
+    citations. When more are shared than --limit, the first ones by name are listed and
+    a line on stderr says how many there are (in JSON: "total" beside "venues").
 
-    Example: diplograph between Taiwan "United States"
+    Example: diplograph between Taiwan "United States" --limit 10
     """
-    emit(api.between(a, b, store=store, **trust), as_json)
+    found = api.between(a, b, limit=limit, store=store, **trust)
+    emit(found, as_json)
+    if found.is_cut:
+        click.echo(f"Listed {len(found.venues):,} of the {found.total:,} mechanisms and "
+                   f"events both take part in; see more with --limit.", err=True)
 
 
 @click.command()

@@ -85,6 +85,14 @@ def _path(G: nx.MultiDiGraph) -> Iterable[Case]:
         yield (a, b), {"via": "Organization", "max_hops": 4}
 
 
+def _between(G: nx.MultiDiGraph) -> Iterable[Case]:
+    yield from (((a, b), {}) for a, b in itertools.combinations(sorted(G)[:12], 2))
+    sides = sorted(n for n, label in G.nodes(data="label") if label == "Country")
+    for a, b in itertools.combinations(sides, 2):
+        yield (a, b), {"limit": None}
+        yield (a, b), {"limit": 1}
+
+
 def _timeline(G: nx.MultiDiGraph) -> Iterable[Case]:
     yield (), {}
     yield (), {"since": "2025-09", "until": "2026"}
@@ -97,7 +105,7 @@ CASES: dict[str, Callable[[nx.MultiDiGraph], Iterable[Case]]] = {
     "show": _every_node,
     "neighbors": _neighbors,
     "path": _path,
-    "between": lambda G: [((a, b), {}) for a, b in itertools.combinations(sorted(G)[:12], 2)],
+    "between": _between,
     "who": _every_node,
     "posts": lambda G: [*_every_node(G), *_every_node(G, as_of="2025-10")],
     "rank": lambda G: [((), {}), ((), {"by": "betweenness", "top": 5}),

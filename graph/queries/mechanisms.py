@@ -38,6 +38,7 @@ Monterey Talks  [Mechanism]
 """
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -47,16 +48,18 @@ from diplograph.graph.queries.display import cited_by, edge, props, table
 from diplograph.graph.queries.registry import Query, register
 from diplograph.graph.queries.results import (Citations, EdgeSummary, NodeRef, NodeSummary,
                                               Result, edge_summary, node_ref, node_summary)
-from diplograph.graph.queries.sides import (Participation, Side, affiliations, name_key,
-                                            participation, participations, render_side,
-                                            sides_by_name)
+from diplograph.graph.queries.sides import (DENIED, Participation, Side, affiliations,
+                                            counting_for, name_key, participation,
+                                            participations, render_side, sides_by_name)
 from diplograph.graph.queries.vocabulary import (FUNDS, INSTANCE_OF, LOCATED_IN, PART_OF,
-                                                 SIDE_LABEL, SUBORDINATE_TO, VENUE_LABELS)
+                                                 SIDE_LABEL, SUBORDINATE_TO, VENUE_LABELS,
+                                                 VENUE_TYPES)
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["SharedVenue", "Between", "Who", "between", "who", "render_between", "render_who"]
+__all__ = ["SharedVenue", "Between", "Who", "between", "who", "venues_of", "render_between",
+           "render_who", "BETWEEN_LIMIT"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,13 +70,23 @@ class SharedVenue(Result):
 
 @dataclass(frozen=True, slots=True)
 class Between(Result):
+    """The venues two actors share: the first ``limit`` by name (all with ``limit``
+    None) of the ``total`` there are."""
+
     a: NodeRef
     b: NodeRef
     venues: list[SharedVenue]
+    total: int = 0
+    limit: int | None = None
 
     @property
     def is_empty(self) -> bool:
         return not self.venues
+
+    @property
+    def is_cut(self) -> bool:
+        """Whether some shared venues were left out by ``limit``."""
+        return self.total > len(self.venues)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +107,13 @@ class Who(Result):
         return not (self.sides or self.rounds or self.funding)
 
 
-def between(G: nx.MultiDiGraph, a: str, b: str) -> Between:
+#: How many shared venues ``between`` lists unless told otherwise: two large sides can
+#: share tens of thousands (and the list would take minutes to build and read).
+BETWEEN_LIMIT = 50
+
+
+def between(G: nx.MultiDiGraph, a: str, b: str, *, limit: int | None = BETWEEN_LIMIT
+            ) -> Between:
     """Every mechanism and event in which both ``a`` and ``b`` take part, directly or
     through their officials, bodies and members, with each side's participants.
 
@@ -102,6 +121,8 @@ def between(G: nx.MultiDiGraph, a: str, b: str) -> Between:
     ----------
     G : the graph.
     a, b : node ids (resolve names first with :func:`graph.queries.lookup.resolve`).
+    limit : list only the first ``limit`` venues by name (None: all of them); the
+        result's ``total`` says how many there are.
 
     Returns
     -------
@@ -110,22 +131,29 @@ def between(G: nx.MultiDiGraph, a: str, b: str) -> Between:
         its participants (sorted by name) with the chain that makes them count.
     """
     sides = sides_by_name(G)
-    chains: dict[str, dict[str, list[str]]] = {}
+    counted = {end: counting_for(G, end, sides) for end in (a, b)}
+    shared = sorted(venues_of(G, counted[a]) & venues_of(G, counted[b]),
+                    key=lambda n: name_key(G, n))
     venues = []
-    for venue in sorted(G.nodes, key=lambda n: name_key(G, n)):
-        if G.nodes[venue].get("label") not in VENUE_LABELS:
-            continue
+    for venue in shared[:limit] if limit is not None else shared:
         by_side: dict[str, list[Participation]] = {a: [], b: []}
         for actor, rel_type, attrs in participations(G, venue):
-            reach = chains.setdefault(actor, affiliations(G, actor, sides))
             for end in (a, b):
-                if end in reach:
-                    by_side[end].append(participation(G, actor, rel_type, attrs, reach[end]))
-        if by_side[a] and by_side[b]:
-            venues.append(SharedVenue(venue=node_summary(G, venue),
-                                      sides=[Side(node_ref(G, end), by_side[end])
-                                             for end in (a, b)]))
-    return Between(a=node_ref(G, a), b=node_ref(G, b), venues=venues)
+                if actor in counted[end]:
+                    chain = affiliations(G, actor, sides, within=counted[end], until=end)[end]
+                    by_side[end].append(participation(G, actor, rel_type, attrs, chain))
+        venues.append(SharedVenue(venue=node_summary(G, venue),
+                                  sides=[Side(node_ref(G, end), by_side[end]) for end in (a, b)]))
+    return Between(a=node_ref(G, a), b=node_ref(G, b), venues=venues, total=len(shared),
+                   limit=limit)
+
+
+def venues_of(G: nx.MultiDiGraph, actors: Collection[str]) -> set[str]:
+    """The mechanisms and events that any of ``actors`` takes part in (ties not denied)."""
+    return {venue for actor in actors
+            for _, venue, key, attrs in G.out_edges(actor, keys=True, data=True)
+            if key in VENUE_TYPES and attrs.get("status") != DENIED
+            and G.nodes[venue].get("label") in VENUE_LABELS}
 
 
 def _round_key(G: nx.MultiDiGraph, event: str, mechanism: str) -> tuple:
@@ -197,9 +225,10 @@ def _names(refs: list[NodeRef]) -> str:
 
 def render_between(result: Between) -> str:
     a, b = result.a.name, result.b.name
-    if result.is_empty:
+    if result.is_empty and not result.is_cut:
         return f"{a} and {b} take part in no common mechanism or event."
-    out = [f"{a} and {b} both take part in {len(result.venues)} mechanisms and events:"]
+    shown = (f"; the first {len(result.venues):,} by name" if result.is_cut else "")
+    out = [f"{a} and {b} both take part in {result.total:,} mechanisms and events{shown}:"]
     for venue in result.venues:
         v = venue.venue
         extra = props(v.properties, skip=("description",))

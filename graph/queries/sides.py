@@ -19,9 +19,12 @@ Examples
 'HOLDS_POSITION'
 >>> affiliations(G, "chung")
 {'chung': [], 'mnd': ['mnd'], 'tw': ['mnd', 'tw']}
+>>> sorted(counting_for(G, "tw"))
+['chung', 'mnd', 'tw']
 """
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -35,8 +38,8 @@ from diplograph.graph.queries.vocabulary import (ACTOR_LABELS, AFFILIATION_TYPES
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["Participation", "Side", "affiliations", "participations", "participation",
-           "sides_by_name", "name_key", "render_side", "DENIED"]
+__all__ = ["Participation", "Side", "affiliations", "counting_for", "participations",
+           "participation", "sides_by_name", "name_key", "render_side", "DENIED"]
 
 #: Ties reported and then denied do not place anyone anywhere.
 DENIED = "denied"
@@ -96,24 +99,28 @@ def _upward(G: nx.MultiDiGraph, node: str, sides: dict[str, str]) -> list[tuple[
     return sorted(ups.items())
 
 
-def affiliations(G: nx.MultiDiGraph, node: str,
-                 sides: dict[str, str] | None = None) -> dict[str, list[str]]:
+def affiliations(G: nx.MultiDiGraph, node: str, sides: dict[str, str] | None = None, *,
+                 within: Collection[str] | None = None, until: str | None = None
+                 ) -> dict[str, list[str]]:
     """Every actor ``node`` belongs to, directly or up a chain of affiliations, mapped to
     the chain that reaches it (nearest first, ending with that actor); ``node`` itself
     maps to an empty chain.
 
     The chain is a shortest one; among those, the one resting least on ``country``
-    properties (rather than ties), then the one whose names sort first.
+    properties (rather than ties), then the one whose names sort first. ``within``
+    (the actors that count for a side, say) limits the walk to those nodes, and it stops
+    at the step that reaches ``until``: the chains to the nodes it reached are the ones
+    the whole walk finds when every chain to them lies within ``within``.
     """
     sides = sides_by_name(G) if sides is None else sides
     chains: dict[str, list[str]] = {node: []}
     cost: dict[str, int] = {node: 0}
     level = [node]
-    while level:
+    while level and until not in chains:
         best: dict[str, tuple[int, list[tuple[str, str]], list[str]]] = {}
         for current in level:
             for up, by_property in _upward(G, current, sides):
-                if up in chains:
+                if up in chains or (within is not None and up not in within):
                     continue
                 chain = chains[current] + [up]
                 rank = (cost[current] + by_property, [name_key(G, n) for n in chain], chain)
@@ -123,6 +130,31 @@ def affiliations(G: nx.MultiDiGraph, node: str,
             chains[up], cost[up] = chain, hops
         level = sorted(best)
     return chains
+
+
+def counting_for(G: nx.MultiDiGraph, side: str, sides: dict[str, str] | None = None
+                 ) -> set[str]:
+    """The actors whose :func:`affiliations` reach ``side`` (``side`` itself when it is
+    an actor): :func:`affiliations` walked backwards, from ``side`` down."""
+    if not _is_actor(G, side):
+        return set()
+    sides = sides_by_name(G) if sides is None else sides
+    naming: dict[str, list[str]] = {}   # side -> the nodes whose country property names it
+    for node, named in G.nodes(data=_COUNTRY_PROPERTY):
+        found = sides.get(match_key(named)) if isinstance(named, str) else None
+        if found is not None and found != node:
+            naming.setdefault(found, []).append(node)
+    seen, level = {side}, [side]
+    while level:
+        below = set()
+        for current in level:
+            below.update(source for source, _, key, attrs
+                         in G.in_edges(current, keys=True, data=True)
+                         if key in AFFILIATION_TYPES and attrs.get("status") != DENIED)
+            below.update(naming.get(current, ()))
+        level = sorted(n for n in below - seen if _is_actor(G, n))
+        seen.update(level)
+    return seen
 
 
 def participations(G: nx.MultiDiGraph, venue: str) -> list[tuple[str, str, dict[str, Any]]]:

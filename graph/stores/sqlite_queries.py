@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from diplograph.graph.errors import NodeNotFound
@@ -267,30 +268,52 @@ def _upwards(store: SQLiteStore, start: Iterable[str]) -> set[str]:
     return seen
 
 
-def _counting_for(store: SQLiteStore, side: str) -> set[str]:
-    """``side`` and every actor that counts for it: :func:`_upwards` walked backwards."""
-    seen, frontier = {side}, {side}
+def _counting_for(store: SQLiteStore, side: str) -> dict[str, set[str]]:
+    """Every actor that counts for ``side`` (:func:`graph.queries.sides.counting_for`)
+    -> the actors one step up from it on its shortest chains to ``side``: the walk of
+    :func:`_upwards` backwards, level by level, keeping the links by which each level
+    was reached. Empty when ``side`` is no actor."""
+    if _labels(store, [side]).get(side) not in ACTOR_LABELS:
+        return {}
+    up: dict[str, set[str]] = {side: set()}
+    frontier = {side}
     while frontier:
-        labels = _labels(store, frontier)
-        actors = {n for n in frontier if labels.get(n) in ACTOR_LABELS}
-        down = {s for s, _, _ in _ties(store, actors, types=AFFILIATION_TYPES, out=False,
-                                       live=True)}
-        sides = [n for n in actors if labels[n] == SIDE_LABEL]
+        below: dict[str, set[str]] = {}
+        for source, _, target in _ties(store, frontier, types=AFFILIATION_TYPES, out=False,
+                                       live=True):
+            below.setdefault(source, set()).add(target)
+        sides = [n for n, label in _labels(store, frontier).items() if label == SIDE_LABEL]
         if sides:
             forms = store.sql(f"SELECT id, name_key FROM nodes WHERE id{_IN} UNION "
                               f"SELECT node, key FROM aliases WHERE node{_IN}",
                               _list(sides), _list(sides))
-            owned = _side_keys(store, {k for _, k in forms})
-            mine = [k for k, ids in owned.items() if ids[0] in sides]
-            down |= {n for (n,) in store.sql(f"SELECT id FROM nodes WHERE country_key{_IN}",
-                                             _list(mine))}
-        down = {n for n, label in _labels(store, down).items() if label in ACTOR_LABELS}
-        frontier = down - seen
-        seen |= frontier
+            owned = {k: ids[0] for k, ids in _side_keys(store, {k for _, k in forms}).items()
+                     if ids[0] in frontier}
+            for node, key in store.sql(f"SELECT id, country_key FROM nodes "
+                                       f"WHERE country_key{_IN}", _list(owned)):
+                if node != owned[key]:
+                    below.setdefault(node, set()).add(owned[key])
+        actors = {n for n, label in _labels(store, set(below) - set(up)).items()
+                  if label in ACTOR_LABELS}
+        for node in actors:
+            up[node] = below[node]
+        frontier = actors
+    return up
+
+
+def _chains(up: dict[str, set[str]], start: Iterable[str]) -> set[str]:
+    """The actors on the shortest chains from ``start`` up to the side of ``up``."""
+    seen: set[str] = set()
+    stack = [n for n in start if n in up]
+    while stack:
+        node = stack.pop()
+        if node not in seen:
+            seen.add(node)
+            stack += up[node]
     return seen
 
 
-def _venues_of(store: SQLiteStore, actors: set[str]) -> set[str]:
+def _venues_of(store: SQLiteStore, actors: Iterable[str]) -> set[str]:
     venues = {t for _, _, t in _ties(store, actors, types=VENUE_TYPES, into=False, live=True)}
     return {n for n, label in _labels(store, venues).items() if label in VENUE_LABELS}
 
@@ -304,11 +327,22 @@ def _with_sides(store: SQLiteStore, nodes: set[str]) -> set[str]:
 
 
 @override("between", KIND)
-def between(store: SQLiteStore, a: str, b: str) -> mechanisms.Between:
+def between(store: SQLiteStore, a: str, b: str, *, limit: int | None = mechanisms.BETWEEN_LIMIT
+            ) -> mechanisms.Between:
+    """The venues both sides' actors take part in, counted from the two walks down;
+    the reference then runs over the first ``limit`` of them by name, their
+    participants, and the actors on those participants' shortest chains to each side
+    (the chains it picks lie on them)."""
     ours, theirs = _counting_for(store, a), _counting_for(store, b)
-    venues = _venues_of(store, ours) & _venues_of(store, theirs)
-    nodes = _with_sides(store, {a, b} | venues | ours | theirs)
-    return mechanisms.between(store.graph(nodes), a, b)
+    shared = _venues_of(store, ours) & _venues_of(store, theirs)
+    names = store.sql(f"SELECT name, id FROM nodes WHERE id{_IN}", _list(shared))
+    chosen = [n for _, n in sorted((name.casefold(), n) for name, n in names)][:limit]
+    taking_part = {s for s, _, _ in _ties(store, chosen, types=VENUE_TYPES, out=False,
+                                          live=True)}
+    nodes = {a, b, *chosen, *taking_part, *_chains(ours, taking_part),
+             *_chains(theirs, taking_part)}
+    found = mechanisms.between(store.graph(_with_sides(store, nodes)), a, b, limit=limit)
+    return replace(found, total=len(shared))
 
 
 @override("who", KIND)
