@@ -61,35 +61,19 @@ def _opened(store: StoreArg) -> Iterator[GraphStore]:
         yield opened
 
 
+@contextmanager
+def _trusting(store: GraphStore, min_confidence: float, checked_only: bool
+              ) -> Iterator[GraphStore]:
+    """``store``, seen through ``min_confidence``/``checked_only`` when either is set
+    (:meth:`GraphStore.trusting`)."""
+    if min_confidence > 0 or checked_only:
+        with store.trusting(min_confidence, checked_only) as seen:
+            yield seen
+    else:
+        yield store
+
+
 # --- the questions: one function per entry of the query registry ------------------------
-
-class _Trusted(GraphStore):
-    """A store seen through ``--min-confidence``/``--checked-only``: its graph with only
-    the ties that pass (:func:`graph.provenance.trusted`). It has no overrides of its
-    own, so every query runs its reference over the filtered graph."""
-
-    kind = "trusted"
-
-    def __init__(self, store: GraphStore, min_confidence: float, checked_only: bool) -> None:
-        self.store, self.min_confidence, self.checked_only = store, min_confidence, checked_only
-
-    @property
-    def location(self) -> str:
-        return self.store.location
-
-    def exists(self) -> bool:
-        return self.store.exists()
-
-    def load(self, *, progress: Progress | None = None) -> nx.MultiDiGraph:
-        from diplograph.graph.provenance import trusted
-        return trusted(self.store.load(progress=progress), min_confidence=self.min_confidence,
-                       checked_only=self.checked_only)
-
-    def save(self, G: nx.MultiDiGraph, *, progress: Progress | None = None) -> None:
-        raise DiplographError(f"{self.location} is open filtered ({{min_confidence}}, "
-                              "{checked_only}): it cannot be written",
-                              min_confidence="min_confidence", checked_only="checked_only")
-
 
 def _query_function(entry: Query) -> Callable[..., Any]:
     """``api.<name>``: the query run by the store (its override, or the reference over
@@ -98,10 +82,8 @@ def _query_function(entry: Query) -> Callable[..., Any]:
     that pass)."""
     def answer(*args: Any, store: StoreArg = None, min_confidence: float = 0.0,
                checked_only: bool = False, **options: Any) -> Any:
-        with _opened(store) as opened:
-            if min_confidence > 0 or checked_only:
-                opened = _Trusted(opened, min_confidence, checked_only)
-            return opened.run(entry, *args, **options)
+        with _opened(store) as opened, _trusting(opened, min_confidence, checked_only) as seen:
+            return seen.run(entry, *args, **options)
 
     extra = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default,
                                annotation=hint)
@@ -408,14 +390,16 @@ VIZ_LIMIT = 5_000
 
 
 def _viz_graph(store: StoreArg, focus: str | None, depth: int, top: int | None,
-               whole: bool, story: bool) -> tuple[nx.MultiDiGraph, str | None]:
-    """The graph a picture draws and, when read in part, its focus as an id (else the
-    focus is resolved in the graph, as a filter): only the focus's neighbourhood
-    or the ``top`` nodes by degree, read alone from a store that can (SQLite), unless
-    ``whole`` (colours by community, or filters by trust, need the whole graph); else
-    the whole graph, cut to ``top`` by the caller. A graph over :data:`VIZ_LIMIT` nodes
-    with neither (nor a ``story``, whose steps say what to draw) is refused."""
-    with _opened(store) as opened:
+               whole: bool, story: bool, trust: tuple[float, bool]
+               ) -> tuple[nx.MultiDiGraph, str | None]:
+    """The graph a picture draws, with only what passes ``trust`` (min_confidence,
+    checked_only), and, when read in part, its focus as an id (else the focus is
+    resolved in the graph, as a filter): only the focus's neighbourhood or the ``top``
+    nodes by degree, read alone from a store that can (SQLite), unless ``whole``
+    (colours by community need the whole graph); else the whole graph, cut to ``top``
+    by the caller. A graph over :data:`VIZ_LIMIT` nodes with neither (nor a ``story``,
+    whose steps say what to draw) is refused."""
+    with _opened(store) as whole_store, _trusting(whole_store, *trust) as opened:
         partial = getattr(opened, "part", None)
         if (focus or top) and not whole and partial is not None:
             center = opened.run("resolve", focus) if focus else None
@@ -530,11 +514,9 @@ def viz(output: str | Path | None = None, *, format: str | None = None,
     def trust(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
         return trusted(G, min_confidence=min_confidence, checked_only=checked_only)
 
-    trusting = min_confidence > 0 or checked_only
     G, center = _viz_graph(store, focus, depth, top,
-                           whole=trusting or color_by == "community" or diff is not None,
-                           story=story is not None)
-    G = trust(G)
+                           whole=color_by == "community" or diff is not None,
+                           story=story is not None, trust=(min_confidence, checked_only))
     if top is not None and G.number_of_nodes() > top:
         G = _top(G, top)
     changes = None

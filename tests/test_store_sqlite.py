@@ -1,5 +1,6 @@
 """The SQLite store: whole saves under a folder lock, the one-time conversion of a
 graph.json folder, and tables that read without diplograph."""
+import itertools
 import json
 import sqlite3
 import subprocess
@@ -10,6 +11,7 @@ import time
 from click.testing import CliRunner
 
 from diplograph.cli import cli
+from diplograph.graph.errors import DiplographError
 from diplograph.graph.nodelink import dumps
 from diplograph.graph.stores import EmbeddedStore, SQLiteStore, open_store
 from tests.test_parity import generated_graph
@@ -140,3 +142,69 @@ def test_the_tables_read_without_diplograph(seed_graph, tmp_path):
         len(seed_graph.graph["documents"])
     assert json.loads(db.execute("SELECT value FROM graph WHERE key = 'schema_version'")
                       .fetchone()[0]) == seed_graph.graph["schema_version"]
+
+
+class Unloadable(SQLiteStore):
+    """A real SQLite store that fails if anything reads the whole graph."""
+
+    def load(self, *, progress=None):
+        raise AssertionError("the whole graph was read")
+
+
+def test_the_trust_filters_are_answered_in_sql(tmp_path):
+    """Every query with an SQL override answers --min-confidence/--checked-only without
+    reading the whole graph (before, a filter loaded it and ran the reference)."""
+    from diplograph import api
+    from diplograph.graph.queries import QUERIES
+    from tests.test_parity import CASES
+
+    G = generated_graph()
+    store = Unloadable(tmp_path)
+    store.save(G)
+    overridden = sorted(q.name for q in QUERIES.values() if "sqlite" in q.overrides)
+    assert {"show", "neighbors", "path", "stats", "between", "communities"} <= set(overridden)
+    for name in overridden:
+        for args, kwargs in itertools.islice(CASES[name](G), 5):
+            try:
+                getattr(api, name)(*args, **kwargs, store=store, min_confidence=0.6,
+                                   checked_only=True)
+            except DiplographError:   # a name that is not there: an answer too
+                pass
+    store.close()
+
+
+def _as_layout_1(db_file):
+    """The file as the first layout wrote it: without the trust columns."""
+    db = sqlite3.connect(db_file)
+    for table in ("nodes", "ties"):
+        for column in ("best_confidence", "checked"):
+            db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    db.execute("UPDATE meta SET value = '1' WHERE key = 'layout'")
+    db.commit()
+    db.close()
+
+
+def test_a_store_of_the_first_layout_is_rewritten_once_with_a_message(seed_graph, tmp_path):
+    SQLiteStore(tmp_path / "s").save(seed_graph)
+    _as_layout_1(tmp_path / "s" / "graph.db")
+    runner = CliRunner()
+    args = ["stats", "--checked-only", "--store", str(tmp_path / "s")]
+    first = runner.invoke(cli, args, catch_exceptions=False)
+    assert first.exit_code == 0
+    assert first.stderr.startswith(f"Rewrote {tmp_path / 's' / 'graph.db'} in the layout of "
+                                   "this version (1 -> 2)")
+    again = runner.invoke(cli, args, catch_exceptions=False)
+    assert again.stderr == "" and again.stdout == first.stdout
+    assert dumps(SQLiteStore(tmp_path / "s").load()) == dumps(seed_graph)
+
+
+def test_a_store_of_the_first_layout_that_cannot_be_rewritten_says_so(seed_graph, tmp_path):
+    SQLiteStore(tmp_path / "s").save(seed_graph)
+    _as_layout_1(tmp_path / "s" / "graph.db")
+    (tmp_path / "s" / "graph.lock").unlink()
+    (tmp_path / "s" / "graph.lock").mkdir()   # the lock cannot be taken (even by root)
+    result = CliRunner().invoke(cli, ["stats", "--store", str(tmp_path / "s")])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {tmp_path / 's' / 'graph.db'} has the layout of "
+                                    "an earlier version (1) and could not be rewritten")
+    assert "rebuild with 'diplograph build'" in result.stderr

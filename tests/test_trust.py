@@ -9,6 +9,7 @@ import pytest
 from diplograph import api
 from diplograph.graph.errors import DiplographError
 from diplograph.graph.stores import SQLiteStore
+from diplograph.graph.stores.base import Trusted
 from tests.test_corrections import run
 
 
@@ -61,11 +62,13 @@ def test_viz_draws_only_what_passes(store, tmp_path):
     assert data["edges"] == 3
 
 
-def test_a_filtered_store_is_never_written(store):
-    from diplograph.api import _Trusted
-    view = _Trusted(SQLiteStore(store), 0.5, False)
+@pytest.mark.parametrize("through", ["sql", "loaded graph"])
+def test_a_filtered_store_is_never_written(store, through):
+    whole = SQLiteStore(store)
+    view = whole.trusting(0.5) if through == "sql" else Trusted(whole, 0.5, False)
     with pytest.raises(DiplographError, match="cannot be written"):
         view.save(view.load())
+    assert view.load().number_of_edges() < whole.load().number_of_edges()
 
 
 def test_pages_and_pictures_fade_the_ties_no_person_checked(store, tmp_path):

@@ -4,7 +4,10 @@ override when the query has one for its :attr:`~GraphStore.kind`, else by runnin
 query's reference function over :meth:`~GraphStore.load`.
 
 ``store.run("show", "Monterey Talks")`` answers one; :mod:`diplograph.api` has a
-function of the same name for each.
+function of the same name for each. ``store.trusting(0.8)`` is the store seen through
+``--min-confidence 0.8`` (and ``--checked-only``): by default a :class:`Trusted` view
+that runs every reference over the filtered graph; a store that can filter itself
+(SQLite) returns a store whose overrides see only what passes.
 """
 from __future__ import annotations
 
@@ -13,12 +16,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+from diplograph.graph.errors import DiplographError
 from diplograph.graph.queries import QUERIES, Query, get
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["GraphStore", "Progress", "reporting"]
+__all__ = ["GraphStore", "Trusted", "Progress", "reporting"]
 
 T = TypeVar("T")
 # Reports long work: called with the steps to be done and a label, it returns an
@@ -75,6 +79,13 @@ class GraphStore(ABC):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def trusting(self, min_confidence: float = 0.0, checked_only: bool = False) -> GraphStore:
+        """This store with only the ties at least ``min_confidence`` sure (and, with
+        ``checked_only``, checked by a person), and the nodes that pass or end one
+        (:func:`graph.provenance.trusted`). It cannot be written. Close it after use
+        (closing it leaves this store open)."""
+        return Trusted(self, min_confidence, checked_only)
+
     # --- queries ---------------------------------------------------------------------
 
     def override(self, query: Query) -> Callable[..., Any] | None:
@@ -106,3 +117,31 @@ class GraphStore(ABC):
         if own is not None:
             return own(self, *args, **kwargs)
         return entry.reference(graph(), *args, **kwargs)
+
+
+class Trusted(GraphStore):
+    """A store seen through ``--min-confidence``/``--checked-only``: its graph with only
+    the ties that pass (:func:`graph.provenance.trusted`). It has no overrides of its
+    own, so every query runs its reference over the filtered graph."""
+
+    kind = "trusted"
+
+    def __init__(self, store: GraphStore, min_confidence: float, checked_only: bool) -> None:
+        self.store, self.min_confidence, self.checked_only = store, min_confidence, checked_only
+
+    @property
+    def location(self) -> str:
+        return self.store.location
+
+    def exists(self) -> bool:
+        return self.store.exists()
+
+    def load(self, *, progress: Progress | None = None) -> nx.MultiDiGraph:
+        from diplograph.graph.provenance import trusted
+        return trusted(self.store.load(progress=progress), min_confidence=self.min_confidence,
+                       checked_only=self.checked_only)
+
+    def save(self, G: nx.MultiDiGraph, *, progress: Progress | None = None) -> None:
+        raise DiplographError(f"{self.location} is open filtered ({{min_confidence}}, "
+                              "{checked_only}): it cannot be written",
+                              min_confidence="min_confidence", checked_only="checked_only")

@@ -11,7 +11,12 @@ reading it. Saves hold an exclusive lock on
 ``graph.lock`` in the folder, so two builds at once run one after the other and the
 graph left is the whole of the last one. A folder that holds only the ``graph.json`` of
 earlier versions is converted once, with a line on stderr saying so; when the folder
-cannot be written, ``graph.json`` is read as it is.
+cannot be written, ``graph.json`` is read as it is. A ``graph.db`` of an earlier layout
+(:data:`~graph.stores.tables.UPGRADABLE`) is rewritten in the current one the same way.
+
+``--min-confidence`` and ``--checked-only`` (:meth:`SQLiteStore.trusting`) are a
+connection that sees the tables through filtering views
+(:func:`graph.stores.tables.trusting_views`), so every override answers them in SQL.
 """
 from __future__ import annotations
 
@@ -26,10 +31,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from diplograph.graph.errors import OutputError, StoreError
+from diplograph.graph.errors import DiplographError, OutputError, StoreError
 from diplograph.graph.stores.base import GraphStore, Progress
 from diplograph.graph.stores.tables import (CITATIONS, DDL, DOCUMENTS, INDEXES, NODES,
-                                            SCHEMA_VERSION, TIES, Shapes)
+                                            SCHEMA_VERSION, TIES, TRUST_COLUMNS, UPGRADABLE,
+                                            Shapes, trusting_views)
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -69,13 +75,15 @@ class SQLiteStore(GraphStore):
 
     kind = "sqlite"
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, trust: tuple[float, bool] | None = None) -> None:
         self.path = Path(path)
+        self.trust = trust   # (min_confidence, checked_only) this store is seen through
         self._db: sqlite3.Connection | None = None
         self._legacy: GraphStore | None = None   # graph.json read as it is
 
     def __repr__(self) -> str:
-        return f"SQLiteStore({str(self.path)!r})"
+        trust = f", trust={self.trust!r}" if self.trust else ""
+        return f"SQLiteStore({str(self.path)!r}{trust})"
 
     @property
     def location(self) -> str:
@@ -97,6 +105,12 @@ class SQLiteStore(GraphStore):
         self._opened()
         return None if self._legacy is not None else super().override(query)
 
+    def trusting(self, min_confidence: float = 0.0, checked_only: bool = False) -> GraphStore:
+        """The same file through a connection of its own that sees only what passes."""
+        if self._opened() is None:   # graph.json read as it is: filter what it loads
+            return super().trusting(min_confidence, checked_only)
+        return type(self)(self.path, trust=(min_confidence, checked_only))
+
     # --- reading ---------------------------------------------------------------------
 
     def _opened(self) -> sqlite3.Connection | None:
@@ -115,18 +129,55 @@ class SQLiteStore(GraphStore):
         return self._db
 
     def _connect(self) -> sqlite3.Connection:
+        db, layout = self._read_only()
+        if layout in UPGRADABLE:
+            self._upgrade(db, layout)
+            db, layout = self._read_only()
+        if layout != str(SCHEMA_VERSION):
+            db.close()
+            raise StoreError(f"{self.file} is not a diplograph graph of layout "
+                             f"{SCHEMA_VERSION} (it says {layout!r}); rebuild it "
+                             "with '{build}'.", build="diplograph.api.build()")
+        if self.trust is not None:
+            for statement, params in trusting_views(*self.trust):
+                db.execute(statement, params)
+        return db
+
+    def _read_only(self) -> tuple[sqlite3.Connection, str | None]:
+        """A read-only connection to the file, and the layout it says it has."""
         try:
             db = sqlite3.connect(f"{self.file.resolve().as_uri()}?mode=ro", uri=True,
                                  check_same_thread=False)
             found = dict(db.execute("SELECT key, value FROM meta"))
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.file} is not a diplograph graph: {exc}") from None
-        if found.get("format") != _FORMAT or found.get("layout") != str(SCHEMA_VERSION):
+        if found.get("format") != _FORMAT:
             db.close()
-            raise StoreError(f"{self.file} is not a diplograph graph of layout "
-                             f"{SCHEMA_VERSION} (it says {found.get('layout')!r}); rebuild it "
-                             "with '{build}'.", build="diplograph.api.build()")
-        return db
+            raise StoreError(f"{self.file} is not a diplograph graph (no format mark)")
+        return db, found.get("layout")
+
+    def _upgrade(self, db: sqlite3.Connection, layout: str) -> None:
+        """Rewrite a graph.db of an earlier layout in this one, once (the graph it holds
+        reads the same: the layouts differ in derived columns only)."""
+        self._db = db
+        try:
+            G = self.graph(None)
+        finally:
+            self._db = None
+            db.close()
+        try:
+            with self.locked():
+                current, now = self._read_only()
+                current.close()
+                if now == layout:   # not upgraded meanwhile by another process
+                    self._write(G)
+        except (StoreError, OutputError) as exc:
+            raise StoreError(f"{self.file} has the layout of an earlier version ({layout}) "
+                             f"and could not be rewritten in layout {SCHEMA_VERSION}: {exc}. "
+                             "Make the folder writable, or rebuild with '{build}'.",
+                             build="diplograph.api.build()") from None
+        notice(f"Rewrote {self.file} in the layout of this version ({layout} -> "
+               f"{SCHEMA_VERSION}); versions before it no longer read it.")
 
     def part(self, *, focus: str | None = None, depth: int = 1, top: int | None = None
              ) -> nx.MultiDiGraph | None:
@@ -247,6 +298,10 @@ class SQLiteStore(GraphStore):
             os.close(fd)   # closing releases the lock
 
     def save(self, G: nx.MultiDiGraph, *, progress: Progress | None = None) -> None:
+        if self.trust is not None:
+            raise DiplographError(f"{self.location} is open filtered ({{min_confidence}}, "
+                                  "{checked_only}): it cannot be written",
+                                  min_confidence="min_confidence", checked_only="checked_only")
         with self.locked():
             self._write(G)
         self.close()   # the next read opens the new file
@@ -297,6 +352,15 @@ def _fill(db: sqlite3.Connection, G: nx.MultiDiGraph) -> None:
     """Write ``G`` into the empty tables of ``db`` (one step: ``progress`` has nothing to
     report, as for the graph.json store)."""
     from diplograph.graph.names import match_key
+    from diplograph.graph.provenance import confidence, is_checked
+
+    def standing(attrs: dict[str, Any]) -> list[Any]:
+        """best_confidence and checked (NULL where the values cannot be read)."""
+        try:
+            return [confidence(attrs), int(is_checked(attrs))]
+        except (TypeError, ValueError, AttributeError, KeyError):
+            return [None, None]
+
     shapes = Shapes()
     db.executemany("INSERT INTO meta VALUES (?, ?)",
                    [("format", _FORMAT), ("layout", str(SCHEMA_VERSION))])
@@ -322,12 +386,14 @@ def _fill(db: sqlite3.Connection, G: nx.MultiDiGraph) -> None:
         country = attrs.get("country")
         node_rows.append([node, *NODES.encode(attrs, shapes, elsewhere), match_key(node),
                           match_key(str(attrs.get("name", ""))),
-                          match_key(country) if isinstance(country, str) else None])
+                          match_key(country) if isinstance(country, str) else None,
+                          *standing(attrs)])
         if aliases is not None:
             alias_rows += [(node, i, a, match_key(a)) for i, a in enumerate(aliases)]
         if evidence is not None:
             cite(node, None, evidence)
-    db.executemany(NODES.insert(("id_key", "name_key", "country_key")), node_rows)
+    db.executemany(NODES.insert(("id_key", "name_key", "country_key", *TRUST_COLUMNS)),
+                   node_rows)
     db.executemany("INSERT INTO aliases VALUES (?, ?, ?, ?)", alias_rows)
     del node_rows, alias_rows
     tie_rows = []
@@ -337,10 +403,11 @@ def _fill(db: sqlite3.Connection, G: nx.MultiDiGraph) -> None:
         evidence = _evidence(attrs)
         elsewhere = (*(("type",) if attrs.get("type") == k else ()),
                      *(("evidence",) if evidence is not None else ()))
-        tie_rows.append([tie, u, k, v, *TIES.encode(attrs, shapes, elsewhere)])
+        tie_rows.append([tie, u, k, v, *TIES.encode(attrs, shapes, elsewhere),
+                         *standing(attrs)])
         if evidence is not None:
             cite(None, tie, evidence)
-    db.executemany(TIES.insert(), tie_rows)
+    db.executemany(TIES.insert(TRUST_COLUMNS), tie_rows)
     db.executemany(CITATIONS.insert(), cites)
     db.executemany("INSERT INTO shapes VALUES (?, ?)", shapes.rows())
     labels = Counter(a.get("label") for _, a in G.nodes(data=True))

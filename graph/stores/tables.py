@@ -28,10 +28,13 @@ from typing import Any
 from diplograph.graph.schema import SCHEMA
 
 __all__ = ["Columns", "Shapes", "NODES", "TIES", "CITATIONS", "DOCUMENTS", "DDL", "INDEXES",
-           "is_plain", "SCHEMA_VERSION"]
+           "TRUST_COLUMNS", "trusting_views", "is_plain", "SCHEMA_VERSION", "UPGRADABLE"]
 
-#: The layout of the file; a store written by another layout is refused, not misread.
-SCHEMA_VERSION = 1
+#: The layout of the file; a store written by another layout is refused, not misread,
+#: except those of :data:`UPGRADABLE` (read, then rewritten in this one).
+SCHEMA_VERSION = 2
+#: Earlier layouts this one reads: layout 1 lacked ``best_confidence`` and ``checked``.
+UPGRADABLE = ("1",)
 _JSON_TYPES = (str, int, float)
 
 
@@ -158,17 +161,24 @@ def _table(spec: Columns, keys: str, extra: str = "") -> str:
             f"{values}, extra{extra})")
 
 
+# Each node's and tie's standing for --min-confidence and --checked-only, worked out by
+# graph.provenance (confidence, is_checked) when the graph is saved, so that a filter is
+# a comparison in SQL; NULL where those could not read the values.
+TRUST_COLUMNS = ("best_confidence", "checked")
+_TRUST_DDL = ", best_confidence REAL, checked INTEGER"
+
 DDL = [
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
     "CREATE TABLE graph (seq INTEGER PRIMARY KEY, key TEXT, value TEXT)",
     "CREATE TABLE shapes (id INTEGER PRIMARY KEY, keys TEXT)",
     # what `stats` reports, counted when the graph is saved
     "CREATE TABLE counts (what TEXT, name TEXT, n INTEGER, PRIMARY KEY (what, name))",
-    _table(NODES, "id TEXT PRIMARY KEY", ", id_key TEXT, name_key TEXT, country_key TEXT"),
+    _table(NODES, "id TEXT PRIMARY KEY",
+           ", id_key TEXT, name_key TEXT, country_key TEXT" + _TRUST_DDL),
     "CREATE TABLE aliases (node TEXT NOT NULL REFERENCES nodes(id), seq INTEGER, "
     "alias TEXT, key TEXT)",
     _table(TIES, "id INTEGER PRIMARY KEY, source TEXT NOT NULL REFERENCES nodes(id), "
-           "type TEXT NOT NULL, target TEXT NOT NULL REFERENCES nodes(id)"),
+           "type TEXT NOT NULL, target TEXT NOT NULL REFERENCES nodes(id)", _TRUST_DDL),
     _table(CITATIONS, "node TEXT REFERENCES nodes(id), tie INTEGER REFERENCES ties(id), "
            "seq INTEGER"),
     _table(DOCUMENTS, "id TEXT PRIMARY KEY"),
@@ -188,3 +198,29 @@ INDEXES = [
     "CREATE INDEX citations_node ON citations(node, seq) WHERE node IS NOT NULL",
     "CREATE INDEX citations_doc ON citations(doc)",
 ]
+
+
+def trusting_views(min_confidence: float, checked_only: bool) -> list[tuple[str, tuple[Any, ...]]]:
+    """Statements (with their parameters) that make one connection see only what passes
+    ``min_confidence`` and ``checked_only``, as :func:`graph.provenance.trusted` keeps
+    it: temporary views named like the tables they filter, which SQLite looks up before
+    the file's own (``main.ties`` still names the table). The ties that pass; the nodes
+    that pass or end such a tie; their aliases; the counts of what is left. SQLite folds
+    each view into the query that reads it, so lookups still go through the indexes."""
+    passes = ("{t}.best_confidence >= (SELECT min_confidence FROM trust) "
+              "AND ({t}.checked OR NOT (SELECT checked_only FROM trust))")
+    return [
+        ("CREATE TEMP TABLE trust (min_confidence REAL, checked_only INTEGER)", ()),
+        ("INSERT INTO trust VALUES (?, ?)", (float(min_confidence), int(checked_only))),
+        (f"CREATE TEMP VIEW ties AS SELECT * FROM main.ties t WHERE {passes.format(t='t')}",
+         ()),
+        (f"CREATE TEMP VIEW nodes AS SELECT * FROM main.nodes n WHERE {passes.format(t='n')} "
+         "OR EXISTS (SELECT 1 FROM ties t WHERE t.source = n.id) "
+         "OR EXISTS (SELECT 1 FROM ties t WHERE t.target = n.id)", ()),
+        ("CREATE TEMP VIEW aliases AS SELECT * FROM main.aliases a "
+         "WHERE EXISTS (SELECT 1 FROM nodes n WHERE n.id = a.node)", ()),
+        ("CREATE TEMP VIEW counts AS "
+         "SELECT 'label' AS what, label AS name, count(*) AS n FROM nodes GROUP BY label "
+         "UNION ALL SELECT 'type', type, count(*) FROM ties GROUP BY type "
+         "UNION ALL SELECT what, name, n FROM main.counts WHERE what = 'documents'", ()),
+    ]
