@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import importlib
 import re
-import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import metadata, resources, util
+from importlib import resources, util
 from pathlib import Path
 
 from diplograph.graph.errors import DependencyMissing, DiplographError
@@ -75,6 +74,8 @@ def pinned_model() -> ModelPin:
 
 
 def _installed(name: str) -> str | None:
+    # imported here: importlib.metadata and subprocess cost every command 15 ms at start
+    from importlib import metadata
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
@@ -89,6 +90,8 @@ def setup_model(*, log: Callable[[str], None] | None = None) -> ModelResult:
     Raises ``DependencyMissing`` when spaCy itself (the ``nlp`` extra) is missing: the
     model is of no use without it.
     """
+    import subprocess
+
     if util.find_spec("spacy") is None:
         raise DependencyMissing("spacy", "nlp")
     pin = pinned_model()
