@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = ["CorrectionMark", "CONFIRMED", "CURATED", "CORRECTED", "MACHINE", "level",
-           "confidence", "is_checked", "trusted", "merge_marks", "stamp"]
+           "confidence", "is_checked", "standing", "trusted", "merge_marks", "stamp"]
 
 CONFIRMED, CURATED, CORRECTED, MACHINE = "confirmed", "curated", "corrected", "machine"
 if _missing := {CONFIRMED, CURATED, CORRECTED, MACHINE} - set(SCHEMA.provenance):
@@ -108,10 +108,21 @@ def _level_of(attrs: dict[str, Any]) -> str:
 def confidence(attrs: dict[str, Any]) -> float:
     """How sure the best source of a node or tie is: the highest confidence among its
     citations; 1.0 once a person confirmed it, or when nothing machine-read backs it."""
-    if _level_of(attrs) == CONFIRMED:
+    return _best(attrs, _level_of(attrs))
+
+
+def _best(attrs: dict[str, Any], found: str) -> float:
+    if found == CONFIRMED:
         return 1.0
     values = [float(c.get("confidence", 1.0)) for c in attrs.get("evidence", [])]
     return max(values, default=1.0)
+
+
+def standing(attrs: dict[str, Any]) -> tuple[float, bool]:
+    """:func:`confidence` and :func:`is_checked` of a node or tie, worked out together
+    (what the SQLite store saves for its filters)."""
+    found = _level_of(attrs)
+    return _best(attrs, found), SCHEMA.provenance[found].checked
 
 
 def is_checked(attrs: dict[str, Any]) -> bool:

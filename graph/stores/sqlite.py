@@ -35,7 +35,7 @@ from diplograph.graph.errors import DiplographError, OutputError, StoreError
 from diplograph.graph.stores.base import GraphStore, Progress
 from diplograph.graph.stores.tables import (CITATIONS, DDL, DOCUMENTS, INDEXES, NODES,
                                             SCHEMA_VERSION, TIES, TRUST_COLUMNS, UPGRADABLE,
-                                            Shapes, trusting_views)
+                                            Columns, Shapes, trusting_views)
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -348,20 +348,36 @@ class SQLiteStore(GraphStore):
                f"on; {LEGACY_FILE} is no longer read and may be deleted.")
 
 
+def _used_columns(G: nx.MultiDiGraph) -> tuple[Columns, Columns, Columns]:
+    """The node, tie and citation tables with only the columns ``G`` has values for."""
+    node_keys: set[str] = set()
+    tie_keys: set[str] = set()
+    cite_keys: set[str] = set()
+    for keys, items in ((node_keys, G.nodes.values()),
+                        (tie_keys, (a for _, _, a in G.edges(data=True)))):
+        for attrs in items:
+            keys.update(attrs)
+            for c in _evidence(attrs) or ():
+                cite_keys.update(c)
+    return NODES.only(node_keys), TIES.only(tie_keys), CITATIONS.only(cite_keys)
+
+
 def _fill(db: sqlite3.Connection, G: nx.MultiDiGraph) -> None:
     """Write ``G`` into the empty tables of ``db`` (one step: ``progress`` has nothing to
     report, as for the graph.json store)."""
     from diplograph.graph.names import match_key
-    from diplograph.graph.provenance import confidence, is_checked
+    from diplograph.graph.provenance import standing as standing_of
 
     def standing(attrs: dict[str, Any]) -> list[Any]:
         """best_confidence and checked (NULL where the values cannot be read)."""
         try:
-            return [confidence(attrs), int(is_checked(attrs))]
+            found, checked = standing_of(attrs)
+            return [found, int(checked)]
         except (TypeError, ValueError, AttributeError, KeyError):
             return [None, None]
 
     shapes = Shapes()
+    nodes_spec, ties_spec, citations_spec = _used_columns(G)
     db.executemany("INSERT INTO meta VALUES (?, ?)",
                    [("format", _FORMAT), ("layout", str(SCHEMA_VERSION))])
     graph_attrs = [(k, json.dumps(v, ensure_ascii=False)) for k, v in G.graph.items()
@@ -374,7 +390,7 @@ def _fill(db: sqlite3.Connection, G: nx.MultiDiGraph) -> None:
     cites: list[list[Any]] = []
 
     def cite(owner: str | None, tie: int | None, evidence: list[dict[str, Any]]) -> None:
-        cites.extend([owner, tie, seq, *CITATIONS.encode(c, shapes)]
+        cites.extend([owner, tie, seq, *citations_spec.encode(c, shapes)]
                      for seq, c in enumerate(evidence))
 
     node_rows, alias_rows = [], []
@@ -384,7 +400,7 @@ def _fill(db: sqlite3.Connection, G: nx.MultiDiGraph) -> None:
         elsewhere = (*(("aliases",) if aliases is not None else ()),
                      *(("evidence",) if evidence is not None else ()))
         country = attrs.get("country")
-        node_rows.append([node, *NODES.encode(attrs, shapes, elsewhere), match_key(node),
+        node_rows.append([node, *nodes_spec.encode(attrs, shapes, elsewhere), match_key(node),
                           match_key(str(attrs.get("name", ""))),
                           match_key(country) if isinstance(country, str) else None,
                           *standing(attrs)])
@@ -392,7 +408,7 @@ def _fill(db: sqlite3.Connection, G: nx.MultiDiGraph) -> None:
             alias_rows += [(node, i, a, match_key(a)) for i, a in enumerate(aliases)]
         if evidence is not None:
             cite(node, None, evidence)
-    db.executemany(NODES.insert(("id_key", "name_key", "country_key", *TRUST_COLUMNS)),
+    db.executemany(nodes_spec.insert(("id_key", "name_key", "country_key", *TRUST_COLUMNS)),
                    node_rows)
     db.executemany("INSERT INTO aliases VALUES (?, ?, ?, ?)", alias_rows)
     del node_rows, alias_rows
@@ -403,12 +419,12 @@ def _fill(db: sqlite3.Connection, G: nx.MultiDiGraph) -> None:
         evidence = _evidence(attrs)
         elsewhere = (*(("type",) if attrs.get("type") == k else ()),
                      *(("evidence",) if evidence is not None else ()))
-        tie_rows.append([tie, u, k, v, *TIES.encode(attrs, shapes, elsewhere),
+        tie_rows.append([tie, u, k, v, *ties_spec.encode(attrs, shapes, elsewhere),
                          *standing(attrs)])
         if evidence is not None:
             cite(None, tie, evidence)
-    db.executemany(TIES.insert(TRUST_COLUMNS), tie_rows)
-    db.executemany(CITATIONS.insert(), cites)
+    db.executemany(ties_spec.insert(TRUST_COLUMNS), tie_rows)
+    db.executemany(citations_spec.insert(), cites)
     db.executemany("INSERT INTO shapes VALUES (?, ?)", shapes.rows())
     labels = Counter(a.get("label") for _, a in G.nodes(data=True))
     types = Counter(k for _, _, k in G.edges(keys=True))

