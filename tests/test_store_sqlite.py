@@ -170,6 +170,8 @@ def test_the_trust_filters_are_answered_in_sql(tmp_path):
                                    checked_only=True)
             except DiplographError:   # a name that is not there: an answer too
                 pass
+    drawn = api.viz(store=store, focus=sorted(G)[0], depth=2, min_confidence=0.6)
+    assert 0 < drawn.nodes < G.number_of_nodes()
     store.close()
 
 
