@@ -183,6 +183,28 @@ def test_the_two_planted_communities_are_found_and_stable():
     assert found.modularity > 0.3
 
 
+def test_communities_do_not_depend_on_the_callers_random_numbers():
+    """Leiden draws random numbers; each run gets its own seeded generator, so what a
+    caller did with ``random`` changes nothing (and is left as it was)."""
+    import random
+
+    from tests.test_parity import generated_graph
+
+    G = generated_graph()
+    random.seed(1)
+    first = communities(G)
+    random.seed(2)
+    random.random()
+    state = random.getstate()
+    assert communities(G) == first
+    assert random.getstate() == state
+    assert len(first.communities) > 2 and first.method == "leiden"
+    U = nx.Graph([(u, v) for u, v in G.edges() if u != v])
+    U.add_nodes_from(G)
+    for c in first.communities:   # Leiden's communities are connected
+        assert nx.is_connected(U.subgraph(m.id for m in c.members))
+
+
 # -- timeline ------------------------------------------------------------------------------
 def test_timeline_orders_partial_dates_and_filters(dialogue):
     entries = timeline(dialogue).entries
