@@ -210,3 +210,20 @@ def test_a_store_of_the_first_layout_that_cannot_be_rewritten_says_so(seed_graph
     assert result.stderr.startswith(f"Error: {tmp_path / 's' / 'graph.db'} has the layout of "
                                     "an earlier version (1) and could not be rewritten")
     assert "rebuild with 'diplograph build'" in result.stderr
+
+
+def test_the_quick_commands_load_only_what_they_need(seed_store):
+    """Process start is most of what show, neighbors, path and stats cost on SQLite:
+    stats needs no networkx, and none of them numpy, scipy or igraph."""
+    code = ("import sys; from diplograph.cli import cli\n"
+            "try:\n    cli(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('networkx', 'numpy', 'scipy', 'igraph') "
+            "if m in sys.modules), file=sys.stderr)")
+    loaded = {}
+    for command in (["stats"], ["show", "Taiwan"], ["neighbors", "Taiwan", "--depth", "2"],
+                    ["path", "Taiwan", "United States"]):
+        done = subprocess.run([sys.executable, "-c", code, *command, "--store",
+                               str(seed_store)], capture_output=True, text=True, check=True)
+        loaded[command[0]] = done.stderr.strip().splitlines()[-1]
+    assert loaded == {"stats": "[]", "show": "['networkx']", "neighbors": "['networkx']",
+                      "path": "['networkx']"}
