@@ -202,7 +202,16 @@ class Titles:
             person = self.out.entities[m.entity]
             named = [self.out.demonyms.get(t.i) or self.country_at.get(t.i) for t in toks]
             country = next((c for c in reversed(named) if c), None) or self.body_before(lo)
-            country = country or person.country or self.country_nearby(lo, m.end, places=False)
+            # a title that names no country: the one a reader knows the official serves,
+            # else one the text gave them before, else the nearest; an official of an
+            # international body serves no country
+            known = None if country else self.gaz.serves(person.name)
+            if known is not None and self.gaz.entries[known].label != COUNTRY:
+                body = known if known in self.out.entities else None
+            else:
+                body = None
+                country = country or known or person.country or \
+                    self.country_nearby(lo, m.end, places=False)
             if country and not person.country:
                 person.country = country
             if any(t.lower_ in {"counterpart", "counterparts"} for t in toks) and not any(
@@ -213,7 +222,7 @@ class Titles:
                     toks = [t for t in doc[prev.title_start:prev.start]
                             if t.i not in self.out.demonyms and t.i not in self.country_at]
                     m.title = prev.title
-            m.post = self.post(toks, country)
+            m.post = self.post(toks, country) or body
             done.append(m)
 
     def body_before(self, i: int) -> str | None:
