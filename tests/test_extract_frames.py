@@ -156,6 +156,18 @@ CASES = [
      "end on Friday.",
      {("person:ruth-wanjiru", "PARTICIPATES_IN", "event:3rd-accra-harbour-summit"),
       ("country:kenya", "PARTICIPATES_IN", "event:3rd-accra-harbour-summit")}, set()),
+    # the text names the session's two countries: an official of a third one it also
+    # names is not taking part
+    ("main_event", "Portuguese Foreign Minister Rui Tavares arrived in Rabat for the third "
+     "Atlantic Strategic Dialogue between Portugal and Morocco. Moroccan Foreign Minister "
+     "Samira Idrissi welcomed him. Tavares had met Chinese Foreign Minister Li Wenbo in "
+     "Lisbon a week earlier. The third Atlantic Strategic Dialogue will cover fisheries.",
+     {("person:samira-idrissi", "PARTICIPATES_IN",
+       "event:3rd-atlantic-strategic-dialogue-between-portugal-and-morocco")},
+     {("person:li-wenbo", "PARTICIPATES_IN",
+       "event:3rd-atlantic-strategic-dialogue-between-portugal-and-morocco"),
+      ("country:china", "PARTICIPATES_IN",
+       "event:3rd-atlantic-strategic-dialogue-between-portugal-and-morocco")}),
     ("state_visits", "Kenyan Foreign Minister Ruth Wanjiru flew to Accra on Monday.",
      {("country:kenya", "VISITED", "place:accra")}, set()),
     ("delegations", "Kenyan Foreign Minister Ruth Wanjiru attended the Lisbon Dialogue.",
