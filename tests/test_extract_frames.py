@@ -259,3 +259,22 @@ def test_lexicon_words_are_read_with_their_inflections() -> None:
     from diplograph.loaders.extract.relations.words import FRAMES, LEMMAS
     assert LEMMAS["met"] == "meet" and LEMMAS["convened"] == "convene"
     assert {f.type for f in FRAMES["sanctions"]} == {"OPPOSES"}
+
+
+@pytest.mark.parametrize("text, denied", [
+    ("Chile's foreign minister was not planning to meet with Peru's president, officials "
+     "said.", ("MET_WITH", "country:peru")),
+    ("Argentina did not attend the Andean Dialogue in Lima.",
+     ("PARTICIPATES_IN", "mechanism:andean-dialogue")),
+    ("Bolivia never agreed to fund the Andean Dialogue.",
+     ("FUNDS", "mechanism:andean-dialogue")),
+])
+def test_denied_trigger_gives_no_tie(extract, text: str, denied: tuple[str, str]) -> None:
+    found = triples(extract(text))
+    assert not {(s, r, o) for s, r, o in found if (r, o) == denied or
+                r == denied[0] == "MET_WITH"}, sorted(found)
+
+
+def test_affirmed_trigger_still_gives_its_tie(extract) -> None:
+    assert ("country:argentina", "PARTICIPATES_IN", "mechanism:andean-dialogue") in \
+        triples(extract("Argentina attended the Andean Dialogue in Lima."))

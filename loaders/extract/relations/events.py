@@ -8,7 +8,8 @@ from diplograph.loaders.extract.vocab import (ACTORS, COOPERATES_WITH, COUNTRY, 
                                               LOCATED_IN, MECHANISM, MET_WITH, ORGANIZES,
                                               PARTICIPATES_IN, PERSON, PLACE, VISITED)
 from diplograph.loaders.extract.relations.paths import arguments
-from diplograph.loaders.extract.relations.sentence import Candidate, Sentence, by_trigger, read_trigger
+from diplograph.loaders.extract.relations.sentence import (Candidate, Sentence, by_trigger, negated,
+                                                         read_trigger)
 
 __all__ = ["meetings", "visits", "cooperation", "participation", "organizing", "location",
            "parties", "attendance", "presence", "sessions", "EVENTS"]
@@ -127,6 +128,8 @@ def presence(s: Sentence) -> Iterator[Candidate]:
         subject = main and (root.dep_ in {"nsubj", "nsubjpass"} or (
             root.dep_ == "pobj" and root.head.dep_ == "agent"))
         other_clause = root.dep_ in {"nsubj", "nsubjpass"} and not main
+        if negated(verb):
+            continue        # "A did not attend the B summit"
         if not subject and s.label(m) != PERSON and not (
                 gathering and s.label(m) == COUNTRY and not other_clause):
             continue
