@@ -168,6 +168,16 @@ CASES = [
        "event:3rd-atlantic-strategic-dialogue-between-portugal-and-morocco"),
       ("country:china", "PARTICIPATES_IN",
        "event:3rd-atlantic-strategic-dialogue-between-portugal-and-morocco")}),
+    # "her Ugandan counterpart": Uganda's ministry is the counterpart's, not hers
+    ("titles", "Kenyan Foreign Minister Amina Odhiambo held talks with her Ugandan "
+     "counterpart Grace Mugisha in Kampala.",
+     {("person:grace-mugisha", "HOLDS_POSITION", "org:ministry-of-foreign-affairs-uganda"),
+      ("person:amina-odhiambo", "MET_WITH", "person:grace-mugisha")},
+     {("person:amina-odhiambo", "HOLDS_POSITION", "org:ministry-of-foreign-affairs-uganda")}),
+    # the person set beside a whole title phrase is the one met, not the ministry in it
+    ("meetings", "The visit follows Defence Minister Tomas Kral's meeting with Poland's "
+     "Minister of National Defence, General Piotr Nowak, in Warsaw last month.",
+     {("person:tomas-kral", "MET_WITH", "person:piotr-nowak")}, set()),
     ("state_visits", "Kenyan Foreign Minister Ruth Wanjiru flew to Accra on Monday.",
      {("country:kenya", "VISITED", "place:accra")}, set()),
     ("delegations", "Kenyan Foreign Minister Ruth Wanjiru attended the Lisbon Dialogue.",

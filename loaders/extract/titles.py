@@ -214,15 +214,17 @@ class Titles:
                     self.country_nearby(lo, m.end, places=False)
             if country and not person.country:
                 person.country = country
-            if any(t.lower_ in {"counterpart", "counterparts"} for t in toks) and not any(
-                    t.lower_ in PORTFOLIO for t in toks):
-                # "his Chilean counterpart": the same post as the last titled person's
+            word = next((t for t in toks if t.lower_ in {"counterpart", "counterparts"}), None)
+            at = None
+            if word is not None and not any(t.lower_ in PORTFOLIO for t in toks):
+                # "his Chilean counterpart": the same post as the last titled person's,
+                # in this person's country, named at the word "counterpart"
                 prev = next((p for p in reversed(done) if p.sent == m.sent and p.title), None)
                 if prev is not None and prev.title_start is not None:
                     toks = [t for t in doc[prev.title_start:prev.start]
                             if t.i not in self.out.demonyms and t.i not in self.country_at]
-                    m.title = prev.title
-            m.post = self.post(toks, country) or body
+                    m.title, at = prev.title, word.i
+            m.post = self.post(toks, country, at=at) or body
             done.append(m)
 
     def body_before(self, i: int) -> str | None:
@@ -231,8 +233,10 @@ class Titles:
         ent = self.out.entities[m.entity] if m else None
         return ent.country if ent and ent.label == ORGANIZATION else None
 
-    def post(self, toks: list[Any], country: str | None) -> str | None:
-        """The body or country a title's words name, made an entity mentioned at them."""
+    def post(self, toks: list[Any], country: str | None, *, at: int | None = None
+             ) -> str | None:
+        """The body or country a title's words name, made an entity mentioned at them
+        (or at token ``at``: the words may be another person's title)."""
         gaz = self.gaz
         # a minister's or secretary's portfolio names a ministry; an ambassador's,
         # envoy's or trade representative's does not
@@ -241,7 +245,7 @@ class Titles:
             for generic in (False, True):
                 found = self.body_for("Foreign", country, generic=generic)
                 if found:
-                    self.mention(fm.i, fm.i + 1, found)
+                    self.mention(*self._at(at, fm.i, fm.i + 1), found)
                     return found
         heads = {t.lower_ for t in toks} & _MINISTER_HEADS
         words = [t for t in toks if t.lower_ in PORTFOLIO] if heads else []
@@ -256,7 +260,7 @@ class Titles:
                     phrase = " ".join(t.text for t in run)
                     found = self.body_for(phrase, country, generic=generic)
                     if found:
-                        self.mention(run[0].i, run[-1].i + 1, found)
+                        self.mention(*self._at(at, run[0].i, run[-1].i + 1), found)
                         return found
         if country is None:
             return None
@@ -264,11 +268,11 @@ class Titles:
         heads = [h.lower() for h in gaz.titles.get("country", [])]
         if any(re.search(rf"\b{re.escape(h)}$", text) for h in heads):
             if country not in self.out.entities:
-                at = next((t for t in toks if self.out.demonyms.get(t.i) == country), None)
-                if at is None:
+                dem = next((t for t in toks if self.out.demonyms.get(t.i) == country), None)
+                if dem is None:
                     return None
-                self.entity(country, COUNTRY, gaz.entries[country].name, at.text)
-                self.mention(at.i, at.i + 1, country)
+                self.entity(country, COUNTRY, gaz.entries[country].name, dem.text)
+                self.mention(dem.i, dem.i + 1, country)
             return country
         legislature = {w.lower() for w in gaz.titles.get("legislature", [])}
         if any(t.lower_ in legislature for t in toks) and not any(
@@ -282,9 +286,13 @@ class Titles:
                 entry = gaz.entries[body]
                 self.entity(body, entry.label, entry.name, None, kind=entry.kind,
                             country=country)
-                self.mention(t.i, t.i + 1, body)
+                self.mention(*self._at(at, t.i, t.i + 1), body)
                 return body
         return None
+
+    @staticmethod
+    def _at(at: int | None, start: int, end: int) -> tuple[int, int]:
+        return (start, end) if at is None else (at, at + 1)
 
     def body_for(self, phrase: str, country: str | None, *, generic: bool) -> str | None:
         """The body a title's portfolio words name: the country's own entry with those

@@ -37,6 +37,10 @@ def _named_after(s: Any, tok: Any) -> Mention | None:
     Defence, A"), whatever the parser made of the two."""
     if tok.lower_.rstrip("s") not in TITLE_WORDS:
         return None
+    beside = next((s.by_token[c.i] for c in tok.children if c.dep_ == "appos"
+                   and c.i in s.by_token), None)
+    if beside is not None and s.label(beside) == PERSON:
+        return beside       # the parse sets the name beside the whole title phrase
     end = tok.right_edge.i
     while end > tok.i and s.doc[end].is_punct:
         end -= 1
