@@ -178,6 +178,11 @@ CASES = [
     ("meetings", "The visit follows Defence Minister Tomas Kral's meeting with Poland's "
      "Minister of National Defence, General Piotr Nowak, in Warsaw last month.",
      {("person:tomas-kral", "MET_WITH", "person:piotr-nowak")}, set()),
+    # a title that is one body's own: only with the country named
+    ("titles", "U.S. Attorney General Ana Ruiz flew to Bogota on Monday. Attorney General "
+     "Tom Bell spoke in Ottawa.",
+     {("person:ana-ruiz", "HOLDS_POSITION", "org:department-of-justice-united-states")},
+     {("person:tom-bell", "HOLDS_POSITION", "org:department-of-justice-united-states")}),
     ("roles", "Priya Nair, who is India's ambassador to Japan, attended the dinner.",
      {("person:priya-nair", "HOLDS_POSITION", "country:india")}, set()),
     ("roles", "Marta Silva, who became Brazil's trade minister last year, spoke.",

@@ -90,3 +90,9 @@ def test_surname_alone_joins_the_full_name_of_another_document(tmp_path):
     people = [n for n, d in G.nodes(data=True) if d["label"] == "Person"]
     assert people == ["person:chidi-okafor"]
     assert "Okafor" in G.nodes["person:chidi-okafor"]["aliases"]
+
+
+def test_generic_authority_takes_its_country(run):
+    _, G = run("Jordan's Water Authority cut supplies to the valley on Friday.")
+    assert G.nodes["org:water-authority-jordan"]["name"] == "Water Authority (Jordan)"
+    assert G.has_edge("org:water-authority-jordan", "country:jordan")

@@ -264,6 +264,14 @@ class Titles:
                         return found
         if country is None:
             return None
+        # a title that is one body's own in that country ("Attorney General": its
+        # Department of Justice; many countries have one, so only with the country)
+        own = [t for t in toks if t.i not in self.out.demonyms and t.i not in self.country_at
+               and t.lower_ not in {"'s", "’s", "the"}]
+        found = own and self.body_for(" ".join(t.text for t in own), country, generic=False)
+        if found:
+            self.mention(*self._at(at, own[0].i, own[-1].i + 1), found)
+            return found
         text = " ".join(_TITLE_ABBREVIATIONS.get(t.lower_, t.text).lower() for t in toks)
         heads = [h.lower() for h in gaz.titles.get("country", [])]
         if any(re.search(rf"\b{re.escape(h)}$", text) for h in heads):
