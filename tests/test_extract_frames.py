@@ -102,7 +102,7 @@ CASES = [
       ("person:ruth-wanjiru", "VISITED", "country:chile")},
      {("person:lin-wei", "VISITED", "country:chile"),
       ("person:ana-soto", "VISITED", "country:chile")}),
-    ("visits", "Ana Soto spoke on Monday. At the start of his visit to Ghana, Luis Vega was "
+    ("visits", "Ana Soto spoke on Monday. On the first day of his trip to Ghana, Luis Vega was "
      "received by President Kofi Mensah.",
      {("person:luis-vega", "VISITED", "country:ghana"),
       ("person:kofi-mensah", "MET_WITH", "person:luis-vega")},

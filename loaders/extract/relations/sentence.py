@@ -81,7 +81,7 @@ class Sentence:
         person named before it, in this sentence or the two before (a mention of that
         person at the word, used for reading this sentence only)."""
         tok = self.doc[i]
-        # "At the start of his visit, A was received by B": a pronoun before the main
+        # "On the first day of his trip, A was received by B": a pronoun before the main
         # clause's subject is that subject
         ahead = next((m for m in self.mentions if m.start > i and self.label(m) == PERSON
                       and self.root(m).dep_ in {"nsubj", "nsubjpass"}
