@@ -174,6 +174,18 @@ CASES = [
      {("person:grace-mugisha", "HOLDS_POSITION", "org:ministry-of-foreign-affairs-uganda"),
       ("person:amina-odhiambo", "MET_WITH", "person:grace-mugisha")},
      {("person:amina-odhiambo", "HOLDS_POSITION", "org:ministry-of-foreign-affairs-uganda")}),
+    # the counterpart set beside "counterpart" is the one met; their post is their own
+    # country's body for the same portfolio, under whatever name it has there
+    ("meetings", "Indian External Affairs Minister Ravi Menon held talks with his "
+     "Australian counterpart Claire Hughes in Canberra.",
+     {("person:ravi-menon", "MET_WITH", "person:claire-hughes"),
+      ("person:claire-hughes", "HOLDS_POSITION",
+       "org:department-of-foreign-affairs-and-trade-australia")},
+     {("person:ravi-menon", "MET_WITH", "country:australia")}),
+    # criticising a forum is a stance, not taking part in it
+    ("presence", "Brazil's foreign ministry spokesperson Ana Costa criticised the Lisbon "
+     "Dialogue on Monday.", set(),
+     {("person:ana-costa", "PARTICIPATES_IN", "mechanism:lisbon-dialogue")}),
     # the person set beside a whole title phrase is the one met, not the ministry in it
     ("meetings", "The visit follows Defence Minister Tomas Kral's meeting with Poland's "
      "Minister of National Defence, General Piotr Nowak, in Warsaw last month.",

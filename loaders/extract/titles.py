@@ -245,7 +245,7 @@ class Titles:
             for generic in (False, True):
                 found = self.body_for("Foreign", country, generic=generic)
                 if found:
-                    self.mention(*self._at(at, fm.i, fm.i + 1), found)
+                    self._post_mention(at, fm.i, fm.i + 1, found)
                     return found
         heads = {t.lower_ for t in toks} & _MINISTER_HEADS
         words = [t for t in toks if t.lower_ in PORTFOLIO] if heads else []
@@ -260,7 +260,7 @@ class Titles:
                     phrase = " ".join(t.text for t in run)
                     found = self.body_for(phrase, country, generic=generic)
                     if found:
-                        self.mention(*self._at(at, run[0].i, run[-1].i + 1), found)
+                        self._post_mention(at, run[0].i, run[-1].i + 1, found)
                         return found
         if country is None:
             return None
@@ -270,7 +270,7 @@ class Titles:
                and t.lower_ not in {"'s", "’s", "the"}]
         found = own and self.body_for(" ".join(t.text for t in own), country, generic=False)
         if found:
-            self.mention(*self._at(at, own[0].i, own[-1].i + 1), found)
+            self._post_mention(at, own[0].i, own[-1].i + 1, found)
             return found
         text = " ".join(_TITLE_ABBREVIATIONS.get(t.lower_, t.text).lower() for t in toks)
         heads = [h.lower() for h in gaz.titles.get("country", [])]
@@ -294,13 +294,18 @@ class Titles:
                 entry = gaz.entries[body]
                 self.entity(body, entry.label, entry.name, None, kind=entry.kind,
                             country=country)
-                self.mention(*self._at(at, t.i, t.i + 1), body)
+                self._post_mention(at, t.i, t.i + 1, body)
                 return body
         return None
 
-    @staticmethod
-    def _at(at: int | None, start: int, end: int) -> tuple[int, int]:
-        return (start, end) if at is None else (at, at + 1)
+    def _post_mention(self, at: int | None, start: int, end: int, entity_id: str) -> None:
+        """The mention of a post at the title words ``start:end``, or at token ``at``
+        (the words are another person's title) outside any sentence, so that no rule
+        reads the word as naming the body."""
+        if at is None:
+            self.mention(start, end, entity_id)
+        else:
+            self.mention(at, at + 1, entity_id).sent = -1
 
     def body_for(self, phrase: str, country: str | None, *, generic: bool) -> str | None:
         """The body a title's portfolio words name: the country's own entry with those
@@ -320,6 +325,12 @@ class Titles:
             return self.known_body(own) if own else None
         if body is None or country not in gaz.entries:
             return None
+        # the country's own body under another of the generic body's title words
+        # ("External Affairs" names Australia's Department of Foreign Affairs and Trade)
+        own = next((found for w in body.title_words if (found := gaz.ministry(country, w))),
+                   None)
+        if own:
+            return self.known_body(own)
         q = qualify(body, gaz.entries[country], body.name)
         ent = self.entity(q.id, ORGANIZATION, q.name, None, kind=q.kind or "ministry",
                           country=country)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from diplograph.loaders.extract.vocab import (ACTORS, COOPERATES_WITH, COUNTRY, EVENT, INSTANCE_OF,
-                                              LOCATED_IN, MECHANISM, MET_WITH, ORGANIZES,
-                                              PARTICIPATES_IN, PERSON, PLACE, VISITED)
+                                              LOCATED_IN, MECHANISM, MET_WITH, OPPOSES,
+                                              ORGANIZES, PARTICIPATES_IN, PERSON, PLACE,
+                                              SEEKS_SUPPORT_FROM, SUPPORTS, VISITED)
 from diplograph.loaders.extract.relations.paths import arguments
+from diplograph.loaders.extract.relations.words import FRAMES, word
 from diplograph.loaders.extract.relations.sentence import (Candidate, Sentence, by_trigger, negated,
                                                          read_trigger)
 
@@ -15,6 +17,8 @@ __all__ = ["meetings", "visits", "cooperation", "participation", "organizing", "
            "parties", "attendance", "presence", "sessions", "EVENTS"]
 
 EVENTS = {EVENT, MECHANISM}
+#: what a verb of taking a side says of its object: a stance, not taking part in it
+_STANCES = frozenset({OPPOSES, SUPPORTS, SEEKS_SUPPORT_FROM})
 
 
 def meetings(s: Sentence) -> Iterator[Candidate]:
@@ -128,8 +132,13 @@ def presence(s: Sentence) -> Iterator[Candidate]:
         subject = main and (root.dep_ in {"nsubj", "nsubjpass"} or (
             root.dep_ == "pobj" and root.head.dep_ == "agent"))
         other_clause = root.dep_ in {"nsubj", "nsubjpass"} and not main
-        if negated(verb):
-            continue        # "A did not attend the B summit"
+        acts = verb
+        for _ in range(3):      # the verb the name's phrase belongs to
+            if acts.tag_.startswith("VB") or acts.head.i == acts.i:
+                break
+            acts = acts.head
+        if negated(acts) or any(f.type in _STANCES for f in FRAMES.get(word(acts), ())):
+            continue        # "A did not attend the B summit", "A criticised the B forum"
         if not subject and s.label(m) != PERSON and not (
                 gathering and s.label(m) == COUNTRY and not other_clause):
             continue

@@ -105,8 +105,8 @@ def mentions_at(s: Any, tok: Any) -> list[Mention]:
                 c.lower_ == "the" for c in t.children) and not any(
                 c.dep_ in {"compound", "appos"} for c in t.children)):
             m = s.refer(t.i)
-        if m is None:
-            m = next((s.by_token[c.i] for c in t.children
+        if m is None:       # a name set beside the word first ("his Chilean counterpart A")
+            m = next((s.by_token[c.i] for c in sorted(t.children, key=lambda c: c.dep_ != "appos")
                       if c.dep_ in {"appos", "compound", "nmod", "amod", "nummod"}
                       and c.i in s.by_token),
                      None)
