@@ -183,9 +183,9 @@ CASES = [
        "org:department-of-foreign-affairs-and-trade-australia")},
      {("person:ravi-menon", "MET_WITH", "country:australia")}),
     # criticising a forum is a stance, not taking part in it
-    ("presence", "Brazil's foreign ministry spokesperson Ana Costa criticised the Lisbon "
-     "Dialogue on Monday.", set(),
-     {("person:ana-costa", "PARTICIPATES_IN", "mechanism:lisbon-dialogue")}),
+    ("presence", "Chile's foreign ministry spokesperson Rosa Pino criticised the Lisbon "
+     "Dialogue as an exclusive club.", set(),
+     {("person:rosa-pino", "PARTICIPATES_IN", "mechanism:lisbon-dialogue")}),
     # the person set beside a whole title phrase is the one met, not the ministry in it
     ("meetings", "The visit follows Defence Minister Tomas Kral's meeting with Poland's "
      "Minister of National Defence, General Piotr Nowak, in Warsaw last month.",
