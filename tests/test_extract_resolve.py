@@ -96,3 +96,11 @@ def test_generic_authority_takes_its_country(run):
     _, G = run("Jordan's Water Authority cut supplies to the valley on Friday.")
     assert G.nodes["org:water-authority-jordan"]["name"] == "Water Authority (Jordan)"
     assert G.has_edge("org:water-authority-jordan", "country:jordan")
+
+
+def test_a_name_the_parser_cut_after_a_lower_case_title_is_one_person(run):
+    claims, G = run("Brazil's foreign ministry spokesperson Ana Costa criticised the plan "
+                    "on Monday.")
+    assert "person:ana-costa" in G and "org:costa" not in G
+    assert ("person:ana-costa", "HOLDS_POSITION", "org:ministry-of-foreign-affairs-brazil") \
+        in edges(claims)

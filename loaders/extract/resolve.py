@@ -34,7 +34,7 @@ from diplograph.loaders.extract.names import (HONORIFICS, PARTICLES, PORTFOLIO, 
 from diplograph.loaders.extract.patterns import (CAPITAL, DEMONYM, GENERIC, NAMED, NAMED_ORG,
                                                  RULER_LABEL, Gazetteer, GenericBody)
 from diplograph.loaders.extract.sessions import ordinal_value, session_word
-from diplograph.loaders.extract.titles import PORTFOLIO_OF, Titles
+from diplograph.loaders.extract.titles import LOWER_CASE_HEADS, PORTFOLIO_OF, Titles
 from diplograph.loaders.extract.vocab import (COUNTRY, EVENT, INITIATIVE, MECHANISM, ORGANIZATION,
                                    PERSON, PLACE, WEAPON)
 
@@ -351,6 +351,10 @@ class _Builder(Titles, Happenings):
         if label == "ORG" and end - start == 1 and end < len(doc) and \
                 doc[end].lower_ == "administration" and not gaz.lookup(surface):
             return self.person(start, end)      # "the Halvorsen administration"
+        if label != "PERSON" and label != RULER_LABEL and end - start == 1 and start >= 2 \
+                and self.name_word(start - 1) and doc[start - 2].lower_ in LOWER_CASE_HEADS \
+                and not gaz.lookup(surface) and not gaz.country_of(surface):
+            return self.person(start - 1, end)  # "spokesperson Ana Costa": a name cut short
         if label == "PERSON":
             while end < len(doc) and end not in self.ent_tokens and _NAME_PART.match(
                     doc[end].text) and not is_title_word(doc[end].text) and \

@@ -18,7 +18,7 @@ from diplograph.loaders.extract.names import (HONORIFICS, PARTICLES, PORTFOLIO, 
 from diplograph.loaders.extract.patterns import GenericBody
 from diplograph.loaders.extract.vocab import COUNTRY, ORGANIZATION, PERSON
 
-__all__ = ["Titles", "PORTFOLIO_OF"]
+__all__ = ["Titles", "PORTFOLIO_OF", "LOWER_CASE_HEADS"]
 
 #: words inside a title that are not part of it ("China's new Foreign Minister")
 _TITLE_ADJECTIVES = frozenset({"new", "newly", "outgoing", "incoming", "then", "current",
@@ -31,6 +31,12 @@ _MINISTER_HEADS = frozenset({"minister", "ministers", "secretary", "secretaries"
 #: kinds of one-word generic bodies a demonym before them makes a country's own
 #: ("the Chilean embassy", "the Polish parliament"), unlike "the Chilean military"
 _OWNED_KINDS = frozenset({"office", "legislature", "ministry"})
+#: title heads that introduce a name written in lower case too ("ministry spokesperson
+#: A", "defence minister B"), unlike "general" or "head"
+LOWER_CASE_HEADS = frozenset({"minister", "secretary", "spokesperson", "spokesman",
+                              "spokeswoman", "ambassador", "envoy", "president", "premier",
+                              "chancellor", "senator", "lawmaker", "legislator", "adviser",
+                              "advisor", "commissioner", "counterpart", "negotiator"})
 #: a country after these in a title is the portfolio's subject, not the holder's
 #: ("secretary for Asia, Japan and Korea")
 PORTFOLIO_OF = frozenset({"for", "on", "to", "with", "and", ",", "in"})
@@ -75,8 +81,9 @@ class Titles:
         and its portfolio, in no span; made entities, returned as mentions."""
         doc, found = self.doc, []
         for tok in doc:
-            if not tok.is_title or not (tok.lower_ in TITLE_HEADS or tok.lower_ in HONORIFICS
-                                        or f"{tok.lower_}." in HONORIFICS):
+            if not (tok.is_title and (tok.lower_ in TITLE_HEADS or tok.lower_ in HONORIFICS
+                                      or f"{tok.lower_}." in HONORIFICS)
+                    or tok.lower_ in LOWER_CASE_HEADS):
                 continue
             j = tok.i + 1
             while j < len(doc) and j - tok.i < 6 and (doc[j].lower_ in PORTFOLIO and
