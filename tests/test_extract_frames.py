@@ -174,6 +174,11 @@ CASES = [
      {("person:grace-mugisha", "HOLDS_POSITION", "org:ministry-of-foreign-affairs-uganda"),
       ("person:amina-odhiambo", "MET_WITH", "person:grace-mugisha")},
      {("person:amina-odhiambo", "HOLDS_POSITION", "org:ministry-of-foreign-affairs-uganda")}),
+    # irregular forms of light verbs lend their subject too ("paid", "had")
+    ("meetings", "Lina Haddad paid a courtesy call on President Omar Saleh in Amman.",
+     {("person:lina-haddad", "MET_WITH", "person:omar-saleh")}, set()),
+    ("meetings", "Lina Haddad had talks with Omar Saleh in Amman on Sunday.",
+     {("person:lina-haddad", "MET_WITH", "person:omar-saleh")}, set()),
     # the counterpart set beside "counterpart" is the one met; their post is their own
     # country's body for the same portfolio, under whatever name it has there
     ("meetings", "Indian External Affairs Minister Ravi Menon held talks with his "

@@ -123,7 +123,11 @@ _IRREGULAR = {"met": "meet", "built": "build", "bought": "buy", "led": "lead", "
               "flown": "fly", "fought": "fight", "brought": "bring", "meetings": "meeting",
               "sidelines": "sidelines", "margins": "sidelines", "sideline": "sidelines",
               "margin": "sidelines", "chose": "choose", "chosen": "choose",
-              "sworn": "swear", "swore": "swear", "became": "become"}
+              "sworn": "swear", "swore": "swear", "became": "become", "paid": "pay",
+              "has": "have", "had": "have", "having": "have", "sold": "sell", "won": "win",
+              "withdrew": "withdraw", "withdrawn": "withdraw", "oversaw": "oversee",
+              "overseen": "oversee", "undertook": "undertake", "undertaken": "undertake",
+              "struck": "strike", "drew": "draw", "drawn": "draw"}
 _OTHER_WORDS = "hold take locate base send lead during speak deliver between part"
 
 
