@@ -195,6 +195,11 @@ CASES = [
     ("meetings", "The visit follows Defence Minister Tomas Kral's meeting with Poland's "
      "Minister of National Defence, General Piotr Nowak, in Warsaw last month.",
      {("person:tomas-kral", "MET_WITH", "person:piotr-nowak")}, set()),
+    # a leader named by the country alone leads it; an opposition leader does not
+    ("titles", "North Korean leader Ri Chol-su inspected a factory. Opposition leader Ana "
+     "Ruiz spoke in Lima, Peru.",
+     {("person:ri-chol-su", "HOLDS_POSITION", "country:north-korea")},
+     {("person:ana-ruiz", "HOLDS_POSITION", "country:peru")}),
     # a title that is one body's own: only with the country named
     ("titles", "U.S. Attorney General Ana Ruiz flew to Bogota on Monday. Attorney General "
      "Tom Bell spoke in Ottawa.",

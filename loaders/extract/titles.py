@@ -281,7 +281,10 @@ class Titles:
             return found
         text = " ".join(_TITLE_ABBREVIATIONS.get(t.lower_, t.text).lower() for t in toks)
         heads = [h.lower() for h in gaz.titles.get("country", [])]
-        if any(re.search(rf"\b{re.escape(h)}$", text) for h in heads):
+        # "North Korean leader A", "Chinese leader B": a leader named by the country
+        # alone leads it (a party's or a group's leader has the body in the title)
+        leader = [t.lower_ for t in own] == ["leader"] and len(own) < len(toks)
+        if leader or any(re.search(rf"\b{re.escape(h)}$", text) for h in heads):
             if country not in self.out.entities:
                 dem = next((t for t in toks if self.out.demonyms.get(t.i) == country), None)
                 if dem is None:
