@@ -104,3 +104,23 @@ def test_a_name_the_parser_cut_after_a_lower_case_title_is_one_person(run):
     assert "person:ana-costa" in G and "org:costa" not in G
     assert ("person:ana-costa", "HOLDS_POSITION", "org:ministry-of-foreign-affairs-brazil") \
         in edges(claims)
+
+
+def test_the_country_of_a_dateline_is_no_mention(run):
+    claims, G = run("LIMA, Peru — Peru and Chile signed a fisheries accord on Monday.")
+    cites = [c.citation for c in claims if isinstance(c, NodeClaim) and c.id == "country:peru"]
+    assert cites and not any(c.start < 6 for c in cites)
+    assert not [c for c in claims if isinstance(c, EdgeClaim) and c.citation.start < 12]
+
+
+def test_a_known_official_the_parser_calls_an_organisation_is_a_person(run):
+    _, G = run("The African Union Commission chairperson Moussa Faki Mahamat praised the "
+               "accord in a statement.")
+    assert G.nodes["person:moussa-faki-mahamat"]["label"] == "Person"
+    assert G.has_edge("person:moussa-faki-mahamat", "org:african-union-commission")
+
+
+def test_a_name_set_off_by_commas_after_its_title(run):
+    claims, G = run("Kenya's Cabinet Secretary for Defence, Soipan Tuya, opened the talks.")
+    assert ("person:soipan-tuya", "HOLDS_POSITION", "org:ministry-of-defence-kenya") \
+        in edges(claims)

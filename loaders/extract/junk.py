@@ -55,9 +55,16 @@ def is_junk_words(words: Sequence[str]) -> bool:
     return False
 
 
+_DASHES = frozenset({"-", "–", "—", "--", ":"})
+
+
 def is_dateline(doc: Any, start: int, end: int) -> bool:
     """Is ``doc[start:end]`` the place of a dateline: first words of a line, in
-    capitals or followed by a comma or dash and then a month or "(Agency)"?"""
+    capitals or followed by a comma or dash and then a month or "(Agency)", or the
+    country after such a place ("NAIROBI, Kenya —")?"""
+    if start >= 2 and doc[start - 1].text == "," and end < len(doc) and \
+            doc[end].text in _DASHES and is_dateline(doc, start - 2, start - 1):
+        return True
     if start and "\n" not in doc[start - 1].text and doc[start - 1].text.strip():
         return False
     span = doc[start:end].text

@@ -343,6 +343,8 @@ class _Builder(Titles, Happenings):
             return None         # a listed name may begin in lower case ("al-Qaida")
         if is_dateline(doc, start, end) or in_credit(doc, start):
             return None
+        if label != "PERSON" and " " in surface and gaz.serves(surface):
+            return self.person(start, end)      # a well-known official the parser mislabelled
         if label == RULER_LABEL and end - start == 1 and 0 < start and end < len(doc) and \
                 doc[start - 1].is_title and doc[end].is_title and \
                 not gaz.country_of(surface) and start - 1 not in self.ent_tokens \
@@ -616,7 +618,8 @@ def resolve_document(doc: Any, gaz: Gazetteer) -> DocEntities:
         text = token.text
         if text[:1].isupper():
             key = match_key(text)
-            if key in b.alias and (b.alias[key] in people or _ACRONYM.match(text)):
+            if key in b.alias and (b.alias[key] in people or _ACRONYM.match(text)) and \
+                    not is_dateline(doc, i, i + 1):
                 target = b.alias[key]
                 out.entities[target].aliases.add(text)
                 b.mention(i, i + 1, target)

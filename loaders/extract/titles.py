@@ -90,10 +90,15 @@ class Titles:
                                                        doc[j].is_title or doc[j].lower_ in {
                                                            "of", "for", "."}):
                 j += 1
+            # "Cabinet Secretary for Defence, A B, said": the name set off by commas
+            beside = j > tok.i + 1 and j < len(doc) and doc[j].text == ","
+            j += beside
             k = j
             while k < len(doc) and k - j < 6 and (self.name_word(k) or k > j and k + 1 < len(
                     doc) and doc[k].lower_ in PARTICLES and self.name_word(k + 1)):
                 k += 1
+            if beside and (k >= len(doc) or doc[k].text not in {",", ")"}):
+                continue
             if k - j >= 2 and (k >= len(doc) or k not in self.ent_tokens) and \
                     not any(i in self.ent_tokens for i in range(j, k)):
                 person = self.person(j, k)
@@ -172,6 +177,9 @@ class Titles:
                     low == "," and i < m.start and doc[i].lower_ in TITLE_HEADS) and \
                     is_title_word(doc[i - 2].text):
                 i -= 1          # "Chile's Minister of Defence, Admiral Ana Ruiz"
+            elif low == "," and i == m.start and i - 2 > lo and is_title_word(
+                    doc[i - 2].text) and m.end < len(doc) and doc[m.end].text in {",", ")"}:
+                i -= 1          # "the Secretary for Defence, Ana Ruiz, said"
             else:
                 break
         while i < m.start and doc[i].lower_ in {"of", "for", "and", "-", "'s", "’s", "the"}:
