@@ -124,3 +124,17 @@ def test_a_name_set_off_by_commas_after_its_title(run):
     claims, G = run("Kenya's Cabinet Secretary for Defence, Soipan Tuya, opened the talks.")
     assert ("person:soipan-tuya", "HOLDS_POSITION", "org:ministry-of-defence-kenya") \
         in edges(claims)
+
+
+def test_a_given_name_the_parser_left_out_after_a_title(run):
+    _, G = run("Secretary of Defense Lloyd J. Austin III hosted Philippine Secretary of "
+               "National Defense Gilberto Teodoro Jr. at the Pentagon.")
+    people = {n for n, d in G.nodes(data=True) if d["label"] == "Person"}
+    assert people == {"person:lloyd-j-austin-iii", "person:gilberto-teodoro-jr"}
+
+
+def test_a_surname_before_a_generational_suffix_joins_the_full_name(run):
+    _, G = run("Defense Minister Tomas R. Bell III landed in Oslo on Monday. Minister Bell "
+               "met Norwegian officials later that day.")
+    people = [n for n, d in G.nodes(data=True) if d["label"] == "Person"]
+    assert people == ["person:tomas-r-bell-iii"]

@@ -362,10 +362,13 @@ class _Builder(Titles, Happenings):
                     doc[end].text) and not is_title_word(doc[end].text) and \
                     "\n" not in doc[end - 1].whitespace_ and end - start < 4:
                 end += 1        # a name the parser cut short ("Kyle M’Carter")
-            if " " not in doc[start:end].text and start and self.name_word(start - 1) and (
-                    start < 2 or doc[start - 2].lower_ in {"and", ",", "the"}
-                    or is_title_word(doc[start - 2].text)):
-                start -= 1      # a given name left out ("and Ana Okafor-Lind")
+            single = " " not in doc[start:end].text
+            if start and self.name_word(start - 1) and (single and (
+                    start < 2 or doc[start - 2].lower_ in {"and", ",", "the"})
+                    or start >= 2 and is_title_word(doc[start - 2].text)):
+                # a given name left out ("and Ana Okafor-Lind", "Secretary of Defense
+                # Ana J. Okafor")
+                start -= 1
             surface = text_of(doc, start, end)
             words = surface.split()
         if label in {"PERSON", "ORG", "GPE", "LOC", "NORP", "WORK_OF_ART"}:
@@ -529,8 +532,16 @@ def _nationalities(doc: Any, countries: list[tuple[int, str]]) -> set[int]:
     return found
 
 
+#: generational suffixes after a surname ("Ana Ruiz Jr.", "Tom Bell III")
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
 def _short_forms(ent: Entity) -> Iterable[str]:
+    """The surname a person's full name may be shortened to (and, for a two-word or
+    hyphenated name, its first word: "KAMIKAWA Yoko", "Lai Ching-te")."""
     words = ent.name.split()
+    while len(words) > 2 and words[-1].lower().rstrip(",") in _SUFFIXES:
+        words.pop()
     if ent.label == PERSON and len(words) >= 2:
         yield words[-1]
         if "-" in words[-1] or len(words) == 2 and words[0][0].isupper():
