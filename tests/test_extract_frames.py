@@ -187,6 +187,10 @@ CASES = [
       ("person:claire-hughes", "HOLDS_POSITION",
        "org:department-of-foreign-affairs-and-trade-australia")},
      {("person:ravi-menon", "MET_WITH", "country:australia")}),
+    # welcoming an exercise is not meeting: the countries of another clause stay out
+    ("presence", "The ministers welcomed the coming Cobra Gold exercise and pledged to "
+     "deepen cooperation with Chile and Peru.", set(),
+     {("country:chile", "PARTICIPATES_IN", "mechanism:cobra-gold")}),
     # criticising a forum is a stance, not taking part in it
     ("presence", "Chile's foreign ministry spokesperson Rosa Pino criticised the Lisbon "
      "Dialogue as an exclusive club.", set(),

@@ -121,8 +121,11 @@ def presence(s: Sentence) -> Iterator[Candidate]:
         return
     meeting = any(s.label(e) == EVENT for e in events)
     # a sentence about taking part (or meeting) ties the countries it names too
-    gathering = any(f.pos in {"verb", "noun"} for _, _, f in
-                    s.triggered(PARTICIPATES_IN, MET_WITH))
+    # (welcoming or hosting a meeting, rather than a person, is no meeting)
+    gathering = any(f.pos in {"verb", "noun"} and not (f.type == MET_WITH and any(
+        c.dep_ == "dobj" and any(t.i in s.by_token and s.label(s.by_token[t.i]) in EVENTS
+                                 for t in c.subtree)
+        for c in tok.children)) for tok, _, f in s.triggered(PARTICIPATES_IN, MET_WITH))
     for m in s.mentions:
         if s.label(m) not in ACTORS:
             continue
