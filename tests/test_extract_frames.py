@@ -174,6 +174,10 @@ CASES = [
      {("person:grace-mugisha", "HOLDS_POSITION", "org:ministry-of-foreign-affairs-uganda"),
       ("person:amina-odhiambo", "MET_WITH", "person:grace-mugisha")},
      {("person:amina-odhiambo", "HOLDS_POSITION", "org:ministry-of-foreign-affairs-uganda")}),
+    # "met with visiting Prime Minister A": the participle describes the one met
+    ("meetings", "Vice President Lina Haddad met with visiting Ghanaian Prime Minister "
+     "Kofi Boateng in Amman on Wednesday.",
+     {("person:lina-haddad", "MET_WITH", "person:kofi-boateng")}, set()),
     # irregular forms of light verbs lend their subject too ("paid", "had")
     ("meetings", "Lina Haddad paid a courtesy call on President Omar Saleh in Amman.",
      {("person:lina-haddad", "MET_WITH", "person:omar-saleh")}, set()),
@@ -187,6 +191,10 @@ CASES = [
       ("person:claire-hughes", "HOLDS_POSITION",
        "org:department-of-foreign-affairs-and-trade-australia")},
      {("person:ravi-menon", "MET_WITH", "country:australia")}),
+    # a hyphenated name modifies ("the one-Chile policy"): it takes part in nothing
+    ("presence", "Peru reaffirmed its pro-Chile stance at the Lisbon Dialogue on Friday.",
+     {("country:peru", "PARTICIPATES_IN", "mechanism:lisbon-dialogue")},
+     {("country:chile", "PARTICIPATES_IN", "mechanism:lisbon-dialogue")}),
     # welcoming an exercise is not meeting: the countries of another clause stay out
     ("presence", "The ministers welcomed the coming Cobra Gold exercise and pledged to "
      "deepen cooperation with Chile and Peru.", set(),

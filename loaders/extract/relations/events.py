@@ -8,7 +8,7 @@ from diplograph.loaders.extract.vocab import (ACTORS, COOPERATES_WITH, COUNTRY, 
                                               LOCATED_IN, MECHANISM, MET_WITH, OPPOSES,
                                               ORGANIZES, PARTICIPATES_IN, PERSON, PLACE,
                                               SEEKS_SUPPORT_FROM, SUPPORTS, VISITED)
-from diplograph.loaders.extract.relations.paths import arguments
+from diplograph.loaders.extract.relations.paths import arguments, prefixed
 from diplograph.loaders.extract.relations.words import FRAMES, word
 from diplograph.loaders.extract.relations.sentence import (Candidate, Sentence, by_trigger, negated,
                                                          read_trigger)
@@ -127,7 +127,7 @@ def presence(s: Sentence) -> Iterator[Candidate]:
                                  for t in c.subtree)
         for c in tok.children)) for tok, _, f in s.triggered(PARTICIPATES_IN, MET_WITH))
     for m in s.mentions:
-        if s.label(m) not in ACTORS:
+        if s.label(m) not in ACTORS or prefixed(s.doc, m):
             continue
         root = s.root(m)
         verb = root.head.head if root.dep_ == "pobj" else root.head

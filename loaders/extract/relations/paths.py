@@ -83,6 +83,13 @@ def _conjuncts(tok: Any) -> Iterator[Any]:
         todo.extend(c for c in t.children if c.dep_ == "conj")
 
 
+def prefixed(doc: Any, m: Mention) -> bool:
+    """Is the name part of a word with a lower-case prefix ("the one-China policy",
+    "anti-Japan protests", "pro-Kyiv forces"), where it describes and does not act?"""
+    return m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].is_lower \
+        and not doc[m.start - 2].whitespace_ and not doc[m.start - 1].whitespace_
+
+
 def mentions_at(s: Any, tok: Any) -> list[Mention]:
     """The mentions a word stands for, with those coordinated with it: its own mention,
     else a name set beside it ("counterpart, X") or compounded into it, else the country
@@ -124,7 +131,7 @@ def mentions_at(s: Any, tok: Any) -> list[Mention]:
             if listed is not None:
                 out.extend(x for x in mentions_at(s, listed) if x not in out)
                 continue
-        if m is None:
+        if m is None or prefixed(s.doc, m):
             continue
         if first is None:
             first = m
@@ -180,6 +187,11 @@ def _own(s: Any, host: Any) -> Args:
             _add(s, args, "mod", c, host)
         elif dep == "prep":
             for p in c.children:
+                if p.dep_ == "pcomp" and p.tag_ == "VBG":
+                    # "met with visiting Prime Minister A": the participle describes A
+                    for q in p.children:
+                        if q.dep_ == "dobj":
+                            _add(s, args, c.lower_, q, host)
                 if p.dep_ != "pobj":
                     continue
                 if c.lower_ == "including" or c.lower_ == "as" and any(
