@@ -138,3 +138,10 @@ def test_a_surname_before_a_generational_suffix_joins_the_full_name(run):
                "met Norwegian officials later that day.")
     people = [n for n, d in G.nodes(data=True) if d["label"] == "Person"]
     assert people == ["person:tomas-r-bell-iii"]
+
+
+def test_the_agency_of_a_dateline_is_no_entity(run):
+    _, G = run("ACCRA, May 2 (Harbour News Agency) -- Ghana and Togo agreed to patrol the "
+               "border together.")
+    assert not [n for n, d in G.nodes(data=True) if "Harbour" in d["name"]]
+    assert {"country:ghana", "country:togo"} <= set(G)
