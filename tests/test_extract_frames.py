@@ -244,6 +244,10 @@ CASES = [
      {("person:maria-costa", "MEMBER_OF", "org:kuomintang-taiwan")}, set()),
     ("appositions", "Ana Lopes, a senior fellow at the Lowy Institute, spoke on Monday.",
      {("person:ana-lopes", "HOLDS_POSITION", "org:lowy-institute-australia")}, set()),
+    # a title before "said" is the speaker's, not the name before its comma
+    ("appositions", "Ana Lopes held a phone call with Tom Reid, a spokesman for the "
+     "Canadian defence ministry said.", set(),
+     {("person:tom-reid", "HOLDS_POSITION", "org:department-of-national-defence-canada")}),
     ("appositions", "Tom Reid, Australia's defence minister, met reporters.",
      {("person:tom-reid", "HOLDS_POSITION", "org:department-of-defence-australia")}, set()),
     ("titles", "Ministers from Ghana will meet Kenyan secretaries Amina Odhiambo and Peter "

@@ -145,3 +145,9 @@ def test_the_agency_of_a_dateline_is_no_entity(run):
                "border together.")
     assert not [n for n, d in G.nodes(data=True) if "Harbour" in d["name"]]
     assert {"country:ghana", "country:togo"} <= set(G)
+
+
+def test_a_given_name_the_parser_calls_an_organisation_after_a_title(run):
+    _, G = run("Ghana will send two patrol boats, while its Dutch counterpart Ruben "
+                    "Brekelmans pledged 30 million euros for drones.")
+    assert "person:ruben-brekelmans" in G and "org:ruben" not in G

@@ -345,6 +345,12 @@ class _Builder(Titles, Happenings):
             return None
         if label != "PERSON" and " " in surface and gaz.serves(surface):
             return self.person(start, end)      # a well-known official the parser mislabelled
+        if label not in {"PERSON", RULER_LABEL} and end - start == 1 and end < len(doc) and \
+                self.name_word(end) and start and (
+                    doc[start - 1].lower_ in LOWER_CASE_HEADS or is_title_word(
+                        doc[start - 1].text)) and not gaz.lookup(surface) and \
+                not gaz.country_of(surface):
+            return self.person(start, end + 1)  # "counterpart Ana Costa": a name cut short
         if label == RULER_LABEL and end - start == 1 and 0 < start and end < len(doc) and \
                 doc[start - 1].is_title and doc[end].is_title and \
                 not gaz.country_of(surface) and start - 1 not in self.ent_tokens \

@@ -19,7 +19,7 @@ from diplograph.loaders.extract.resolve import post_of
 from diplograph.loaders.extract.vocab import COUNTRY, HOLDS_POSITION, MEMBER_OF, ORGANIZATION, PERSON
 from diplograph.loaders.extract.relations.sentence import Candidate, Sentence, by_trigger
 from diplograph.loaders.extract.relations.words import (APPOINTMENT_VERBS, ROLE_VERBS,
-                                                        TITLE_WORDS, word)
+                                                        SPEECH_VERBS, TITLE_WORDS, word)
 
 __all__ = ["titles", "appositions", "roles", "party_brackets", "membership"]
 
@@ -193,6 +193,9 @@ def appositions(s: Sentence) -> Iterator[Candidate]:
             if not phrase or not any(t.lower_ in TITLE_WORDS for t in phrase) or any(
                     t.i in s.by_token and s.label(s.by_token[t.i]) == PERSON for t in phrase):
                 continue
+            after = phrase[-1].i + 1
+            if noun.i > m.start and after < s.sent.end and word(s.doc[after]) in SPEECH_VERBS:
+                continue        # "... met A, a spokesperson for B said": the speaker, not A
             lo, hi = min(m.start, phrase[0].i), max(m.end, phrase[-1].i + 1)
             yield from _posts(s, m, phrase, lo, hi)
 

@@ -24,7 +24,7 @@ from diplograph.loaders.safe_yaml import read_yaml
 
 __all__ = ["Frame", "FRAMES", "TITLE_WORDS", "AGENT_NOUNS", "SUPPORT_NOUNS", "ASK_WORDS",
            "LIGHT_VERBS", "TRANSPARENT", "PRONOUNS", "BODY_PRONOUNS", "STAND_INS", "ROLE_VERBS",
-           "APPOINTMENT_VERBS", "LEMMAS",
+           "APPOINTMENT_VERBS", "SPEECH_VERBS", "LEMMAS",
            "ROLES", "PREPOSITIONS", "LEXICON", "load_lexicon", "word", "is_verb", "is_noun"]
 
 #: The trigger lexicon shipped with diplograph.
@@ -89,7 +89,7 @@ def load_lexicon(path: Path = LEXICON) -> tuple[dict[str, list[Frame]], dict[str
     lists = {key: set(_words(data.get(key))) for key in
              ("title_words", "agent_nouns", "support_nouns", "ask_words", "light_verbs",
               "transparent_nouns", "pronouns", "body_pronouns", "stand_ins", "role_verbs",
-              "appointment_verbs")}
+              "appointment_verbs", "speech_verbs")}
     return frames, lists
 
 
@@ -115,6 +115,8 @@ STAND_INS = frozenset(_LISTS["stand_ins"])
 ROLE_VERBS = frozenset(_LISTS["role_verbs"])
 #: verbs that give their object a post ("named X its defence minister")
 APPOINTMENT_VERBS = frozenset(_LISTS["appointment_verbs"])
+#: verbs of saying ("..., a spokesperson for B said": the title is the speaker's)
+SPEECH_VERBS = frozenset(_LISTS["speech_verbs"])
 
 _IRREGULAR = {"met": "meet", "built": "build", "bought": "buy", "led": "lead", "sent": "send",
               "took": "take", "taken": "take", "held": "hold", "spoke": "speak",
@@ -127,7 +129,8 @@ _IRREGULAR = {"met": "meet", "built": "build", "bought": "buy", "led": "lead", "
               "has": "have", "had": "have", "having": "have", "sold": "sell", "won": "win",
               "withdrew": "withdraw", "withdrawn": "withdraw", "oversaw": "oversee",
               "overseen": "oversee", "undertook": "undertake", "undertaken": "undertake",
-              "struck": "strike", "drew": "draw", "drawn": "draw"}
+              "struck": "strike", "drew": "draw", "drawn": "draw", "said": "say", "says": "say",
+              "told": "tell"}
 _OTHER_WORDS = "hold take locate base send lead during speak deliver between part"
 
 
@@ -147,7 +150,7 @@ def _forms(base: str) -> set[str]:
 #: lemmatizer (nor the attribute ruler it needs): the rules read no other lemma.
 LEMMAS: dict[str, str] = {}
 for _base in sorted({*FRAMES, *AGENT_NOUNS, *SUPPORT_NOUNS, *ASK_WORDS, *LIGHT_VERBS,
-                     *ROLE_VERBS, *APPOINTMENT_VERBS, *_OTHER_WORDS.split()}):
+                     *ROLE_VERBS, *APPOINTMENT_VERBS, *SPEECH_VERBS, *_OTHER_WORDS.split()}):
     for _form in _forms(_base):
         LEMMAS.setdefault(_form, _base)
 LEMMAS.update(_IRREGULAR)
