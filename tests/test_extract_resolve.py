@@ -149,5 +149,5 @@ def test_the_agency_of_a_dateline_is_no_entity(run):
 
 def test_a_given_name_the_parser_calls_an_organisation_after_a_title(run):
     _, G = run("Ghana will send two patrol boats, while its Dutch counterpart Ruben "
-                    "Brekelmans pledged 30 million euros for drones.")
+               "Brekelmans pledged 30 million euros for drones.")
     assert "person:ruben-brekelmans" in G and "org:ruben" not in G
