@@ -132,6 +132,9 @@ CASES = [
      {("country:poland", "ACQUIRES", "weapon:k2-black-panther")}, set()),
     ("resemblance", "The KF-21 resembles the F-35 in several respects.",
      {("weapon:kf-21-boramae", "RESEMBLES", "weapon:f-35")}, set()),
+    # a country outside the system's own noun phrase does not own it
+    ("possession", "Canada will supply Peru with parts under the Javelin programme.", set(),
+     {("country:peru", "DEVELOPS", "weapon:javelin")}),
     ("possession", "Mexico's Javelin missiles arrived late.",
      {("country:mexico", "DEVELOPS", "weapon:javelin")}, set()),
     ("location", "The 4th Nordic-Baltic Security Forum took place in Riga.",
