@@ -181,6 +181,11 @@ CASES = [
     ("meetings", "Vice President Lina Haddad met with visiting Ghanaian Prime Minister "
      "Kofi Boateng in Amman on Wednesday.",
      {("person:lina-haddad", "MET_WITH", "person:kofi-boateng")}, set()),
+    # the leader of a delegation acts for it; a traveller "for talks" holds the talks
+    ("meetings", "A delegation of Chilean lawmakers led by Senator Rosa Pino arrived in Lima "
+     "on Monday for talks with President Luis Vega.",
+     {("person:rosa-pino", "MET_WITH", "person:luis-vega"),
+      ("person:rosa-pino", "VISITED", "place:lima")}, set()),
     # irregular forms of light verbs lend their subject too ("paid", "had")
     ("meetings", "Lina Haddad paid a courtesy call on President Omar Saleh in Amman.",
      {("person:lina-haddad", "MET_WITH", "person:omar-saleh")}, set()),

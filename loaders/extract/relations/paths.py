@@ -90,6 +90,18 @@ def prefixed(doc: Any, m: Mention) -> bool:
         and not doc[m.start - 2].whitespace_ and not doc[m.start - 1].whitespace_
 
 
+def _leader(s: Any, group: Any) -> Mention | None:
+    """The person a delegation is led by, who acts for it: "a delegation (of
+    lawmakers) led by A", "the team headed by A"."""
+    nouns = [group, *(p for c in group.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj")]
+    return next((s.by_token[p.i] for n in nouns for c in n.children
+                 if c.dep_ == "acl" and word(c) in {"lead", "head"}
+                 for a in c.children if a.dep_ == "agent"
+                 for p in a.children if p.dep_ == "pobj" and p.i in s.by_token
+                 and s.label(s.by_token[p.i]) == PERSON), None)
+
+
 def mentions_at(s: Any, tok: Any) -> list[Mention]:
     """The mentions a word stands for, with those coordinated with it: its own mention,
     else a name set beside it ("counterpart, X") or compounded into it, else the country
@@ -117,6 +129,8 @@ def mentions_at(s: Any, tok: Any) -> list[Mention]:
                       if c.dep_ in {"appos", "compound", "nmod", "amod", "nummod"}
                       and c.i in s.by_token),
                      None)
+        if m is None and t.lower_ in STAND_INS:
+            m = _leader(s, t)
         if m is None and t.i in s.ents.demonyms:
             m = s.demonym_mention(t.i)
         if m is None and t.lower_ in STAND_INS:     # "the Chinese delegation"
@@ -260,6 +274,12 @@ def arguments(s: Any, host: Any, depth: int = 0) -> Args:
                     args.setdefault("subj", up["subj"])
             elif dep == "appos":
                 _add(s, args, "subj", head, host)
+            elif dep == "pobj" and head.lower_ == "for" and is_verb(head.head) and \
+                    "subj" not in args:
+                # "A arrived in P for talks with B": the traveller holds the talks
+                up = arguments(s, head.head, depth + 1)
+                if "subj" in up:
+                    args["subj"] = up["subj"]
     if "subj" not in args and is_verb(host) and dep not in {"xcomp", "conj", "acl", "relcl"}:
         _orphan_subject(s, args, host)
     s.args_cache[host.i] = args
