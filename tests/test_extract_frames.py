@@ -186,6 +186,12 @@ CASES = [
      "on Monday for talks with President Luis Vega.",
      {("person:rosa-pino", "MET_WITH", "person:luis-vega"),
       ("person:rosa-pino", "VISITED", "place:lima")}, set()),
+    ("meetings", "Peru's President Luis Vega and Chile's President Ana Soto agreed on "
+     "Saturday to reopen the border, during a summit in Arica.",
+     {("person:luis-vega", "MET_WITH", "person:ana-soto")}, set()),
+    ("meetings", "The government will send Foreign Minister Rosa Pino to Quito for talks "
+     "with her Ecuadorian counterpart Diego Mora.",
+     {("person:rosa-pino", "MET_WITH", "person:diego-mora")}, set()),
     # irregular forms of light verbs lend their subject too ("paid", "had")
     ("meetings", "Lina Haddad paid a courtesy call on President Omar Saleh in Amman.",
      {("person:lina-haddad", "MET_WITH", "person:omar-saleh")}, set()),

@@ -16,7 +16,8 @@ from typing import Any
 from diplograph.graph.schema import SCHEMA
 from diplograph.loaders.extract.mentions import Mention
 from diplograph.loaders.extract.vocab import ACTORS, EVENT, MECHANISM, PERSON
-from diplograph.loaders.extract.relations.words import (BODY_PRONOUNS, LIGHT_VERBS, PRONOUNS,
+from diplograph.loaders.extract.relations.words import (BODY_PRONOUNS, LEADING_VERBS,
+                                                        LIGHT_VERBS, PRONOUNS, SENDING_VERBS,
                                                         STAND_INS,
                                                         TITLE_WORDS, TRANSPARENT, Frame, is_verb,
                                                         word)
@@ -96,7 +97,7 @@ def _leader(s: Any, group: Any) -> Mention | None:
     nouns = [group, *(p for c in group.children if c.dep_ == "prep" and c.lower_ == "of"
                       for p in c.children if p.dep_ == "pobj")]
     return next((s.by_token[p.i] for n in nouns for c in n.children
-                 if c.dep_ == "acl" and word(c) in {"lead", "head"}
+                 if c.dep_ == "acl" and word(c) in LEADING_VERBS
                  for a in c.children if a.dep_ == "agent"
                  for p in a.children if p.dep_ == "pobj" and p.i in s.by_token
                  and s.label(s.by_token[p.i]) == PERSON), None)
@@ -274,12 +275,14 @@ def arguments(s: Any, host: Any, depth: int = 0) -> Args:
                     args.setdefault("subj", up["subj"])
             elif dep == "appos":
                 _add(s, args, "subj", head, host)
-            elif dep == "pobj" and head.lower_ == "for" and is_verb(head.head) and \
-                    "subj" not in args:
-                # "A arrived in P for talks with B": the traveller holds the talks
+            elif dep == "pobj" and head.lower_ in {"for", "during", "at"} and \
+                    is_verb(head.head) and "subj" not in args:
+                # "A arrived in P for talks with B", "A and B agreed during a summit":
+                # the traveller holds the talks; "sent A to P for talks": A does
                 up = arguments(s, head.head, depth + 1)
-                if "subj" in up:
-                    args["subj"] = up["subj"]
+                role = "obj" if word(head.head) in SENDING_VERBS else "subj"
+                if role in up:
+                    args["subj"] = up[role]
     if "subj" not in args and is_verb(host) and dep not in {"xcomp", "conj", "acl", "relcl"}:
         _orphan_subject(s, args, host)
     s.args_cache[host.i] = args

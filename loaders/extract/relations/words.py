@@ -24,7 +24,7 @@ from diplograph.loaders.safe_yaml import read_yaml
 
 __all__ = ["Frame", "FRAMES", "TITLE_WORDS", "AGENT_NOUNS", "SUPPORT_NOUNS", "ASK_WORDS",
            "LIGHT_VERBS", "TRANSPARENT", "PRONOUNS", "BODY_PRONOUNS", "STAND_INS", "ROLE_VERBS",
-           "APPOINTMENT_VERBS", "SPEECH_VERBS", "LEMMAS",
+           "APPOINTMENT_VERBS", "SPEECH_VERBS", "LEADING_VERBS", "SENDING_VERBS", "LEMMAS",
            "ROLES", "PREPOSITIONS", "LEXICON", "load_lexicon", "word", "is_verb", "is_noun"]
 
 #: The trigger lexicon shipped with diplograph.
@@ -89,7 +89,7 @@ def load_lexicon(path: Path = LEXICON) -> tuple[dict[str, list[Frame]], dict[str
     lists = {key: set(_words(data.get(key))) for key in
              ("title_words", "agent_nouns", "support_nouns", "ask_words", "light_verbs",
               "transparent_nouns", "pronouns", "body_pronouns", "stand_ins", "role_verbs",
-              "appointment_verbs", "speech_verbs")}
+              "appointment_verbs", "speech_verbs", "leading_verbs", "sending_verbs")}
     return frames, lists
 
 
@@ -117,6 +117,10 @@ ROLE_VERBS = frozenset(_LISTS["role_verbs"])
 APPOINTMENT_VERBS = frozenset(_LISTS["appointment_verbs"])
 #: verbs of saying ("..., a spokesperson for B said": the title is the speaker's)
 SPEECH_VERBS = frozenset(_LISTS["speech_verbs"])
+#: verbs of leading a group ("a delegation led by A")
+LEADING_VERBS = frozenset(_LISTS["leading_verbs"])
+#: verbs of sending someone ("sent A to P for talks")
+SENDING_VERBS = frozenset(_LISTS["sending_verbs"])
 
 _IRREGULAR = {"met": "meet", "built": "build", "bought": "buy", "led": "lead", "sent": "send",
               "took": "take", "taken": "take", "held": "hold", "spoke": "speak",
@@ -150,7 +154,8 @@ def _forms(base: str) -> set[str]:
 #: lemmatizer (nor the attribute ruler it needs): the rules read no other lemma.
 LEMMAS: dict[str, str] = {}
 for _base in sorted({*FRAMES, *AGENT_NOUNS, *SUPPORT_NOUNS, *ASK_WORDS, *LIGHT_VERBS,
-                     *ROLE_VERBS, *APPOINTMENT_VERBS, *SPEECH_VERBS, *_OTHER_WORDS.split()}):
+                     *ROLE_VERBS, *APPOINTMENT_VERBS, *SPEECH_VERBS, *LEADING_VERBS,
+                     *SENDING_VERBS, *_OTHER_WORDS.split()}):
     for _form in _forms(_base):
         LEMMAS.setdefault(_form, _base)
 LEMMAS.update(_IRREGULAR)
