@@ -226,6 +226,20 @@ CASES = [
      "Ruiz spoke in Lima, Peru.",
      {("person:ri-chol-su", "HOLDS_POSITION", "country:north-korea")},
      {("person:ana-ruiz", "HOLDS_POSITION", "country:peru")}),
+    # a minister heads a ministry, one the gazetteer lists or not; a generic body's name
+    # before a title word is part of the title
+    ("titles", "Israel's National Security Minister Avi Ben Tov visited the site. "
+     "Jordanian Tourism Minister Lina Haddad opened the fair.",
+     {("person:avi-ben-tov", "HOLDS_POSITION", "org:ministry-of-national-security-israel"),
+      ("person:lina-haddad", "HOLDS_POSITION", "org:ministry-of-tourism-jordan")},
+     {("person:avi-ben-tov", "HOLDS_POSITION", "org:national-security-council-israel")}),
+    ("titles", "Kenya's Defence Cabinet Secretary Ali Omar spoke.",
+     {("person:ali-omar", "HOLDS_POSITION", "org:ministry-of-defence-kenya")},
+     {("person:ali-omar", "HOLDS_POSITION", "org:defence-cabinet-kenya")}),
+    # a visit to a place of unknown country is not the country's visit abroad
+    ("state_visits", "Israeli National Security Minister Avi Ben Tov visited the Temple "
+     "Mount on Monday.", {("person:avi-ben-tov", "VISITED", "place:temple-mount")},
+     {("country:israel", "VISITED", "place:temple-mount")}),
     # a title that is one body's own: only with the country named
     ("titles", "U.S. Attorney General Ana Ruiz flew to Bogota on Monday. Attorney General "
      "Tom Bell spoke in Ottawa.",

@@ -109,7 +109,8 @@ class Titles:
     def title_part(self, start: int, end: int) -> bool:
         """Is ``doc[start:end]`` a title's own words rather than a name: the portfolio
         after "Secretary for" / "Minister of" (not a body or a gazetteer name), or a
-        one-word body before a title word ("Cabinet Secretary")?"""
+        generic body before a title word ("Cabinet Secretary", "Defence Cabinet
+        Secretary")?"""
         doc, gaz = self.doc, self.gaz
         words = [t.lower_ for t in doc[start:end]]
         surface = text_of(doc, start, end)
@@ -118,8 +119,12 @@ class Titles:
         if start >= 2 and doc[start - 1].lower_ in {"of", "for"} and \
                 doc[start - 2].lower_ in TITLE_HEADS and not set(words) & BODY_HEADS:
             return True
-        return len(words) == 1 and end < len(doc) and doc[end].lower_ in TITLE_HEADS and \
-            match_key(surface) in gaz.generic
+        # "Cabinet Secretary", "Defence Cabinet Secretary": a generic body's name made
+        # of portfolio words and a body word, right before a title word
+        return end < len(doc) and doc[end].lower_ in TITLE_HEADS and (
+            len(words) == 1 and match_key(surface) in gaz.generic
+            or match_key(doc[end - 1].text) in gaz.generic
+            and all(w in PORTFOLIO for w in words[:-1]))
 
     def demonym_actors(self) -> None:
         """A country whose officials act, named only by its demonym ("Latvian and
@@ -264,21 +269,31 @@ class Titles:
                     return found
         heads = {t.lower_ for t in toks} & _MINISTER_HEADS
         words = [t for t in toks if t.lower_ in PORTFOLIO] if heads else []
+        # a minister heads a ministry ("National Security Minister" is not the head of
+        # the National Security Council)
+        minister = bool(heads & {"minister", "ministers"})
         # the country's own body under any of the title's words first ("National
         # Defence" may only be listed as "Defence"), then a generic one
+        runs = [words[k:k + size] for size in (3, 2, 1) for k in range(len(words) - size + 1)
+                if words[k + size - 1].i - words[k].i == size - 1]
         for generic in (False, True):
-            for size in (3, 2, 1):
-                for k in range(len(words) - size + 1):
-                    run = words[k:k + size]
-                    if run[-1].i - run[0].i != size - 1:
-                        continue
-                    phrase = " ".join(t.text for t in run)
-                    found = self.body_for(phrase, country, generic=generic)
-                    if found:
-                        self._post_mention(at, run[0].i, run[-1].i + 1, found)
-                        return found
+            for run in runs:
+                phrase = " ".join(t.text for t in run)
+                found = self.body_for(phrase, country, generic=generic, minister=minister)
+                if found:
+                    self._post_mention(at, run[0].i, run[-1].i + 1, found)
+                    return found
         if country is None:
             return None
+        if minister and runs and country in gaz.entries:
+            # a portfolio no gazetteer lists ("Tourism Minister"): that ministry
+            run = runs[0]
+            name = "Ministry of " + " ".join(t.text[:1].upper() + t.text[1:] for t in run)
+            q = qualify(GenericBody(name, "ministry"), gaz.entries[country], name)
+            self.entity(q.id, ORGANIZATION, q.name, None, kind="ministry",
+                        country=country).aliases |= q.aliases
+            self._post_mention(at, run[0].i, run[-1].i + 1, q.id)
+            return q.id
         # a title that is one body's own in that country ("Attorney General": its
         # Department of Justice; many countries have one, so only with the country)
         own = [t for t in toks if t.i not in self.out.demonyms and t.i not in self.country_at
@@ -325,13 +340,16 @@ class Titles:
         else:
             self.mention(at, at + 1, entity_id).sent = -1
 
-    def body_for(self, phrase: str, country: str | None, *, generic: bool) -> str | None:
+    def body_for(self, phrase: str, country: str | None, *, generic: bool,
+                 minister: bool = False) -> str | None:
         """The body a title's portfolio words name: the country's own entry with those
         title words, else (``generic``) the generic body of that country; with no
         country, only an entry that alone in the gazetteer carries those words
-        ("Secretary of State")."""
+        ("Secretary of State"). A ``minister``'s body is a ministry."""
         gaz = self.gaz
         body = gaz.generic_titles.get(match_key(phrase))
+        if minister and body is not None and body.kind != "ministry":
+            body = None
         if country is None:
             owners = gaz.title_owners.get(match_key(phrase), [])
             if body is not None or generic or len(owners) != 1 or \
@@ -340,6 +358,8 @@ class Titles:
             return self.known_body(owners[0])
         if not generic:
             own = gaz.ministry(country, phrase)
+            if own and minister and gaz.entries[own].kind not in {"ministry", None}:
+                return None
             return self.known_body(own) if own else None
         if body is None or country not in gaz.entries:
             return None

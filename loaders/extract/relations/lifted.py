@@ -35,13 +35,16 @@ def served(ents: DocEntities, candidates: Iterable[Placed]) -> dict[str, str]:
 
 def state_visits(ents: DocEntities, candidates: list[Placed], serving: dict[str, str]
                  ) -> Iterator[Placed]:
-    """An official's visit to a place outside their country is their country's visit."""
+    """An official's visit to a place known to be outside their country is their
+    country's visit."""
     for (source, rel, target, lo, hi, _), sent in candidates:
         country = serving.get(source)
         where = ents.entities.get(target)
         if rel != VISITED or country is None or where is None or target == country \
                 or where.country == country or ents.entities[source].label != PERSON:
             continue
+        if where.label != COUNTRY and where.country is None:
+            continue        # a place of unknown country may be at home
         yield (country, VISITED, target, lo, hi, {}), sent
 
 
