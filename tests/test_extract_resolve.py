@@ -90,3 +90,64 @@ def test_surname_alone_joins_the_full_name_of_another_document(tmp_path):
     people = [n for n, d in G.nodes(data=True) if d["label"] == "Person"]
     assert people == ["person:chidi-okafor"]
     assert "Okafor" in G.nodes["person:chidi-okafor"]["aliases"]
+
+
+def test_generic_authority_takes_its_country(run):
+    _, G = run("Jordan's Water Authority cut supplies to the valley on Friday.")
+    assert G.nodes["org:water-authority-jordan"]["name"] == "Water Authority (Jordan)"
+    assert G.has_edge("org:water-authority-jordan", "country:jordan")
+
+
+def test_a_name_the_parser_cut_after_a_lower_case_title_is_one_person(run):
+    claims, G = run("Brazil's foreign ministry spokesperson Ana Costa criticised the plan "
+                    "on Monday.")
+    assert "person:ana-costa" in G and "org:costa" not in G
+    assert ("person:ana-costa", "HOLDS_POSITION", "org:ministry-of-foreign-affairs-brazil") \
+        in edges(claims)
+
+
+def test_the_country_of_a_dateline_is_no_mention(run):
+    claims, G = run("LIMA, Peru — Peru and Chile signed a fisheries accord on Monday.")
+    cites = [c.citation for c in claims if isinstance(c, NodeClaim) and c.id == "country:peru"]
+    assert cites and not any(c.start < 6 for c in cites)
+    assert not [c for c in claims if isinstance(c, EdgeClaim) and c.citation.start < 12]
+
+
+def test_a_known_official_the_parser_calls_an_organisation_is_a_person(run):
+    _, G = run("The African Union Commission chairperson Moussa Faki Mahamat praised the "
+               "accord in a statement.")
+    assert G.nodes["person:moussa-faki-mahamat"]["label"] == "Person"
+    assert G.has_edge("person:moussa-faki-mahamat", "org:african-union-commission")
+
+
+def test_a_name_set_off_by_commas_after_its_title(run):
+    claims, G = run("Kenya's Cabinet Secretary for Defence, Soipan Tuya, opened the talks.")
+    assert ("person:soipan-tuya", "HOLDS_POSITION", "org:ministry-of-defence-kenya") \
+        in edges(claims)
+
+
+def test_a_given_name_the_parser_left_out_after_a_title(run):
+    _, G = run("Secretary of Defense Lloyd J. Austin III hosted Philippine Secretary of "
+               "National Defense Gilberto Teodoro Jr. at the Pentagon.")
+    people = {n for n, d in G.nodes(data=True) if d["label"] == "Person"}
+    assert people == {"person:lloyd-j-austin-iii", "person:gilberto-teodoro-jr"}
+
+
+def test_a_surname_before_a_generational_suffix_joins_the_full_name(run):
+    _, G = run("Defense Minister Tomas R. Bell III landed in Oslo on Monday. Minister Bell "
+               "met Norwegian officials later that day.")
+    people = [n for n, d in G.nodes(data=True) if d["label"] == "Person"]
+    assert people == ["person:tomas-r-bell-iii"]
+
+
+def test_the_agency_of_a_dateline_is_no_entity(run):
+    _, G = run("ACCRA, May 2 (Harbour News Agency) -- Ghana and Togo agreed to patrol the "
+               "border together.")
+    assert not [n for n, d in G.nodes(data=True) if "Harbour" in d["name"]]
+    assert {"country:ghana", "country:togo"} <= set(G)
+
+
+def test_a_given_name_the_parser_calls_an_organisation_after_a_title(run):
+    _, G = run("Ghana will send two patrol boats, while its Dutch counterpart Ruben "
+               "Brekelmans pledged 30 million euros for drones.")
+    assert "person:ruben-brekelmans" in G and "org:ruben" not in G

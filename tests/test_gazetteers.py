@@ -26,6 +26,7 @@ KEYS = {
     "weapon_systems": {"name", "aliases", "kind", "country"},
     "initiatives": {"name", "aliases", "kind", "country"},
     "generic_bodies": {"name", "aliases", "kind", "title_words"},
+    "people": {"name", "aliases", "country", "body"},
 }
 
 
@@ -236,3 +237,16 @@ def test_a_party_name_many_countries_use_takes_the_country_of_its_text(graph):
     parties = {d["name"] for _, d in G.nodes(data=True) if d.get("kind") == "party"}
     assert "Democratic Party" not in parties
     assert not [n for n in G.nodes if n.endswith("united-states")]
+
+
+def test_a_persons_names_are_theirs_alone():
+    """No name or alias of a well-known official is another's, nor a body's, country's
+    or place's name: it would tie the wrong person to a country."""
+    seen: dict[str, str] = {}
+    for path, item in SECTIONS["people"]:
+        assert bool(item.get("country")) != bool(item.get("body")), item["name"]
+        for name in _names(item):
+            key = match_key(name)
+            assert seen.setdefault(key, item["name"]) == item["name"], (name, seen[key])
+            assert not GAZ.lookup(name), (path.name, name)
+    assert len(seen) > 1000 and GAZ.serves("Narendra Modi") == "country:india"

@@ -26,7 +26,7 @@ __all__ = ["Extractor", "SpacyExtractor", "EXTRACTORS", "get_extractor", "extrac
            "mask_boilerplate", "VERSION"]
 
 #: Bumped whenever the rules change, so that cached claims are recomputed.
-VERSION = "28"
+VERSION = "29"
 Progress = Callable[[Sequence[Any], str], Iterable[Any]]
 _TERMINAL = re.compile(r"[.!?:;\"'”’)\]]\s*$")
 

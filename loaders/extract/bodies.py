@@ -35,7 +35,7 @@ __all__ = ["Qualified", "generic_body", "qualify", "BODY_HEADS"]
 #: ("National Security Council", "Ministry of Public Security") is generic.
 BODY_HEADS = frozenset({"ministry", "ministries", "department", "council", "office", "cabinet",
                         "parliament", "senate", "secretariat", "agency", "commission",
-                        "committee", "bureau", "directorate", "assembly"})
+                        "committee", "bureau", "directorate", "assembly", "authority"})
 _GLUE = frozenset({"of", "for", "and", "the", "&", "on"})
 
 

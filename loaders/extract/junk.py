@@ -55,9 +55,22 @@ def is_junk_words(words: Sequence[str]) -> bool:
     return False
 
 
+_DASHES = frozenset({"-", "–", "—", "--", ":"})
+
+
 def is_dateline(doc: Any, start: int, end: int) -> bool:
     """Is ``doc[start:end]`` the place of a dateline: first words of a line, in
-    capitals or followed by a comma or dash and then a month or "(Agency)"?"""
+    capitals or followed by a comma or dash and then a month or "(Agency)", or the
+    country after such a place ("NAIROBI, Kenya —")?"""
+    if start >= 2 and doc[start - 1].text == "," and end < len(doc) and \
+            doc[end].text in _DASHES and is_dateline(doc, start - 2, start - 1):
+        return True
+    if start >= 2 and doc[start - 1].text == "(" and end < len(doc) and doc[end].text == ")":
+        # the agency of a dateline: "BEIJING, June 3 (Agency) --"
+        first = start - 1
+        while first > 0 and start - first < 10 and "\n" not in doc[first - 1].text:
+            first -= 1
+        return first < start - 2 and is_dateline(doc, first, first + 1)
     if start and "\n" not in doc[start - 1].text and doc[start - 1].text.strip():
         return False
     span = doc[start:end].text

@@ -35,7 +35,8 @@ general admiral commander chief senator lawmaker legislator governor mayor counc
 councillor representative undersecretary attache attaché dean professor king queen emperor
 prince crown sheikh emir sultan counterpart counterparts adviser advisor head official
 officials diplomat diplomats negotiator consul commissioner marshal colonel captain
-lieutenant major brigadier congressman congresswoman mp mps deputy vice
+lieutenant major brigadier congressman congresswoman mp mps deputy vice attorney speaker
+inspector auditor rapporteur coordinator administrator
 """.split())
 #: Words that qualify a title head ("Deputy", "Acting", "Permanent").
 TITLE_MODIFIERS = frozenset("""
@@ -51,7 +52,8 @@ labour agriculture transport transportation industry development international
 cooperation public veterans armed forces intelligence information culture science
 technology legal policy planning political military strategic overseas immigration
 communications digital maritime navy naval army air force marine marines unification
-relations external exterior internal arms control
+relations external exterior internal arms control water welfare tourism fisheries social
+emergency aviation customs police
 """.split())
 #: Honorifics and abbreviated titles written before a name ("Amb.", "H.E.", "Dr").
 HONORIFICS = frozenset("""

@@ -4,7 +4,9 @@ A gazetteer file is YAML with a top-level ``gazetteer:`` mapping holding any of
 ``countries``, ``places``, ``organizations``, ``mechanisms``, ``weapon_systems``,
 ``initiatives`` (lists of entries), ``generic_bodies`` (bodies every country has under
 one generic name: "Ministry of Foreign Affairs", "Parliament"; qualified by the country
-the text gives, see :mod:`.bodies`), ``titles``, ``kind_words``, ``mechanism_heads``
+the text gives, see :mod:`.bodies`), ``people`` (well-known officials and the country
+or international body they serve: what a reader knows when a text writes "Prime
+Minister X" and names no country), ``titles``, ``kind_words``, ``mechanism_heads``
 and ``initiative_heads`` (mappings). Several files are merged. Nothing here imports
 spaCy: the patterns are plain dicts that :mod:`loaders.extract.spacy_backend` hands
 to an EntityRuler.
@@ -16,6 +18,8 @@ Examples
 ('country:taiwan', 'country:china')
 >>> [gaz.entries[i].country for i in gaz.lookup("Ministry of National Defense")][:2]
 ['country:taiwan', 'country:china']
+>>> gaz.serves("Sergey Lavrov"), gaz.serves("Jens Stoltenberg")
+('country:russia', 'org:nato')
 """
 from __future__ import annotations
 
@@ -100,6 +104,8 @@ class Gazetteer:
     generic_titles: dict[str, GenericBody] = field(default_factory=dict)
     #: match key of a title word -> ids of the entries that carry it (``title_words``)
     title_owners: dict[str, list[str]] = field(default_factory=dict)
+    #: match key of a well-known official's name -> the country or body they serve
+    people: dict[str, str] = field(default_factory=dict)
     fingerprint: str = ""
 
     def lookup(self, surface: str) -> list[str]:
@@ -113,6 +119,15 @@ class Gazetteer:
             if self.entries[entry_id].label == COUNTRY:
                 return entry_id
         return self.demonyms.get(key) or self.capitals.get(key)
+
+    def serves(self, name: str) -> str | None:
+        """The country or international body the official ``name`` is known to serve;
+        a two-word name is also tried family name first ("SUZUKI Hana")."""
+        found = self.people.get(match_key(name))
+        words = name.split()
+        if found is None and len(words) == 2:
+            found = self.people.get(match_key(f"{words[1]} {words[0]}"))
+        return found
 
     def ministry(self, country: str, title_word: str) -> str | None:
         """The ministry of ``country`` that a title word ("Foreign", "Defense") names."""
@@ -199,12 +214,34 @@ def _add_generic(gaz: Gazetteer, item: Any, where: str) -> None:
         gaz.generic_titles.setdefault(match_key(word), body)
 
 
+def _add_people(gaz: Gazetteer, items: list[tuple[Any, str]]) -> None:
+    """Each official's country or body, looked up once every file is read (a person
+    may serve a body another file lists)."""
+    for item, where in items:
+        if not isinstance(item, dict) or not item.get("name") or \
+                bool(item.get("country")) == bool(item.get("body")):
+            raise InvalidInput(f"each person needs a 'name' and one of 'country' or 'body', "
+                               f"got {item!r}", where, getattr(item, "line", None))
+        if item.get("country"):
+            serves = gaz.country_of(str(item["country"]))
+        else:
+            serves = next((i for i in gaz.lookup(str(item["body"]))
+                           if gaz.entries[i].label == ORGANIZATION), None)
+        if serves is None:
+            raise InvalidInput(f"{item['name']}: no country or body "
+                               f"{item.get('country') or item.get('body')!r} in the gazetteers",
+                               where, getattr(item, "line", None))
+        for name in (item["name"], *(item.get("aliases") or ())):
+            gaz.people[match_key(str(name))] = serves
+
+
 def load_gazetteer(paths: Iterable[str | Path] = ()) -> Gazetteer:
     """Merge the gazetteer files of :func:`default_gazetteer_dir` and ``paths``."""
     folder = default_gazetteer_dir()
     files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     files += [Path(p) for p in paths if Path(p).resolve() not in {f.resolve() for f in files}]
     gaz, digest = Gazetteer(), hashlib.sha256()
+    people: list[tuple[Any, str]] = []
     for path in files:
         data = read_yaml(path)
         if not is_gazetteer(data):
@@ -216,6 +253,7 @@ def load_gazetteer(paths: Iterable[str | Path] = ()) -> Gazetteer:
                 _add(gaz, label, item, str(path))
         for item in body.get("generic_bodies") or ():
             _add_generic(gaz, item, str(path))
+        people.extend((item, str(path)) for item in body.get("people") or ())
         for group, words in (body.get("titles") or {}).items():
             gaz.titles.setdefault(group, []).extend(str(w) for w in words)
         for target, section in ((gaz.kind_words, "kind_words"),
@@ -224,6 +262,7 @@ def load_gazetteer(paths: Iterable[str | Path] = ()) -> Gazetteer:
             for kind, words in (body.get(section) or {}).items():
                 for word in words:
                     target.setdefault(str(word).lower(), kind)
+    _add_people(gaz, people)
     gaz.fingerprint = digest.hexdigest()
     return gaz
 

@@ -34,7 +34,7 @@ from diplograph.loaders.extract.names import (HONORIFICS, PARTICLES, PORTFOLIO, 
 from diplograph.loaders.extract.patterns import (CAPITAL, DEMONYM, GENERIC, NAMED, NAMED_ORG,
                                                  RULER_LABEL, Gazetteer, GenericBody)
 from diplograph.loaders.extract.sessions import ordinal_value, session_word
-from diplograph.loaders.extract.titles import PORTFOLIO_OF, Titles
+from diplograph.loaders.extract.titles import LOWER_CASE_HEADS, PORTFOLIO_OF, Titles
 from diplograph.loaders.extract.vocab import (COUNTRY, EVENT, INITIATIVE, MECHANISM, ORGANIZATION,
                                    PERSON, PLACE, WEAPON)
 
@@ -343,6 +343,14 @@ class _Builder(Titles, Happenings):
             return None         # a listed name may begin in lower case ("al-Qaida")
         if is_dateline(doc, start, end) or in_credit(doc, start):
             return None
+        if label != "PERSON" and " " in surface and gaz.serves(surface):
+            return self.person(start, end)      # a well-known official the parser mislabelled
+        if label not in {"PERSON", RULER_LABEL} and end - start == 1 and end < len(doc) and \
+                self.name_word(end) and start and (
+                    doc[start - 1].lower_ in LOWER_CASE_HEADS or is_title_word(
+                        doc[start - 1].text)) and not gaz.lookup(surface) and \
+                not gaz.country_of(surface):
+            return self.person(start, end + 1)  # "counterpart Ana Costa": a name cut short
         if label == RULER_LABEL and end - start == 1 and 0 < start and end < len(doc) and \
                 doc[start - 1].is_title and doc[end].is_title and \
                 not gaz.country_of(surface) and start - 1 not in self.ent_tokens \
@@ -351,15 +359,22 @@ class _Builder(Titles, Happenings):
         if label == "ORG" and end - start == 1 and end < len(doc) and \
                 doc[end].lower_ == "administration" and not gaz.lookup(surface):
             return self.person(start, end)      # "the Halvorsen administration"
+        if label != "PERSON" and label != RULER_LABEL and end - start == 1 and start >= 2 \
+                and self.name_word(start - 1) and doc[start - 2].lower_ in LOWER_CASE_HEADS \
+                and not gaz.lookup(surface) and not gaz.country_of(surface):
+            return self.person(start - 1, end)  # "spokesperson Ana Costa": a name cut short
         if label == "PERSON":
             while end < len(doc) and end not in self.ent_tokens and _NAME_PART.match(
                     doc[end].text) and not is_title_word(doc[end].text) and \
                     "\n" not in doc[end - 1].whitespace_ and end - start < 4:
                 end += 1        # a name the parser cut short ("Kyle M’Carter")
-            if " " not in doc[start:end].text and start and self.name_word(start - 1) and (
-                    start < 2 or doc[start - 2].lower_ in {"and", ",", "the"}
-                    or is_title_word(doc[start - 2].text)):
-                start -= 1      # a given name left out ("and Ana Okafor-Lind")
+            single = " " not in doc[start:end].text
+            if start and self.name_word(start - 1) and (single and (
+                    start < 2 or doc[start - 2].lower_ in {"and", ",", "the"})
+                    or start >= 2 and is_title_word(doc[start - 2].text)):
+                # a given name left out ("and Ana Okafor-Lind", "Secretary of Defense
+                # Ana J. Okafor")
+                start -= 1
             surface = text_of(doc, start, end)
             words = surface.split()
         if label in {"PERSON", "ORG", "GPE", "LOC", "NORP", "WORK_OF_ART"}:
@@ -523,8 +538,16 @@ def _nationalities(doc: Any, countries: list[tuple[int, str]]) -> set[int]:
     return found
 
 
+#: generational suffixes after a surname ("Ana Ruiz Jr.", "Tom Bell III")
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
 def _short_forms(ent: Entity) -> Iterable[str]:
+    """The surname a person's full name may be shortened to (and, for a two-word or
+    hyphenated name, its first word: "KAMIKAWA Yoko", "Lai Ching-te")."""
     words = ent.name.split()
+    while len(words) > 2 and words[-1].lower().rstrip(",") in _SUFFIXES:
+        words.pop()
     if ent.label == PERSON and len(words) >= 2:
         yield words[-1]
         if "-" in words[-1] or len(words) == 2 and words[0][0].isupper():
@@ -612,7 +635,8 @@ def resolve_document(doc: Any, gaz: Gazetteer) -> DocEntities:
         text = token.text
         if text[:1].isupper():
             key = match_key(text)
-            if key in b.alias and (b.alias[key] in people or _ACRONYM.match(text)):
+            if key in b.alias and (b.alias[key] in people or _ACRONYM.match(text)) and \
+                    not is_dateline(doc, i, i + 1):
                 target = b.alias[key]
                 out.entities[target].aliases.add(text)
                 b.mention(i, i + 1, target)

@@ -18,7 +18,7 @@ from diplograph.loaders.extract.names import (HONORIFICS, PARTICLES, PORTFOLIO, 
 from diplograph.loaders.extract.patterns import GenericBody
 from diplograph.loaders.extract.vocab import COUNTRY, ORGANIZATION, PERSON
 
-__all__ = ["Titles", "PORTFOLIO_OF"]
+__all__ = ["Titles", "PORTFOLIO_OF", "LOWER_CASE_HEADS"]
 
 #: words inside a title that are not part of it ("China's new Foreign Minister")
 _TITLE_ADJECTIVES = frozenset({"new", "newly", "outgoing", "incoming", "then", "current",
@@ -31,6 +31,12 @@ _MINISTER_HEADS = frozenset({"minister", "ministers", "secretary", "secretaries"
 #: kinds of one-word generic bodies a demonym before them makes a country's own
 #: ("the Chilean embassy", "the Polish parliament"), unlike "the Chilean military"
 _OWNED_KINDS = frozenset({"office", "legislature", "ministry"})
+#: title heads that introduce a name written in lower case too ("ministry spokesperson
+#: A", "defence minister B"), unlike "general" or "head"
+LOWER_CASE_HEADS = frozenset({"minister", "secretary", "spokesperson", "spokesman",
+                              "spokeswoman", "ambassador", "envoy", "president", "premier",
+                              "chancellor", "senator", "lawmaker", "legislator", "adviser",
+                              "advisor", "commissioner", "counterpart", "negotiator"})
 #: a country after these in a title is the portfolio's subject, not the holder's
 #: ("secretary for Asia, Japan and Korea")
 PORTFOLIO_OF = frozenset({"for", "on", "to", "with", "and", ",", "in"})
@@ -75,18 +81,24 @@ class Titles:
         and its portfolio, in no span; made entities, returned as mentions."""
         doc, found = self.doc, []
         for tok in doc:
-            if not tok.is_title or not (tok.lower_ in TITLE_HEADS or tok.lower_ in HONORIFICS
-                                        or f"{tok.lower_}." in HONORIFICS):
+            if not (tok.is_title and (tok.lower_ in TITLE_HEADS or tok.lower_ in HONORIFICS
+                                      or f"{tok.lower_}." in HONORIFICS)
+                    or tok.lower_ in LOWER_CASE_HEADS):
                 continue
             j = tok.i + 1
             while j < len(doc) and j - tok.i < 6 and (doc[j].lower_ in PORTFOLIO and
                                                        doc[j].is_title or doc[j].lower_ in {
                                                            "of", "for", "."}):
                 j += 1
+            # "Cabinet Secretary for Defence, A B, said": the name set off by commas
+            beside = j > tok.i + 1 and j < len(doc) and doc[j].text == ","
+            j += beside
             k = j
             while k < len(doc) and k - j < 6 and (self.name_word(k) or k > j and k + 1 < len(
                     doc) and doc[k].lower_ in PARTICLES and self.name_word(k + 1)):
                 k += 1
+            if beside and (k >= len(doc) or doc[k].text not in {",", ")"}):
+                continue
             if k - j >= 2 and (k >= len(doc) or k not in self.ent_tokens) and \
                     not any(i in self.ent_tokens for i in range(j, k)):
                 person = self.person(j, k)
@@ -97,7 +109,8 @@ class Titles:
     def title_part(self, start: int, end: int) -> bool:
         """Is ``doc[start:end]`` a title's own words rather than a name: the portfolio
         after "Secretary for" / "Minister of" (not a body or a gazetteer name), or a
-        one-word body before a title word ("Cabinet Secretary")?"""
+        generic body before a title word ("Cabinet Secretary", "Defence Cabinet
+        Secretary")?"""
         doc, gaz = self.doc, self.gaz
         words = [t.lower_ for t in doc[start:end]]
         surface = text_of(doc, start, end)
@@ -106,8 +119,12 @@ class Titles:
         if start >= 2 and doc[start - 1].lower_ in {"of", "for"} and \
                 doc[start - 2].lower_ in TITLE_HEADS and not set(words) & BODY_HEADS:
             return True
-        return len(words) == 1 and end < len(doc) and doc[end].lower_ in TITLE_HEADS and \
-            match_key(surface) in gaz.generic
+        # "Cabinet Secretary", "Defence Cabinet Secretary": a generic body's name made
+        # of portfolio words and a body word, right before a title word
+        return end < len(doc) and doc[end].lower_ in TITLE_HEADS and (
+            len(words) == 1 and match_key(surface) in gaz.generic
+            or match_key(doc[end - 1].text) in gaz.generic
+            and all(w in PORTFOLIO for w in words[:-1]))
 
     def demonym_actors(self) -> None:
         """A country whose officials act, named only by its demonym ("Latvian and
@@ -165,6 +182,9 @@ class Titles:
                     low == "," and i < m.start and doc[i].lower_ in TITLE_HEADS) and \
                     is_title_word(doc[i - 2].text):
                 i -= 1          # "Chile's Minister of Defence, Admiral Ana Ruiz"
+            elif low == "," and i == m.start and i - 2 > lo and is_title_word(
+                    doc[i - 2].text) and m.end < len(doc) and doc[m.end].text in {",", ")"}:
+                i -= 1          # "the Secretary for Defence, Ana Ruiz, said"
             else:
                 break
         while i < m.start and doc[i].lower_ in {"of", "for", "and", "-", "'s", "’s", "the"}:
@@ -202,18 +222,29 @@ class Titles:
             person = self.out.entities[m.entity]
             named = [self.out.demonyms.get(t.i) or self.country_at.get(t.i) for t in toks]
             country = next((c for c in reversed(named) if c), None) or self.body_before(lo)
-            country = country or person.country or self.country_nearby(lo, m.end, places=False)
+            # a title that names no country: the one a reader knows the official serves,
+            # else one the text gave them before, else the nearest; an official of an
+            # international body serves no country
+            known = None if country else self.gaz.serves(person.name)
+            if known is not None and self.gaz.entries[known].label != COUNTRY:
+                body = known if known in self.out.entities else None
+            else:
+                body = None
+                country = country or known or person.country or \
+                    self.country_nearby(lo, m.end, places=False)
             if country and not person.country:
                 person.country = country
-            if any(t.lower_ in {"counterpart", "counterparts"} for t in toks) and not any(
-                    t.lower_ in PORTFOLIO for t in toks):
-                # "his Chilean counterpart": the same post as the last titled person's
+            word = next((t for t in toks if t.lower_ in {"counterpart", "counterparts"}), None)
+            at = None
+            if word is not None and not any(t.lower_ in PORTFOLIO for t in toks):
+                # "his Chilean counterpart": the same post as the last titled person's,
+                # in this person's country, named at the word "counterpart"
                 prev = next((p for p in reversed(done) if p.sent == m.sent and p.title), None)
                 if prev is not None and prev.title_start is not None:
                     toks = [t for t in doc[prev.title_start:prev.start]
                             if t.i not in self.out.demonyms and t.i not in self.country_at]
-                    m.title = prev.title
-            m.post = self.post(toks, country)
+                    m.title, at = prev.title, word.i
+            m.post = self.post(toks, country, at=at) or body
             done.append(m)
 
     def body_before(self, i: int) -> str | None:
@@ -222,8 +253,10 @@ class Titles:
         ent = self.out.entities[m.entity] if m else None
         return ent.country if ent and ent.label == ORGANIZATION else None
 
-    def post(self, toks: list[Any], country: str | None) -> str | None:
-        """The body or country a title's words name, made an entity mentioned at them."""
+    def post(self, toks: list[Any], country: str | None, *, at: int | None = None
+             ) -> str | None:
+        """The body or country a title's words name, made an entity mentioned at them
+        (or at token ``at``: the words may be another person's title)."""
         gaz = self.gaz
         # a minister's or secretary's portfolio names a ministry; an ambassador's,
         # envoy's or trade representative's does not
@@ -232,34 +265,55 @@ class Titles:
             for generic in (False, True):
                 found = self.body_for("Foreign", country, generic=generic)
                 if found:
-                    self.mention(fm.i, fm.i + 1, found)
+                    self._post_mention(at, fm.i, fm.i + 1, found)
                     return found
         heads = {t.lower_ for t in toks} & _MINISTER_HEADS
         words = [t for t in toks if t.lower_ in PORTFOLIO] if heads else []
+        # a minister heads a ministry ("National Security Minister" is not the head of
+        # the National Security Council)
+        minister = bool(heads & {"minister", "ministers"})
         # the country's own body under any of the title's words first ("National
         # Defence" may only be listed as "Defence"), then a generic one
+        runs = [words[k:k + size] for size in (3, 2, 1) for k in range(len(words) - size + 1)
+                if words[k + size - 1].i - words[k].i == size - 1]
         for generic in (False, True):
-            for size in (3, 2, 1):
-                for k in range(len(words) - size + 1):
-                    run = words[k:k + size]
-                    if run[-1].i - run[0].i != size - 1:
-                        continue
-                    phrase = " ".join(t.text for t in run)
-                    found = self.body_for(phrase, country, generic=generic)
-                    if found:
-                        self.mention(run[0].i, run[-1].i + 1, found)
-                        return found
+            for run in runs:
+                phrase = " ".join(t.text for t in run)
+                found = self.body_for(phrase, country, generic=generic, minister=minister)
+                if found:
+                    self._post_mention(at, run[0].i, run[-1].i + 1, found)
+                    return found
         if country is None:
             return None
+        if minister and runs and country in gaz.entries:
+            # a portfolio no gazetteer lists ("Tourism Minister"): that ministry
+            run = runs[0]
+            name = "Ministry of " + " ".join(t.text[:1].upper() + t.text[1:] for t in run)
+            q = qualify(GenericBody(name, "ministry"), gaz.entries[country], name)
+            self.entity(q.id, ORGANIZATION, q.name, None, kind="ministry",
+                        country=country).aliases |= q.aliases
+            self._post_mention(at, run[0].i, run[-1].i + 1, q.id)
+            return q.id
+        # a title that is one body's own in that country ("Attorney General": its
+        # Department of Justice; many countries have one, so only with the country)
+        own = [t for t in toks if t.i not in self.out.demonyms and t.i not in self.country_at
+               and t.lower_ not in {"'s", "’s", "the"}]
+        found = own and self.body_for(" ".join(t.text for t in own), country, generic=False)
+        if found:
+            self._post_mention(at, own[0].i, own[-1].i + 1, found)
+            return found
         text = " ".join(_TITLE_ABBREVIATIONS.get(t.lower_, t.text).lower() for t in toks)
         heads = [h.lower() for h in gaz.titles.get("country", [])]
-        if any(re.search(rf"\b{re.escape(h)}$", text) for h in heads):
+        # "North Korean leader A", "Chinese leader B": a leader named by the country
+        # alone leads it (a party's or a group's leader has the body in the title)
+        leader = [t.lower_ for t in own] == ["leader"] and len(own) < len(toks)
+        if leader or any(re.search(rf"\b{re.escape(h)}$", text) for h in heads):
             if country not in self.out.entities:
-                at = next((t for t in toks if self.out.demonyms.get(t.i) == country), None)
-                if at is None:
+                dem = next((t for t in toks if self.out.demonyms.get(t.i) == country), None)
+                if dem is None:
                     return None
-                self.entity(country, COUNTRY, gaz.entries[country].name, at.text)
-                self.mention(at.i, at.i + 1, country)
+                self.entity(country, COUNTRY, gaz.entries[country].name, dem.text)
+                self.mention(dem.i, dem.i + 1, country)
             return country
         legislature = {w.lower() for w in gaz.titles.get("legislature", [])}
         if any(t.lower_ in legislature for t in toks) and not any(
@@ -273,17 +327,29 @@ class Titles:
                 entry = gaz.entries[body]
                 self.entity(body, entry.label, entry.name, None, kind=entry.kind,
                             country=country)
-                self.mention(t.i, t.i + 1, body)
+                self._post_mention(at, t.i, t.i + 1, body)
                 return body
         return None
 
-    def body_for(self, phrase: str, country: str | None, *, generic: bool) -> str | None:
+    def _post_mention(self, at: int | None, start: int, end: int, entity_id: str) -> None:
+        """The mention of a post at the title words ``start:end``, or at token ``at``
+        (the words are another person's title) outside any sentence, so that no rule
+        reads the word as naming the body."""
+        if at is None:
+            self.mention(start, end, entity_id)
+        else:
+            self.mention(at, at + 1, entity_id).sent = -1
+
+    def body_for(self, phrase: str, country: str | None, *, generic: bool,
+                 minister: bool = False) -> str | None:
         """The body a title's portfolio words name: the country's own entry with those
         title words, else (``generic``) the generic body of that country; with no
         country, only an entry that alone in the gazetteer carries those words
-        ("Secretary of State")."""
+        ("Secretary of State"). A ``minister``'s body is a ministry."""
         gaz = self.gaz
         body = gaz.generic_titles.get(match_key(phrase))
+        if minister and body is not None and body.kind != "ministry":
+            body = None
         if country is None:
             owners = gaz.title_owners.get(match_key(phrase), [])
             if body is not None or generic or len(owners) != 1 or \
@@ -292,9 +358,17 @@ class Titles:
             return self.known_body(owners[0])
         if not generic:
             own = gaz.ministry(country, phrase)
+            if own and minister and gaz.entries[own].kind not in {"ministry", None}:
+                return None
             return self.known_body(own) if own else None
         if body is None or country not in gaz.entries:
             return None
+        # the country's own body under another of the generic body's title words
+        # ("External Affairs" names Australia's Department of Foreign Affairs and Trade)
+        own = next((found for w in body.title_words if (found := gaz.ministry(country, w))),
+                   None)
+        if own:
+            return self.known_body(own)
         q = qualify(body, gaz.entries[country], body.name)
         ent = self.entity(q.id, ORGANIZATION, q.name, None, kind=q.kind or "ministry",
                           country=country)

@@ -25,7 +25,7 @@ SYMMETRIC = SCHEMA.symmetric_types
 #: Sentence rules, one relation family each, run in this order. Where two families
 #: can find the same tie at the same place, the first one's properties are kept.
 RULES: dict[str, Callable[[Sentence], Iterator[Candidate]]] = {
-    "titles": posts.titles, "appositions": posts.appositions,
+    "titles": posts.titles, "appositions": posts.appositions, "roles": posts.roles,
     "party_brackets": posts.party_brackets, "membership": posts.membership,
     "opposition": support.opposition, "support": support.support,
     "requests": support.requests, "funding": support.funding,

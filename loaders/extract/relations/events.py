@@ -5,15 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from diplograph.loaders.extract.vocab import (ACTORS, COOPERATES_WITH, COUNTRY, EVENT, INSTANCE_OF,
-                                              LOCATED_IN, MECHANISM, MET_WITH, ORGANIZES,
-                                              PARTICIPATES_IN, PERSON, PLACE, VISITED)
-from diplograph.loaders.extract.relations.paths import arguments
-from diplograph.loaders.extract.relations.sentence import Candidate, Sentence, by_trigger, read_trigger
+                                              LOCATED_IN, MECHANISM, MET_WITH, OPPOSES,
+                                              ORGANIZES, PARTICIPATES_IN, PERSON, PLACE,
+                                              SEEKS_SUPPORT_FROM, SUPPORTS, VISITED)
+from diplograph.loaders.extract.relations.paths import arguments, prefixed
+from diplograph.loaders.extract.relations.words import FRAMES, word
+from diplograph.loaders.extract.relations.sentence import (Candidate, Sentence, by_trigger, negated,
+                                                         read_trigger)
 
 __all__ = ["meetings", "visits", "cooperation", "participation", "organizing", "location",
            "parties", "attendance", "presence", "sessions", "EVENTS"]
 
 EVENTS = {EVENT, MECHANISM}
+#: what a verb of taking a side says of its object: a stance, not taking part in it
+_STANCES = frozenset({OPPOSES, SUPPORTS, SEEKS_SUPPORT_FROM})
 
 
 def meetings(s: Sentence) -> Iterator[Candidate]:
@@ -116,10 +121,13 @@ def presence(s: Sentence) -> Iterator[Candidate]:
         return
     meeting = any(s.label(e) == EVENT for e in events)
     # a sentence about taking part (or meeting) ties the countries it names too
-    gathering = any(f.pos in {"verb", "noun"} for _, _, f in
-                    s.triggered(PARTICIPATES_IN, MET_WITH))
+    # (welcoming or hosting a meeting, rather than a person, is no meeting)
+    gathering = any(f.pos in {"verb", "noun"} and not (f.type == MET_WITH and any(
+        c.dep_ == "dobj" and any(t.i in s.by_token and s.label(s.by_token[t.i]) in EVENTS
+                                 for t in c.subtree)
+        for c in tok.children)) for tok, _, f in s.triggered(PARTICIPATES_IN, MET_WITH))
     for m in s.mentions:
-        if s.label(m) not in ACTORS:
+        if s.label(m) not in ACTORS or prefixed(s.doc, m):
             continue
         root = s.root(m)
         verb = root.head.head if root.dep_ == "pobj" else root.head
@@ -127,6 +135,13 @@ def presence(s: Sentence) -> Iterator[Candidate]:
         subject = main and (root.dep_ in {"nsubj", "nsubjpass"} or (
             root.dep_ == "pobj" and root.head.dep_ == "agent"))
         other_clause = root.dep_ in {"nsubj", "nsubjpass"} and not main
+        acts = verb
+        for _ in range(3):      # the verb the name's phrase belongs to
+            if acts.tag_.startswith("VB") or acts.head.i == acts.i:
+                break
+            acts = acts.head
+        if negated(acts) or any(f.type in _STANCES for f in FRAMES.get(word(acts), ())):
+            continue        # "A did not attend the B summit", "A criticised the B forum"
         if not subject and s.label(m) != PERSON and not (
                 gathering and s.label(m) == COUNTRY and not other_clause):
             continue

@@ -35,13 +35,16 @@ def served(ents: DocEntities, candidates: Iterable[Placed]) -> dict[str, str]:
 
 def state_visits(ents: DocEntities, candidates: list[Placed], serving: dict[str, str]
                  ) -> Iterator[Placed]:
-    """An official's visit to a place outside their country is their country's visit."""
+    """An official's visit to a place known to be outside their country is their
+    country's visit."""
     for (source, rel, target, lo, hi, _), sent in candidates:
         country = serving.get(source)
         where = ents.entities.get(target)
         if rel != VISITED or country is None or where is None or target == country \
                 or where.country == country or ents.entities[source].label != PERSON:
             continue
+        if where.label != COUNTRY and where.country is None:
+            continue        # a place of unknown country may be at home
         yield (country, VISITED, target, lo, hi, {}), sent
 
 
@@ -60,7 +63,7 @@ def main_event(ents: DocEntities, candidates: list[Placed], serving: dict[str, s
     """A report about one meeting: when one event (not a war) is named more often than
     any other, and at least twice (naming its series counts: the session is what the
     report is about), the officials the document names (with a post or a title) take
-    part in it."""
+    part in it; when the text names the countries taking part, only their officials."""
     sessions: dict[str, list[str]] = {}
     for ent in ents.entities.values():
         if ent.label == EVENT and ent.kind != "conflict":
@@ -82,9 +85,17 @@ def main_event(ents: DocEntities, candidates: list[Placed], serving: dict[str, s
     if event not in first:
         return
     lo, hi = first[event]
+    # when the text says whose meeting it is, officials of other countries are only
+    # named in the report ("the visiting minister had also met ..."), not taking part
+    series = ents.entities[event].properties.get("series")
+    parties = {source for (source, rel, target, *_), _ in candidates
+               if rel == PARTICIPATES_IN and target in {event, series}
+               and ents.entities.get(source) is not None
+               and ents.entities[source].label == COUNTRY}
     people = {m.entity for m in ents.mentions if m.title and m.entity in ents.entities}
     for person in sorted(set(serving) | people):
-        if ents.entities[person].label == PERSON:
+        if ents.entities[person].label == PERSON and (
+                not parties or serving.get(person, next(iter(parties))) in parties):
             yield (person, PARTICIPATES_IN, event, lo, hi, {}), None
 
 

@@ -16,7 +16,8 @@ from typing import Any
 from diplograph.graph.schema import SCHEMA
 from diplograph.loaders.extract.mentions import Mention
 from diplograph.loaders.extract.vocab import ACTORS, EVENT, MECHANISM, PERSON
-from diplograph.loaders.extract.relations.words import (BODY_PRONOUNS, LIGHT_VERBS, PRONOUNS,
+from diplograph.loaders.extract.relations.words import (BODY_PRONOUNS, LEADING_VERBS,
+                                                        LIGHT_VERBS, PRONOUNS, SENDING_VERBS,
                                                         STAND_INS,
                                                         TITLE_WORDS, TRANSPARENT, Frame, is_verb,
                                                         word)
@@ -37,6 +38,10 @@ def _named_after(s: Any, tok: Any) -> Mention | None:
     Defence, A"), whatever the parser made of the two."""
     if tok.lower_.rstrip("s") not in TITLE_WORDS:
         return None
+    beside = next((s.by_token[c.i] for c in tok.children if c.dep_ == "appos"
+                   and c.i in s.by_token), None)
+    if beside is not None and s.label(beside) == PERSON:
+        return beside       # the parse sets the name beside the whole title phrase
     end = tok.right_edge.i
     while end > tok.i and s.doc[end].is_punct:
         end -= 1
@@ -79,6 +84,25 @@ def _conjuncts(tok: Any) -> Iterator[Any]:
         todo.extend(c for c in t.children if c.dep_ == "conj")
 
 
+def prefixed(doc: Any, m: Mention) -> bool:
+    """Is the name part of a word with a lower-case prefix ("the one-China policy",
+    "anti-Japan protests", "pro-Kyiv forces"), where it describes and does not act?"""
+    return m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].is_lower \
+        and not doc[m.start - 2].whitespace_ and not doc[m.start - 1].whitespace_
+
+
+def _leader(s: Any, group: Any) -> Mention | None:
+    """The person a delegation is led by, who acts for it: "a delegation (of
+    lawmakers) led by A", "the team headed by A"."""
+    nouns = [group, *(p for c in group.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj")]
+    return next((s.by_token[p.i] for n in nouns for c in n.children
+                 if c.dep_ == "acl" and word(c) in LEADING_VERBS
+                 for a in c.children if a.dep_ == "agent"
+                 for p in a.children if p.dep_ == "pobj" and p.i in s.by_token
+                 and s.label(s.by_token[p.i]) == PERSON), None)
+
+
 def mentions_at(s: Any, tok: Any) -> list[Mention]:
     """The mentions a word stands for, with those coordinated with it: its own mention,
     else a name set beside it ("counterpart, X") or compounded into it, else the country
@@ -101,11 +125,13 @@ def mentions_at(s: Any, tok: Any) -> list[Mention]:
                 c.lower_ == "the" for c in t.children) and not any(
                 c.dep_ in {"compound", "appos"} for c in t.children)):
             m = s.refer(t.i)
-        if m is None:
-            m = next((s.by_token[c.i] for c in t.children
+        if m is None:       # a name set beside the word first ("his Chilean counterpart A")
+            m = next((s.by_token[c.i] for c in sorted(t.children, key=lambda c: c.dep_ != "appos")
                       if c.dep_ in {"appos", "compound", "nmod", "amod", "nummod"}
                       and c.i in s.by_token),
                      None)
+        if m is None and t.lower_ in STAND_INS:
+            m = _leader(s, t)
         if m is None and t.i in s.ents.demonyms:
             m = s.demonym_mention(t.i)
         if m is None and t.lower_ in STAND_INS:     # "the Chinese delegation"
@@ -120,7 +146,7 @@ def mentions_at(s: Any, tok: Any) -> list[Mention]:
             if listed is not None:
                 out.extend(x for x in mentions_at(s, listed) if x not in out)
                 continue
-        if m is None:
+        if m is None or prefixed(s.doc, m):
             continue
         if first is None:
             first = m
@@ -176,6 +202,11 @@ def _own(s: Any, host: Any) -> Args:
             _add(s, args, "mod", c, host)
         elif dep == "prep":
             for p in c.children:
+                if p.dep_ == "pcomp" and p.tag_ == "VBG":
+                    # "met with visiting Prime Minister A": the participle describes A
+                    for q in p.children:
+                        if q.dep_ == "dobj":
+                            _add(s, args, c.lower_, q, host)
                 if p.dep_ != "pobj":
                     continue
                 if c.lower_ == "including" or c.lower_ == "as" and any(
@@ -244,6 +275,14 @@ def arguments(s: Any, host: Any, depth: int = 0) -> Args:
                     args.setdefault("subj", up["subj"])
             elif dep == "appos":
                 _add(s, args, "subj", head, host)
+            elif dep == "pobj" and head.lower_ in {"for", "during", "at"} and \
+                    is_verb(head.head) and "subj" not in args:
+                # "A arrived in P for talks with B", "A and B agreed during a summit":
+                # the traveller holds the talks; "sent A to P for talks": A does
+                up = arguments(s, head.head, depth + 1)
+                role = "obj" if word(head.head) in SENDING_VERBS else "subj"
+                if role in up:
+                    args["subj"] = up[role]
     if "subj" not in args and is_verb(host) and dep not in {"xcomp", "conj", "acl", "relcl"}:
         _orphan_subject(s, args, host)
     s.args_cache[host.i] = args

@@ -18,9 +18,10 @@ from diplograph.loaders.extract.mentions import Mention
 from diplograph.loaders.extract.resolve import post_of
 from diplograph.loaders.extract.vocab import COUNTRY, HOLDS_POSITION, MEMBER_OF, ORGANIZATION, PERSON
 from diplograph.loaders.extract.relations.sentence import Candidate, Sentence, by_trigger
-from diplograph.loaders.extract.relations.words import TITLE_WORDS
+from diplograph.loaders.extract.relations.words import (APPOINTMENT_VERBS, ROLE_VERBS,
+                                                        SPEECH_VERBS, TITLE_WORDS, word)
 
-__all__ = ["titles", "appositions", "party_brackets", "membership"]
+__all__ = ["titles", "appositions", "roles", "party_brackets", "membership"]
 
 _JOIN = frozenset({"of", "for", "and", "-", "&", "on"})
 _QUALIFIERS = frozenset({"senior", "chief", "top", "acting", "deputy", "assistant", "foreign",
@@ -56,10 +57,12 @@ def _title(s: Sentence, words: list[Any]) -> str:
 
 
 def _posts(s: Sentence, person: Mention, words: list[Any], lo: int, hi: int, *,
-           post: str | None = None) -> Iterator[Candidate]:
+           post: str | None = None, country: str | None = None) -> Iterator[Candidate]:
     """The posts and memberships a title phrase (``words``) gives ``person``: at the
     bodies named in it (a party makes it a membership), else at ``post`` or the body
-    its words name (:func:`.resolve.post_of`); cited from token ``lo`` to ``hi``."""
+    its words name (:func:`.resolve.post_of`) of the country they name, else the one
+    the official is known to serve, else ``country``; cited from token ``lo`` to
+    ``hi``."""
     title = _title(s, words)
     if not title:
         return
@@ -74,11 +77,18 @@ def _posts(s: Sentence, person: Mention, words: list[Any], lo: int, hi: int, *,
     if any(s.ents.entities[b.entity].kind != "party" for b in bodies):
         return
     if post is None:
+        # with no country in the title, the one a reader knows the official serves
+        known = s.gaz.serves(s.ents.entities[person.entity].name)
+        known_country = known if known and s.gaz.entries[known].label == COUNTRY else None
         country = next((s.ents.entities[b.entity].country for b in bodies
-                        if s.ents.entities[b.entity].country), None)
+                        if s.ents.entities[b.entity].country), None) or known_country or \
+            country
         post = post_of(s.doc, s.ents, s.gaz, [t for t in words if t.i not in s.by_token
                                               or s.label(s.by_token[t.i]) == COUNTRY],
                        country)
+        if post is None and known and not known_country and not bodies and \
+                known in s.ents.entities:
+            post = known        # an official of an international body the text names
     if post is None and _title_word(words, GOVERNMENT_TITLES):
         # "US secretaries A and B", "Kenya's ambassador X": a post in that government
         post = next((s.ents.demonyms.get(t.i) or s.by_token[t.i].entity for t in words
@@ -183,8 +193,50 @@ def appositions(s: Sentence) -> Iterator[Candidate]:
             if not phrase or not any(t.lower_ in TITLE_WORDS for t in phrase) or any(
                     t.i in s.by_token and s.label(s.by_token[t.i]) == PERSON for t in phrase):
                 continue
+            after = phrase[-1].i + 1
+            if noun.i > m.start and after < s.sent.end and word(s.doc[after]) in SPEECH_VERBS:
+                continue        # "... met A, a spokesperson for B said": the speaker, not A
             lo, hi = min(m.start, phrase[0].i), max(m.end, phrase[-1].i + 1)
             yield from _posts(s, m, phrase, lo, hi)
+
+
+def _role_phrase(verb: Any, *, copula: bool) -> Any | None:
+    """The title noun a role or appointment verb gives: its "as" object ("serves as
+    X", "named A as X"), or (``copula``) its attribute ("is X", "was appointed X")."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+        if copula and c.dep_ in {"attr", "oprd"}:
+            return c
+    return None
+
+
+def roles(s: Sentence) -> Iterator[Candidate]:
+    """A title a clause gives a person: "X, who serves as Y's defence minister", "X,
+    who is India's ambassador" (a relative clause on the name), "A named X (as) its
+    defence minister", "X was appointed foreign minister" (an appointment; "its" is
+    the appointing country's)."""
+    for m in s.mentions:
+        if s.label(m) != PERSON:
+            continue
+        root, owner = s.root(m), None
+        verbs = [c for c in root.children if c.dep_ == "relcl"
+                 and word(c) in ROLE_VERBS]
+        if root.dep_ in {"dobj", "nsubjpass"} and word(root.head) in APPOINTMENT_VERBS:
+            verbs.append(root.head)
+            owner = next((s.by_token[c.i] for c in root.head.children if c.dep_ == "nsubj"
+                          and c.i in s.by_token and s.label(s.by_token[c.i]) == COUNTRY),
+                         None)
+        for verb in verbs:
+            noun = _role_phrase(verb, copula=True)
+            if noun is None or noun.i in s.by_token or not _title_word([noun]):
+                continue
+            phrase = [t for t in noun.subtree if t.dep_ not in {"relcl", "punct"}
+                      and not m.start <= t.i < m.end]
+            lo, hi = min(m.start, phrase[0].i), max(m.end, phrase[-1].i + 1)
+            if owner is not None:
+                lo = min(lo, owner.start)
+            yield from _posts(s, m, phrase, lo, hi, country=owner and owner.entity)
 
 
 def party_brackets(s: Sentence) -> Iterator[Candidate]:

@@ -21,7 +21,7 @@ from diplograph.loaders.extract.relations.words import (AGENT_NOUNS, FRAMES, LEM
                                                         is_noun, is_verb)
 
 __all__ = ["Candidate", "Sentence", "subjects", "objects", "read_trigger", "nearest_reading",
-           "by_trigger",
+           "by_trigger", "negated",
            "gaz_entity", "virtual"]
 
 _ARGUMENT = frozenset({"nsubj", "nsubjpass", "pobj", "dobj"})
@@ -68,8 +68,8 @@ class Sentence:
         sentence order."""
         if self._triggers is None:
             self._triggers = [(tok, base, f) for tok, base in self.known
-                              if tok.i not in self.by_token for f in FRAMES.get(base, ())
-                              if _fits(tok, f)]
+                              if tok.i not in self.by_token and not negated(tok)
+                              for f in FRAMES.get(base, ()) if _fits(tok, f)]
         return (t for t in self._triggers if t[2].type in types)
 
     def root(self, m: Mention) -> Any:
@@ -81,7 +81,7 @@ class Sentence:
         person named before it, in this sentence or the two before (a mention of that
         person at the word, used for reading this sentence only)."""
         tok = self.doc[i]
-        # "At the start of his visit, A was received by B": a pronoun before the main
+        # "On the first day of his trip, A was received by B": a pronoun before the main
         # clause's subject is that subject
         ahead = next((m for m in self.mentions if m.start > i and self.label(m) == PERSON
                       and self.root(m).dep_ in {"nsubj", "nsubjpass"}
@@ -198,6 +198,18 @@ class Sentence:
                 group = self.group(first)
                 return [(a, b) for k, a in enumerate(group) for b in group[k + 1:]]
         return []
+
+
+def negated(tok: Any) -> bool:
+    """Is the word denied, itself or through the verbs it completes ("did not meet",
+    "was not planning to meet", "never agreed to fund")?"""
+    for _ in range(3):
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+        if tok.dep_ != "xcomp":
+            return False
+        tok = tok.head
+    return False
 
 
 def _fits(tok: Any, frame: Frame) -> bool:

@@ -47,8 +47,9 @@ def possession(s: Sentence) -> Iterator[Candidate]:
             continue
         for i in range(m.start - 1, max(s.sent.start, m.start - 6) - 1, -1):
             t = s.doc[i]
-            if t.tag_.startswith("VB") or t.text in {",", ";", "("}:
-                break
+            if t.tag_.startswith("VB") or t.tag_ in {"IN", "TO", "CC"} or \
+                    t.text in {",", ";", "("}:
+                break       # the owner is in the system's own noun phrase
             owner = s.ents.demonyms.get(i) or (
                 s.by_token[i].entity if i in s.by_token and s.label(s.by_token[i]) == COUNTRY
                 else None)

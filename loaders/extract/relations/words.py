@@ -23,7 +23,8 @@ from diplograph.graph.schema import SCHEMA
 from diplograph.loaders.safe_yaml import read_yaml
 
 __all__ = ["Frame", "FRAMES", "TITLE_WORDS", "AGENT_NOUNS", "SUPPORT_NOUNS", "ASK_WORDS",
-           "LIGHT_VERBS", "TRANSPARENT", "PRONOUNS", "BODY_PRONOUNS", "STAND_INS", "LEMMAS",
+           "LIGHT_VERBS", "TRANSPARENT", "PRONOUNS", "BODY_PRONOUNS", "STAND_INS", "ROLE_VERBS",
+           "APPOINTMENT_VERBS", "SPEECH_VERBS", "LEADING_VERBS", "SENDING_VERBS", "LEMMAS",
            "ROLES", "PREPOSITIONS", "LEXICON", "load_lexicon", "word", "is_verb", "is_noun"]
 
 #: The trigger lexicon shipped with diplograph.
@@ -87,7 +88,8 @@ def load_lexicon(path: Path = LEXICON) -> tuple[dict[str, list[Frame]], dict[str
                 frames.setdefault(str(base), []).append(Frame(rel, pos, subject, obj))
     lists = {key: set(_words(data.get(key))) for key in
              ("title_words", "agent_nouns", "support_nouns", "ask_words", "light_verbs",
-              "transparent_nouns", "pronouns", "body_pronouns", "stand_ins")}
+              "transparent_nouns", "pronouns", "body_pronouns", "stand_ins", "role_verbs",
+              "appointment_verbs", "speech_verbs", "leading_verbs", "sending_verbs")}
     return frames, lists
 
 
@@ -109,6 +111,16 @@ PRONOUNS = frozenset(_LISTS["pronouns"])
 BODY_PRONOUNS = frozenset(_LISTS["body_pronouns"])
 #: nouns that stand for the country of the demonym before them ("the Chinese side")
 STAND_INS = frozenset(_LISTS["stand_ins"])
+#: verbs of a relative clause that give its person the title after them ("who serves as")
+ROLE_VERBS = frozenset(_LISTS["role_verbs"])
+#: verbs that give their object a post ("named X its defence minister")
+APPOINTMENT_VERBS = frozenset(_LISTS["appointment_verbs"])
+#: verbs of saying ("..., a spokesperson for B said": the title is the speaker's)
+SPEECH_VERBS = frozenset(_LISTS["speech_verbs"])
+#: verbs of leading a group ("a delegation led by A")
+LEADING_VERBS = frozenset(_LISTS["leading_verbs"])
+#: verbs of sending someone ("sent A to P for talks")
+SENDING_VERBS = frozenset(_LISTS["sending_verbs"])
 
 _IRREGULAR = {"met": "meet", "built": "build", "bought": "buy", "led": "lead", "sent": "send",
               "took": "take", "taken": "take", "held": "hold", "spoke": "speak",
@@ -116,7 +128,13 @@ _IRREGULAR = {"met": "meet", "built": "build", "bought": "buy", "led": "lead", "
               "given": "give", "began": "begin", "begun": "begin", "flew": "fly",
               "flown": "fly", "fought": "fight", "brought": "bring", "meetings": "meeting",
               "sidelines": "sidelines", "margins": "sidelines", "sideline": "sidelines",
-              "margin": "sidelines"}
+              "margin": "sidelines", "chose": "choose", "chosen": "choose",
+              "sworn": "swear", "swore": "swear", "became": "become", "paid": "pay",
+              "has": "have", "had": "have", "having": "have", "sold": "sell", "won": "win",
+              "withdrew": "withdraw", "withdrawn": "withdraw", "oversaw": "oversee",
+              "overseen": "oversee", "undertook": "undertake", "undertaken": "undertake",
+              "struck": "strike", "drew": "draw", "drawn": "draw", "said": "say", "says": "say",
+              "told": "tell"}
 _OTHER_WORDS = "hold take locate base send lead during speak deliver between part"
 
 
@@ -136,7 +154,8 @@ def _forms(base: str) -> set[str]:
 #: lemmatizer (nor the attribute ruler it needs): the rules read no other lemma.
 LEMMAS: dict[str, str] = {}
 for _base in sorted({*FRAMES, *AGENT_NOUNS, *SUPPORT_NOUNS, *ASK_WORDS, *LIGHT_VERBS,
-                     *_OTHER_WORDS.split()}):
+                     *ROLE_VERBS, *APPOINTMENT_VERBS, *SPEECH_VERBS, *LEADING_VERBS,
+                     *SENDING_VERBS, *_OTHER_WORDS.split()}):
     for _form in _forms(_base):
         LEMMAS.setdefault(_form, _base)
 LEMMAS.update(_IRREGULAR)
