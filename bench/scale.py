@@ -12,7 +12,7 @@ graph, read from the node-link file first (the time shown is the save alone; RSS
 whole process).
 
     python bench/scale.py [--sizes 10k,100k] [--timeout 300] [--workdir DIR]
-                          [--commands show,path,...] [--stores sqlite,json]
+                          [--commands show,path,...] [--stores sqlite,json] [--repeat 3]
 
 Commands cut at ``--timeout`` seconds show as ``>T``. ``--stores sqlite`` leaves out the
 graph.json store (at 1M nodes its file is over a gigabyte and every command reads all
@@ -21,29 +21,37 @@ show, neighbors --depth 2, path, stats <= 0.5 s and <= 150 MB; between <= 2 s;
 rank/communities <= 15 s; save <= 1.5x graph.json's; viz --focus X --depth 2 <= 3 s;
 show at 1M <= 1 s.
 
-Measured on the development machine (2 cores shared with other suites: load average 4
-to 7 all through, so wall time is 2-4x the CPU time; on a quiet machine the two are
-close). ``python bench/scale.py --sizes 10k,100k --timeout 240``, 100k nodes (299,578
-ties, 10,000 documents; graph.db 137 MB, graph.json 129 MB):
+Each command under 5 s runs ``--repeat`` times (3) and the fastest run is shown, with
+the 1-minute load average as it started (the machine is shared: the other runs lost
+time to other work). Measured on the development machine, 2 cores, graph.db of layout
+2 (``python bench/scale.py --sizes 100k``; 100,000 nodes, 299,578 ties, 10,000
+documents):
 
-    command                  sqlite s  cpu s   MB | json s   cpu s   MB
-    lower bound                  0.08   0.03   27 |
-    show                         0.49   0.27   40 |  17.89    9.89  721
-    neighbors --depth 2          0.80   0.39   48 |  13.53    7.63  683
-    path                         0.63   0.34   42 |  23.92   15.05  763
-    stats                        0.62   0.37   41 |  16.12    8.00  683
-    between                      1.70   0.89   57 |   >240    >240  751
-    rank                        13.44   5.66  344 |  17.68    9.28  713
-    communities                154.87  77.12  557 | 151.08   82.96  963
-    viz --focus X --depth 2      8.82   4.49  131 |  23.77   17.22  889  (599 nodes drawn)
-    build/save (save alone)     21.40        1099 |  14.94          952  (1.43x)
+    command                    sqlite s  cpu s   MB   json s   cpu s   MB  load
+    lower bound (python+open)      0.03   0.03   15                         0.7
+    show                           0.24   0.23   40     9.29    9.17  720   0.7
+    neighbors --depth 2            0.32   0.31   47     7.28    7.20  683   0.8
+    path                           0.25   0.25   42    11.81   11.70  762   1.0
+    stats                          0.12   0.12   22     6.94    6.87  683   1.1
+    between                        0.35   0.34   45     7.05    6.95  683   1.2  (670 shared)
+    rank                           2.23   2.22  166     8.55    8.47  734   1.3
+    communities                    2.48   2.57  193     9.20    9.15  775   1.4
+    viz --focus X --depth 2        1.15   1.35  139    11.68   11.73  917   1.5  (599 nodes drawn)
+    build/save (save alone)        8.51         1109    7.55          953   1.6  (1.13x)
 
-At 1M nodes (2,977,715 ties; graph.db 1.4 GB; ``--sizes 1m --stores sqlite``): show
-1.39 s wall, 0.34 s CPU, 40 MB; neighbors 0.35 s CPU; path 0.38; stats 0.33. between
-is cut at 300 s: there each country counts about 100,000 actors through the random
-affiliation ties and the two share 94,807 venues, an answer too large to list.
-Communities is networkx's Louvain (the reference) on the whole graph: its CPU time is
-the algorithm's, the store's read is a few seconds of it.
+With two busy loops of our own beside it (load 2.1-2.9), wall time is about three
+times the CPU time, the lower bound's included (0.09 s wall): show 0.79 s, neighbors
+1.15, path 0.98, stats 0.51, between 1.15, communities 9.5, viz 2.2.
+
+At 1M nodes (2,977,715 ties; graph.db 1.4 GB; ``--sizes 1m --stores sqlite``, load
+1.8): show 0.25 s wall, 0.25 s CPU, 40 MB; neighbors 0.26; path 0.26; stats 0.13;
+between 7.1 s (6.9 s CPU), where the two countries share 94,807 venues: it counts them
+all, walking each side's ~100,000 actors down through the indexes, and lists 50. show
+reads only index lookups (about 4 MB with the file out of the page cache, most of it
+the kernel's read-ahead). Before issue 12's second round (layout 1, networkx's
+Louvain, load 4-7): at 100k show 0.49 s, neighbors 0.80, path 0.63, stats 0.62,
+between 1.70, rank 13.4, communities 154.9, viz 8.8, save 1.43x; at 1M show 1.39 s
+and between cut at 300 s.
 """
 from __future__ import annotations
 
