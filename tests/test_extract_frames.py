@@ -143,6 +143,10 @@ CASES = [
        "mechanism:nordic-baltic-security-forum")}, set()),
     ("location", "The ministers met in Accra, Ghana on Monday for the Lisbon Dialogue.",
      {("mechanism:lisbon-dialogue", "LOCATED_IN", "place:accra")}, set()),
+    ("sessions", "Chile and Peru held the fifth round of their Andean Border Dialogue in "
+     "Arica on Tuesday.",
+     {("event:5th-andean-border-dialogue", "INSTANCE_OF", "mechanism:andean-border-dialogue"),
+      ("country:chile", "PARTICIPATES_IN", "event:5th-andean-border-dialogue")}, set()),
     ("sessions", "Ministers gathered for the 10th Ministerial Conference of the Gulf Harbour "
      "Forum in Doha.",
      {("event:10th-ministerial-conference", "INSTANCE_OF", "mechanism:gulf-harbour-forum"),

@@ -53,7 +53,8 @@ cooperation public veterans armed forces intelligence information culture scienc
 technology legal policy planning political military strategic overseas immigration
 communications digital maritime navy naval army air force marine marines unification
 relations external exterior internal arms control water welfare tourism fisheries social
-emergency aviation customs police
+emergency aviation customs police strategy operations plans acquisition sustainment
+logistics personnel readiness resources procurement research engineering
 """.split())
 #: Honorifics and abbreviated titles written before a name ("Amb.", "H.E.", "Dr").
 HONORIFICS = frozenset("""
