@@ -151,3 +151,9 @@ def test_a_given_name_the_parser_calls_an_organisation_after_a_title(run):
     _, G = run("Ghana will send two patrol boats, while its Dutch counterpart Ruben "
                "Brekelmans pledged 30 million euros for drones.")
     assert "person:ruben-brekelmans" in G and "org:ruben" not in G
+
+
+def test_portfolio_words_end_a_title_before_the_name(run):
+    _, G = run("Australia's Deputy Secretary for Strategy Hugh Jeffrey met the delegation.")
+    assert "person:hugh-jeffrey" in G
+    assert not [n for n, d in G.nodes(data=True) if "Strategy" in d["name"]]
