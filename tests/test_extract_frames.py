@@ -270,6 +270,9 @@ CASES = [
      "on Monday.",
      {("person:ana-lopes", "PARTICIPATES_IN", "event:3rd-accra-harbour-summit")},
      {("person:ana-lopes", "PARTICIPATES_IN", "mechanism:gulf-harbour-forum")}),
+    # the country written after a place ("in Arica, Chile") is where it lies
+    ("places", "The council met in Arica, Chile on Tuesday.",
+     {("place:arica", "LOCATED_IN", "country:chile")}, set()),
     ("membership", "Finland joined NATO after a long debate.",
      {("country:finland", "MEMBER_OF", "org:nato")}, set()),
     ("party_brackets", "Senator Maria Costa (Kuomintang) spoke.",

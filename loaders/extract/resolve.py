@@ -472,8 +472,13 @@ class _Builder(Titles, Happenings):
                 return _found(start, end, self.gazetteer(start, end, ids))
             if len(surface) <= 3 or label == "LOC" and len(words) == 1:
                 return None
-            return start, end, self.entity(make_id(PLACE, surface), PLACE, surface, surface,
-                                           kind="region" if label == "LOC" else "city").id
+            place = self.entity(make_id(PLACE, surface), PLACE, surface, surface,
+                                kind="region" if label == "LOC" else "city")
+            # "in Leuven, Belgium": the country written after the place is its own
+            if place.country is None and end + 1 < len(doc) and doc[end].text == ",":
+                place.country = gaz.country_of(doc[end + 1].text) or (
+                    end + 2 < len(doc) and gaz.country_of(doc[end + 1:end + 3].text)) or None
+            return start, end, place.id
         return None
 
 def post_of(doc: Any, ents: DocEntities, gaz: Gazetteer, title: Any,
