@@ -261,6 +261,11 @@ CASES = [
      set()),
     ("state_visits", "Kenyan Foreign Minister Ruth Wanjiru flew to Accra on Monday.",
      {("country:kenya", "VISITED", "place:accra")}, set()),
+    # meeting someone in a place abroad is visiting it; the host stays at home
+    ("meetings_abroad", "Kenyan Foreign Minister Ruth Wanjiru met Ghanaian President Kofi "
+     "Mensah on Friday in Accra.",
+     {("person:ruth-wanjiru", "VISITED", "place:accra")},
+     {("person:kofi-mensah", "VISITED", "place:accra")}),
     ("delegations", "Kenyan Foreign Minister Ruth Wanjiru attended the Lisbon Dialogue.",
      {("country:kenya", "PARTICIPATES_IN", "mechanism:lisbon-dialogue")}, set()),
     ("presence", "The Lisbon Dialogue opened with a meeting on grain, and Ghana's proposal "

@@ -52,6 +52,7 @@ IMPLIED: dict[str, implied.Implied] = {
 #: last over all the candidates.
 LIFTED: dict[str, lift.Lifted] = {
     "main_event": lift.main_event, "state_visits": lift.state_visits,
+    "meetings_abroad": lift.meetings_abroad,
     "delegations": lift.delegations,
 }
 
