@@ -278,6 +278,10 @@ CASES = [
     # the country written after a place ("in Arica, Chile") is where it lies
     ("places", "The council met in Arica, Chile on Tuesday.",
      {("place:arica", "LOCATED_IN", "country:chile")}, set()),
+    ("membership", "NATO member Hungary blocked the statement, and Turkey, a NATO ally, "
+     "abstained.",
+     {("country:hungary", "MEMBER_OF", "org:nato"), ("country:turkey", "MEMBER_OF", "org:nato")},
+     set()),
     ("membership", "Finland joined NATO after a long debate.",
      {("country:finland", "MEMBER_OF", "org:nato")}, set()),
     ("party_brackets", "Senator Maria Costa (Kuomintang) spoke.",

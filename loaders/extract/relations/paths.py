@@ -273,8 +273,8 @@ def arguments(s: Any, host: Any, depth: int = 0) -> Args:
                 up = arguments(s, head, depth + 1)
                 if "subj" in up:
                     args.setdefault("subj", up["subj"])
-            elif dep == "appos":
-                _add(s, args, "subj", head, host)
+            elif dep == "appos" or dep == "compound" and head.i in s.by_token:
+                _add(s, args, "subj", head, host)   # "A, a member", "NATO member A"
             elif dep == "pobj" and head.lower_ in {"for", "during", "at"} and \
                     is_verb(head.head) and "subj" not in args:
                 # "A arrived in P for talks with B", "A and B agreed during a summit":
