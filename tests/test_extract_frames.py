@@ -107,6 +107,13 @@ CASES = [
      {("person:luis-vega", "VISITED", "country:ghana"),
       ("person:kofi-mensah", "MET_WITH", "person:luis-vega")},
      {("person:ana-soto", "VISITED", "country:ghana")}),
+    # "the two sides" and "both countries" are the last two states named
+    ("cooperation", "Kenyan Foreign Minister Amina Odhiambo arrived in Kampala for talks "
+     "with Uganda's leaders. The two sides agreed to deepen cooperation on border security.",
+     {("country:uganda", "COOPERATES_WITH", "country:kenya")}, set()),
+    # an official does not seek support from their own country
+    ("requests", "Chilean Foreign Minister Rosa Pino called on Chile and Peru to resume "
+     "talks.", set(), {("person:rosa-pino", "SEEKS_SUPPORT_FROM", "country:chile")}),
     ("cooperation", "Seoul and Tokyo agreed to deepen intelligence cooperation.",
      {("country:south-korea", "COOPERATES_WITH", "country:japan")}, set()),
     ("attendance", "Brazil sent a 40-member delegation to the Lisbon Dialogue.",

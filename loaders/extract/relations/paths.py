@@ -17,7 +17,8 @@ from diplograph.graph.schema import SCHEMA
 from diplograph.loaders.extract.mentions import Mention
 from diplograph.loaders.extract.vocab import ACTORS, EVENT, MECHANISM, PERSON
 from diplograph.loaders.extract.relations.words import (BODY_PRONOUNS, LEADING_VERBS,
-                                                        LIGHT_VERBS, PRONOUNS, SENDING_VERBS,
+                                                        LIGHT_VERBS, PAIR_NOUNS, PRONOUNS,
+                                                        SENDING_VERBS,
                                                         STAND_INS,
                                                         TITLE_WORDS, TRANSPARENT, Frame, is_verb,
                                                         word)
@@ -132,6 +133,12 @@ def mentions_at(s: Any, tok: Any) -> list[Mention]:
                      None)
         if m is None and t.lower_ in STAND_INS:
             m = _leader(s, t)
+        if m is None and t.lower_ in PAIR_NOUNS and any(
+                c.lower_ in {"two", "both"} for c in t.children):
+            pair = s.refer_pair(t.i)    # "the two sides", "both countries"
+            if pair:
+                out.extend(x for x in pair if x not in out)
+                continue
         if m is None and t.i in s.ents.demonyms:
             m = s.demonym_mention(t.i)
         if m is None and t.lower_ in STAND_INS:     # "the Chinese delegation"
