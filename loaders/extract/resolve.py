@@ -418,9 +418,13 @@ class _Builder(Titles, Happenings):
                 return start, end + 1, self.entity(make_id(PERSON, name), PERSON, name,
                                                    name).id
             acting = start >= 2 and prev == "in" and doc[start - 2].lower_ in _ACTING_GROUPS
-            if prev in _PLACE_PREPS and not acting:     # "officials in Lima" act for Peru
+            # "the capital city of Lima", "Macron's Elysee Palace": the place itself
+            named_place = prev in {"'s", "’s"} or prev == "of" and start >= 2 and \
+                doc[start - 2].lower_ in {"capital", "city"}
+            if prev in _PLACE_PREPS and not acting or named_place:
                 place = self.entity(make_id(PLACE, surface), PLACE, surface, surface,
-                                    kind="city", country=country)
+                                    kind="venue" if " " in surface and prev in {"'s", "’s"}
+                                    else "city", country=country)
                 return start, end, place.id
             self.entity(country, COUNTRY, gaz.entries[country].name, surface)
             return start, end, country
