@@ -251,6 +251,12 @@ CASES = [
     ("state_visits", "Israeli National Security Minister Avi Ben Tov visited the Temple "
      "Mount on Monday.", {("person:avi-ben-tov", "VISITED", "place:temple-mount")},
      {("country:israel", "VISITED", "place:temple-mount")}),
+    # "his French and Polish counterparts, A and B": each in the country of its place
+    ("titles", "Spanish Defence Minister Lucia Ortega met her Italian and Greek "
+     "counterparts, Marco Ferri and Nikos Pappas, in Madrid.",
+     {("person:marco-ferri", "HOLDS_POSITION", "org:ministry-of-defence-italy"),
+      ("person:nikos-pappas", "HOLDS_POSITION", "org:ministry-of-national-defence-greece")},
+     {("person:marco-ferri", "HOLDS_POSITION", "org:ministry-of-national-defence-greece")}),
     # a title that is one body's own: only with the country named
     ("titles", "U.S. Attorney General Ana Ruiz flew to Bogota on Monday. Attorney General "
      "Tom Bell spoke in Ottawa.",
