@@ -61,6 +61,8 @@ HONORIFICS = frozenset("""
 mr mr. mrs mrs. ms ms. dr dr. amb amb. h.e. he hon hon. sir dame lord lady gen gen. adm
 adm. col col. lt lt. sen sen. rep rep. prof prof. excellency his her
 """.split())
+#: generational suffixes after a surname ("Ana Ruiz Jr.", "Tom Bell III")
+SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 #: lower-case words inside a name ("Hamad bin Isa", "Ursula von der Leyen")
 PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "de", "van", "von", "der", "da",
                         "di", "du", "la", "le"})

@@ -29,8 +29,9 @@ from diplograph.loaders.extract.happenings import Happenings
 from diplograph.loaders.extract.junk import in_credit, is_dateline, is_junk_words
 from diplograph.loaders.extract.mentions import (GOVERNMENT_KINDS, QUOTES, DocEntities, Entity,
                                                  Mention, country_near, text_of, trim_span)
-from diplograph.loaders.extract.names import (HONORIFICS, PARTICLES, PORTFOLIO, TITLE_HEADS,
-                                              TITLE_MODIFIERS, clean_person, is_title_word)
+from diplograph.loaders.extract.names import (HONORIFICS, PARTICLES, PORTFOLIO, SUFFIXES,
+                                              TITLE_HEADS, TITLE_MODIFIERS, clean_person,
+                                              is_title_word)
 from diplograph.loaders.extract.patterns import (CAPITAL, DEMONYM, GENERIC, NAMED, NAMED_ORG,
                                                  RULER_LABEL, Gazetteer, GenericBody)
 from diplograph.loaders.extract.sessions import ordinal_value, session_word
@@ -547,15 +548,11 @@ def _nationalities(doc: Any, countries: list[tuple[int, str]]) -> set[int]:
     return found
 
 
-#: generational suffixes after a surname ("Ana Ruiz Jr.", "Tom Bell III")
-_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
-
-
 def _short_forms(ent: Entity) -> Iterable[str]:
     """The surname a person's full name may be shortened to (and, for a two-word or
     hyphenated name, its first word: "KAMIKAWA Yoko", "Lai Ching-te")."""
     words = ent.name.split()
-    while len(words) > 2 and words[-1].lower().rstrip(",") in _SUFFIXES:
+    while len(words) > 2 and words[-1].lower().rstrip(",") in SUFFIXES:
         words.pop()
     if ent.label == PERSON and len(words) >= 2:
         yield words[-1]
