@@ -107,6 +107,13 @@ CASES = [
      {("person:luis-vega", "VISITED", "country:ghana"),
       ("person:kofi-mensah", "MET_WITH", "person:luis-vega")},
      {("person:ana-soto", "VISITED", "country:ghana")}),
+    # "the two sides" and "both countries" are the last two states named
+    ("cooperation", "Kenyan Foreign Minister Amina Odhiambo arrived in Kampala for talks "
+     "with Uganda's leaders. The two sides agreed to deepen cooperation on border security.",
+     {("country:uganda", "COOPERATES_WITH", "country:kenya")}, set()),
+    # an official does not seek support from their own country
+    ("requests", "Chilean Foreign Minister Rosa Pino called on Chile and Peru to resume "
+     "talks.", set(), {("person:rosa-pino", "SEEKS_SUPPORT_FROM", "country:chile")}),
     ("cooperation", "Seoul and Tokyo agreed to deepen intelligence cooperation.",
      {("country:south-korea", "COOPERATES_WITH", "country:japan")}, set()),
     ("attendance", "Brazil sent a 40-member delegation to the Lisbon Dialogue.",
@@ -143,6 +150,10 @@ CASES = [
        "mechanism:nordic-baltic-security-forum")}, set()),
     ("location", "The ministers met in Accra, Ghana on Monday for the Lisbon Dialogue.",
      {("mechanism:lisbon-dialogue", "LOCATED_IN", "place:accra")}, set()),
+    ("sessions", "Chile and Peru held the fifth round of their Andean Border Dialogue in "
+     "Arica on Tuesday.",
+     {("event:5th-andean-border-dialogue", "INSTANCE_OF", "mechanism:andean-border-dialogue"),
+      ("country:chile", "PARTICIPATES_IN", "event:5th-andean-border-dialogue")}, set()),
     ("sessions", "Ministers gathered for the 10th Ministerial Conference of the Gulf Harbour "
      "Forum in Doha.",
      {("event:10th-ministerial-conference", "INSTANCE_OF", "mechanism:gulf-harbour-forum"),
@@ -240,6 +251,12 @@ CASES = [
     ("state_visits", "Israeli National Security Minister Avi Ben Tov visited the Temple "
      "Mount on Monday.", {("person:avi-ben-tov", "VISITED", "place:temple-mount")},
      {("country:israel", "VISITED", "place:temple-mount")}),
+    # "his French and Polish counterparts, A and B": each in the country of its place
+    ("titles", "Spanish Defence Minister Lucia Ortega met her Italian and Greek "
+     "counterparts, Marco Ferri and Nikos Pappas, in Madrid.",
+     {("person:marco-ferri", "HOLDS_POSITION", "org:ministry-of-defence-italy"),
+      ("person:nikos-pappas", "HOLDS_POSITION", "org:ministry-of-national-defence-greece")},
+     {("person:marco-ferri", "HOLDS_POSITION", "org:ministry-of-national-defence-greece")}),
     # a title that is one body's own: only with the country named
     ("titles", "U.S. Attorney General Ana Ruiz flew to Bogota on Monday. Attorney General "
      "Tom Bell spoke in Ottawa.",
@@ -257,6 +274,11 @@ CASES = [
      set()),
     ("state_visits", "Kenyan Foreign Minister Ruth Wanjiru flew to Accra on Monday.",
      {("country:kenya", "VISITED", "place:accra")}, set()),
+    # meeting someone in a place abroad is visiting it; the host stays at home
+    ("meetings_abroad", "Kenyan Foreign Minister Ruth Wanjiru met Ghanaian President Kofi "
+     "Mensah on Friday in Accra.",
+     {("person:ruth-wanjiru", "VISITED", "place:accra")},
+     {("person:kofi-mensah", "VISITED", "place:accra")}),
     ("delegations", "Kenyan Foreign Minister Ruth Wanjiru attended the Lisbon Dialogue.",
      {("country:kenya", "PARTICIPATES_IN", "mechanism:lisbon-dialogue")}, set()),
     ("presence", "The Lisbon Dialogue opened with a meeting on grain, and Ghana's proposal "
@@ -266,6 +288,13 @@ CASES = [
      "on Monday.",
      {("person:ana-lopes", "PARTICIPATES_IN", "event:3rd-accra-harbour-summit")},
      {("person:ana-lopes", "PARTICIPATES_IN", "mechanism:gulf-harbour-forum")}),
+    # the country written after a place ("in Arica, Chile") is where it lies
+    ("places", "The council met in Arica, Chile on Tuesday.",
+     {("place:arica", "LOCATED_IN", "country:chile")}, set()),
+    ("membership", "NATO member Hungary blocked the statement, and Turkey, a NATO ally, "
+     "abstained.",
+     {("country:hungary", "MEMBER_OF", "org:nato"), ("country:turkey", "MEMBER_OF", "org:nato")},
+     set()),
     ("membership", "Finland joined NATO after a long debate.",
      {("country:finland", "MEMBER_OF", "org:nato")}, set()),
     ("party_brackets", "Senator Maria Costa (Kuomintang) spoke.",

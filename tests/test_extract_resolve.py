@@ -151,3 +151,18 @@ def test_a_given_name_the_parser_calls_an_organisation_after_a_title(run):
     _, G = run("Ghana will send two patrol boats, while its Dutch counterpart Ruben "
                "Brekelmans pledged 30 million euros for drones.")
     assert "person:ruben-brekelmans" in G and "org:ruben" not in G
+
+
+def test_portfolio_words_end_a_title_before_the_name(run):
+    _, G = run("Australia's Deputy Secretary for Strategy Hugh Jeffrey met the delegation.")
+    assert "person:hugh-jeffrey" in G
+    assert not [n for n, d in G.nodes(data=True) if "Strategy" in d["name"]]
+
+
+def test_a_capital_named_as_a_place(run):
+    _, G = run("The talks open in the Chilean capital city of Santiago on Thursday. The "
+               "statement came from the president's Casa Rosada, while Beijing's reply was "
+               "swift.")
+    assert G.nodes["place:santiago"]["label"] == "Place"
+    assert G.nodes["place:casa-rosada"]["label"] == "Place"
+    assert "country:china" in G         # a capital as a possessor still speaks for its state

@@ -40,11 +40,12 @@ def extract(people_file):
     return run
 
 
-def test_serves_by_name_alias_and_family_name_first(people_file):
+def test_serves_by_name_alias_initials_and_family_name_first(people_file):
     gaz = load_gazetteer([people_file])
     assert gaz.serves("Tomasz Wielki") == "country:poland"
     assert gaz.serves("Ana Paula Ribeiro") == gaz.serves("ana ribeiro") == "country:brazil"
     assert gaz.serves("WIELKI Tomasz") == "country:poland"
+    assert gaz.serves("Tomasz K. Wielki Jr.") == "country:poland"
     assert gaz.serves("Ingrid Halvorsen") == "org:nato"
     assert gaz.serves("Wielki") is None     # a surname alone names nobody for sure
 

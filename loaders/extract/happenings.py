@@ -286,12 +286,14 @@ class Happenings:
         """The Event of one session of ``series`` (its ordinal, else its year), named as
         written; "the 6th X" and "the sixth X" are the same session, in any document."""
         mechanism = self.out.entities[series]
-        name = text_of(self.doc, start, end)
+        surface = text_of(self.doc, start, end)
+        # "the fifth round of their X" is named "fifth round of the X"
+        name = re.sub(r" of (?:their|its|our|this) ", " of the ", surface, count=1)
         event_id = make_id(EVENT, f"{nth(ordinal)} {mechanism.name}" if ordinal else
                            f"{mechanism.name} {year}" if year else name)
         props: dict[str, Any] = {"series": series}
         if ordinal:
             props["ordinal"] = ordinal
-        self.entity(event_id, EVENT, name, name, properties=props,
+        self.entity(event_id, EVENT, name, surface, properties=props,
                     kind="conference" if mechanism.kind == "conference_series" else "meeting")
         return event_id

@@ -53,13 +53,16 @@ cooperation public veterans armed forces intelligence information culture scienc
 technology legal policy planning political military strategic overseas immigration
 communications digital maritime navy naval army air force marine marines unification
 relations external exterior internal arms control water welfare tourism fisheries social
-emergency aviation customs police
+emergency aviation customs police strategy operations plans acquisition sustainment
+logistics personnel readiness resources procurement research engineering
 """.split())
 #: Honorifics and abbreviated titles written before a name ("Amb.", "H.E.", "Dr").
 HONORIFICS = frozenset("""
 mr mr. mrs mrs. ms ms. dr dr. amb amb. h.e. he hon hon. sir dame lord lady gen gen. adm
 adm. col col. lt lt. sen sen. rep rep. prof prof. excellency his her
 """.split())
+#: generational suffixes after a surname ("Ana Ruiz Jr.", "Tom Bell III")
+SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 #: lower-case words inside a name ("Hamad bin Isa", "Ursula von der Leyen")
 PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "de", "van", "von", "der", "da",
                         "di", "du", "la", "le"})

@@ -24,6 +24,7 @@ Examples
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -34,7 +35,7 @@ from diplograph.graph.errors import InvalidInput
 from diplograph.graph.names import make_id
 from diplograph.graph.names import match_key
 from diplograph.loaders.curated import read_yaml
-from diplograph.loaders.extract.names import PORTFOLIO
+from diplograph.loaders.extract.names import PORTFOLIO, SUFFIXES
 from diplograph.loaders.extract.vocab import (COUNTRY, INITIATIVE, MECHANISM, ORGANIZATION, PLACE,
                                    WEAPON)
 
@@ -59,6 +60,9 @@ NAMED_ORG = "NAMED_ORG"
 #: EntityRuler label of a generic body's name ("Foreign Ministry"), to be qualified.
 GENERIC = "GENERIC"
 
+
+#: a middle initial ("B."), left out when a name is looked up
+_INITIAL = re.compile(r"^[A-Z]\.?$")
 
 _SECTIONS = {"countries": COUNTRY, "places": PLACE, "organizations": ORGANIZATION,
              "mechanisms": MECHANISM, "weapon_systems": WEAPON, "initiatives": INITIATIVE}
@@ -122,12 +126,15 @@ class Gazetteer:
 
     def serves(self, name: str) -> str | None:
         """The country or international body the official ``name`` is known to serve;
-        a two-word name is also tried family name first ("SUZUKI Hana")."""
-        found = self.people.get(match_key(name))
+        also tried without middle initials and generational suffixes ("Ana B. Ruiz
+        Jr."), and a two-word name family name first ("SUZUKI Hana")."""
         words = name.split()
-        if found is None and len(words) == 2:
-            found = self.people.get(match_key(f"{words[1]} {words[0]}"))
-        return found
+        plain = [w for w in words if not _INITIAL.match(w) and w.lower() not in SUFFIXES]
+        for variant in (words, plain, plain[::-1] if len(plain) == 2 else []):
+            found = self.people.get(match_key(" ".join(variant))) if variant else None
+            if found is not None:
+                return found
+        return None
 
     def ministry(self, country: str, title_word: str) -> str | None:
         """The ministry of ``country`` that a title word ("Foreign", "Defense") names."""

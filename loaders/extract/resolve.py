@@ -29,8 +29,9 @@ from diplograph.loaders.extract.happenings import Happenings
 from diplograph.loaders.extract.junk import in_credit, is_dateline, is_junk_words
 from diplograph.loaders.extract.mentions import (GOVERNMENT_KINDS, QUOTES, DocEntities, Entity,
                                                  Mention, country_near, text_of, trim_span)
-from diplograph.loaders.extract.names import (HONORIFICS, PARTICLES, PORTFOLIO, TITLE_HEADS,
-                                              TITLE_MODIFIERS, clean_person, is_title_word)
+from diplograph.loaders.extract.names import (HONORIFICS, PARTICLES, PORTFOLIO, SUFFIXES,
+                                              TITLE_HEADS, TITLE_MODIFIERS, clean_person,
+                                              is_title_word)
 from diplograph.loaders.extract.patterns import (CAPITAL, DEMONYM, GENERIC, NAMED, NAMED_ORG,
                                                  RULER_LABEL, Gazetteer, GenericBody)
 from diplograph.loaders.extract.sessions import ordinal_value, session_word
@@ -418,9 +419,13 @@ class _Builder(Titles, Happenings):
                 return start, end + 1, self.entity(make_id(PERSON, name), PERSON, name,
                                                    name).id
             acting = start >= 2 and prev == "in" and doc[start - 2].lower_ in _ACTING_GROUPS
-            if prev in _PLACE_PREPS and not acting:     # "officials in Lima" act for Peru
+            # "the capital city of Lima", "Macron's Elysee Palace": the place itself
+            named_place = prev in {"'s", "’s"} or prev == "of" and start >= 2 and \
+                doc[start - 2].lower_ in {"capital", "city"}
+            if prev in _PLACE_PREPS and not acting or named_place:
                 place = self.entity(make_id(PLACE, surface), PLACE, surface, surface,
-                                    kind="city", country=country)
+                                    kind="venue" if " " in surface and prev in {"'s", "’s"}
+                                    else "city", country=country)
                 return start, end, place.id
             self.entity(country, COUNTRY, gaz.entries[country].name, surface)
             return start, end, country
@@ -472,8 +477,13 @@ class _Builder(Titles, Happenings):
                 return _found(start, end, self.gazetteer(start, end, ids))
             if len(surface) <= 3 or label == "LOC" and len(words) == 1:
                 return None
-            return start, end, self.entity(make_id(PLACE, surface), PLACE, surface, surface,
-                                           kind="region" if label == "LOC" else "city").id
+            place = self.entity(make_id(PLACE, surface), PLACE, surface, surface,
+                                kind="region" if label == "LOC" else "city")
+            # "in Leuven, Belgium": the country written after the place is its own
+            if place.country is None and end + 1 < len(doc) and doc[end].text == ",":
+                place.country = gaz.country_of(doc[end + 1].text) or (
+                    end + 2 < len(doc) and gaz.country_of(doc[end + 1:end + 3].text)) or None
+            return start, end, place.id
         return None
 
 def post_of(doc: Any, ents: DocEntities, gaz: Gazetteer, title: Any,
@@ -538,15 +548,11 @@ def _nationalities(doc: Any, countries: list[tuple[int, str]]) -> set[int]:
     return found
 
 
-#: generational suffixes after a surname ("Ana Ruiz Jr.", "Tom Bell III")
-_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
-
-
 def _short_forms(ent: Entity) -> Iterable[str]:
     """The surname a person's full name may be shortened to (and, for a two-word or
     hyphenated name, its first word: "KAMIKAWA Yoko", "Lai Ching-te")."""
     words = ent.name.split()
-    while len(words) > 2 and words[-1].lower().rstrip(",") in _SUFFIXES:
+    while len(words) > 2 and words[-1].lower().rstrip(",") in SUFFIXES:
         words.pop()
     if ent.label == PERSON and len(words) >= 2:
         yield words[-1]

@@ -14,6 +14,8 @@ Examples
 (2, 5)
 >>> session_start("at the 2nd annual X".split(), 4)
 (2, 2)
+>>> session_start("the fifth round of their X".split(), 5)
+(1, 5)
 """
 from __future__ import annotations
 
@@ -30,6 +32,8 @@ _NUMBERED = re.compile(r"^(\d{1,3})(st|nd|rd|th)$", re.I)
 #: nouns that make "the Nth <noun> of X" a session of X
 _ROUND = frozenset({"round", "meeting", "session", "edition", "iteration", "installment"})
 _YEAR = re.compile(r"^(19|20)\d\d$")
+#: words between "round of" and the name ("the fifth round of their X")
+_DETERMINERS = frozenset({"the", "their", "its", "this", "our"})
 
 
 def ordinal_value(word: str) -> int | None:
@@ -51,7 +55,7 @@ def session_start(words: Sequence[str], at: int) -> tuple[int, int] | None:
     name that starts at ``words[at]``: "<ordinal> [annual] X" or "<ordinal> [annual]
     round|meeting|session of [the] X"; None when there is none."""
     j = at - 1
-    if j >= 0 and words[j].lower() == "the":
+    if j >= 0 and words[j].lower() in _DETERMINERS:
         j -= 1
     if j >= 1 and words[j].lower() == "of" and words[j - 1].lower() in _ROUND:
         j -= 2

@@ -207,8 +207,23 @@ class Titles:
         for m in people:
             self.in_titles.update(range(windows[id(m)], m.start))
         done: list[Mention] = []
+        listed = self.listed_counterparts(people)
         for m in sorted(people, key=lambda m: m.start):
             lo = windows[id(m)]
+            if id(m) in listed:
+                # "his French and Polish counterparts, A and B": the last titled
+                # person's post, in the country named in the same place of the list
+                word, country, first = listed[id(m)]
+                prev = next((p for p in reversed(done) if p.sent == m.sent and p.title
+                             and p.title_start is not None and p.end <= word), None)
+                if prev is not None:
+                    m.title, m.title_start = prev.title, first
+                    self.out.entities[m.entity].country = country
+                    m.post = self.post([t for t in doc[prev.title_start:prev.start]
+                                        if t.i not in self.out.demonyms
+                                        and t.i not in self.country_at], country, at=word)
+                    done.append(m)
+                continue
             if lo >= m.start:
                 continue
             toks = [t for t in doc[lo:m.start]]
@@ -246,6 +261,35 @@ class Titles:
                     m.title, at = prev.title, word.i
             m.post = self.post(toks, country, at=at) or body
             done.append(m)
+
+    def listed_counterparts(self, people: list[Mention]
+                            ) -> dict[int, tuple[int, str, int]]:
+        """People listed after "<demonym> and <demonym> counterparts," in the same
+        order as the demonyms: id of each mention -> ("counterparts" token, country,
+        first demonym token)."""
+        doc, out = self.doc, {}
+        for word in doc:
+            if word.lower_ != "counterparts" or word.i + 1 >= len(doc) or \
+                    doc[word.i + 1].text != ",":
+                continue
+            countries: list[str] = []
+            first = word.i
+            for i in range(max(0, word.i - 8), word.i):
+                c = self.out.demonyms.get(i)
+                if c and (not countries or countries[-1] != c):
+                    countries.append(c)
+                    first = min(first, i)
+            names, k = [], word.i + 2
+            for m in sorted((m for m in people if m.start >= k), key=lambda m: m.start):
+                if m.start != k:
+                    break
+                names.append(m)
+                k = m.end
+                while k < len(doc) and doc[k].lower_ in {",", "and"}:
+                    k += 1
+            if len(names) >= 2 and len(names) == len(countries):
+                out.update({id(m): (word.i, c, first) for m, c in zip(names, countries)})
+        return out
 
     def body_before(self, i: int) -> str | None:
         """The country of a body named right before a title ("Labour Party lawmaker")."""

@@ -15,12 +15,15 @@ from diplograph.loaders.extract.vocab import DATED, PERSON
 from diplograph.loaders.extract.when import SentenceFacts, claim_facts, sentence_facts
 from diplograph.loaders.extract.relations import events, posts, support, systems
 from diplograph.loaders.extract.relations.sentence import Candidate, Sentence
+from diplograph.loaders.extract.relations.words import BODY_PRONOUNS, PAIR_NOUNS, PRONOUNS
 from diplograph.loaders.extract.relations import lifted as lift
 from diplograph.loaders.extract.relations import structural as implied
 
 __all__ = ["RULES", "IMPLIED", "LIFTED", "relation_claims"]
 
 SYMMETRIC = SCHEMA.symmetric_types
+#: words that let a sentence with no name of its own refer to one named before
+REFERRING = PRONOUNS | BODY_PRONOUNS | PAIR_NOUNS
 
 #: Sentence rules, one relation family each, run in this order. Where two families
 #: can find the same tie at the same place, the first one's properties are kept.
@@ -52,6 +55,7 @@ IMPLIED: dict[str, implied.Implied] = {
 #: last over all the candidates.
 LIFTED: dict[str, lift.Lifted] = {
     "main_event": lift.main_event, "state_visits": lift.state_visits,
+    "meetings_abroad": lift.meetings_abroad,
     "delegations": lift.delegations,
 }
 
@@ -72,9 +76,9 @@ def relation_claims(document: Document, parsed: Any, ents: DocEntities, gaz: Gaz
                     key=lambda m: m.start)
     for sent in parsed.sents:
         mentions = by_sent.get(sent.start)
-        if not mentions:
-            continue
-        s = Sentence(parsed, sent, mentions, ents, gaz, people)
+        if not mentions and not any(t.lower_ in REFERRING for t in sent):
+            continue        # no name, and no word that refers back to one
+        s = Sentence(parsed, sent, mentions or [], ents, gaz, people)
         for rule in RULES.values():
             candidates.extend((c, sent) for c in rule(s))
     # after the rules, which may add entities; these rest on no one sentence

@@ -11,11 +11,12 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from diplograph.loaders.extract.mentions import DocEntities
-from diplograph.loaders.extract.vocab import (COUNTRY, EVENT, HOLDS_POSITION, PARTICIPATES_IN, PERSON,
+from diplograph.loaders.extract.vocab import (COUNTRY, EVENT, HOLDS_POSITION, MET_WITH,
+                                              PARTICIPATES_IN, PERSON, PLACE,
                                               VISITED)
 from diplograph.loaders.extract.relations.sentence import Candidate
 
-__all__ = ["lifted", "Lifted", "served", "state_visits", "delegations"]
+__all__ = ["lifted", "Lifted", "served", "state_visits", "meetings_abroad", "delegations"]
 
 Placed = tuple[Candidate, Any]          # a candidate and the sentence it rests on
 
@@ -46,6 +47,26 @@ def state_visits(ents: DocEntities, candidates: list[Placed], serving: dict[str,
         if where.label != COUNTRY and where.country is None:
             continue        # a place of unknown country may be at home
         yield (country, VISITED, target, lo, hi, {}), sent
+
+
+def meetings_abroad(ents: DocEntities, candidates: list[Placed], serving: dict[str, str]
+                    ) -> Iterator[Placed]:
+    """"A met B in P": an official who meets someone in a place (or country) known to
+    lie outside the country they serve has visited it."""
+    for (source, rel, target, lo, hi, _), sent in candidates:
+        if rel != MET_WITH or sent is None:
+            continue
+        for m in ents.mentions:
+            where = ents.entities.get(m.entity)
+            if m.sent != sent.start or where is None or where.label not in {PLACE, COUNTRY} \
+                    or m.start == 0 or sent.doc[m.start - 1].lower_ != "in":
+                continue
+            home = m.entity if where.label == COUNTRY else where.country
+            for person in (source, target):
+                country = serving.get(person)
+                if home and country and country != home:
+                    yield (person, VISITED, m.entity, min(lo, m.start), max(hi, m.end),
+                           {}), sent
 
 
 def delegations(ents: DocEntities, candidates: list[Placed], serving: dict[str, str]

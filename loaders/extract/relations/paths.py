@@ -17,7 +17,8 @@ from diplograph.graph.schema import SCHEMA
 from diplograph.loaders.extract.mentions import Mention
 from diplograph.loaders.extract.vocab import ACTORS, EVENT, MECHANISM, PERSON
 from diplograph.loaders.extract.relations.words import (BODY_PRONOUNS, LEADING_VERBS,
-                                                        LIGHT_VERBS, PRONOUNS, SENDING_VERBS,
+                                                        LIGHT_VERBS, PAIR_NOUNS, PRONOUNS,
+                                                        SENDING_VERBS,
                                                         STAND_INS,
                                                         TITLE_WORDS, TRANSPARENT, Frame, is_verb,
                                                         word)
@@ -132,6 +133,12 @@ def mentions_at(s: Any, tok: Any) -> list[Mention]:
                      None)
         if m is None and t.lower_ in STAND_INS:
             m = _leader(s, t)
+        if m is None and t.lower_ in PAIR_NOUNS and any(
+                c.lower_ in {"two", "both"} for c in t.children):
+            pair = s.refer_pair(t.i)    # "the two sides", "both countries"
+            if pair:
+                out.extend(x for x in pair if x not in out)
+                continue
         if m is None and t.i in s.ents.demonyms:
             m = s.demonym_mention(t.i)
         if m is None and t.lower_ in STAND_INS:     # "the Chinese delegation"
@@ -273,8 +280,8 @@ def arguments(s: Any, host: Any, depth: int = 0) -> Args:
                 up = arguments(s, head, depth + 1)
                 if "subj" in up:
                     args.setdefault("subj", up["subj"])
-            elif dep == "appos":
-                _add(s, args, "subj", head, host)
+            elif dep == "appos" or dep == "compound" and head.i in s.by_token:
+                _add(s, args, "subj", head, host)   # "A, a member", "NATO member A"
             elif dep == "pobj" and head.lower_ in {"for", "during", "at"} and \
                     is_verb(head.head) and "subj" not in args:
                 # "A arrived in P for talks with B", "A and B agreed during a summit":

@@ -110,6 +110,22 @@ class Sentence:
         return Mention(i, i + 1, tok.idx, tok.idx + len(tok), tok.text, last.entity,
                        self.sent.start)
 
+    def refer_pair(self, i: int) -> list[Mention]:
+        """The two states "the two sides" or "both countries" at token ``i`` refer to:
+        the last two named before it, within reach (mentions at the word, for reading
+        this sentence only); none when fewer than two were named."""
+        found: list[str] = []
+        for m in sorted((m for m in self.ents.mentions if m.end <= i and m.sent >= 0
+                         and i - m.end <= REFER_WINDOW
+                         and self.ents.label(m) == COUNTRY), key=lambda m: -m.end):
+            if m.entity not in found:
+                found.append(m.entity)
+            if len(found) == 2:
+                break
+        tok = self.doc[i]
+        return [Mention(i, i + 1, tok.idx, tok.idx + len(tok), tok.text, e, self.sent.start)
+                for e in found] if len(found) == 2 else []
+
     def demonym_mention(self, i: int) -> Mention:
         """A mention of the country the demonym at token ``i`` names ("Chinese
         pressure"), added to the document's mentions once."""

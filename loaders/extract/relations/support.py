@@ -33,10 +33,10 @@ def requests(s: Sentence) -> Iterator[Candidate]:
     """"A urged / requested / appealed to B", and "A urged B to support ...", "A
     requested B's assistance": A seeks support from B."""
     for tok, base, frame in s.triggered(SEEKS_SUPPORT_FROM, SUPPORTS):
-        if frame.type == SEEKS_SUPPORT_FROM:
-            yield from read_trigger(s, tok, base, frame)
-        elif base in SUPPORT_NOUNS or base == "assist":
-            yield from _seeking(s, tok)
+        found = read_trigger(s, tok, base, frame) if frame.type == SEEKS_SUPPORT_FROM else \
+            _seeking(s, tok) if base in SUPPORT_NOUNS or base == "assist" else ()
+        # an official does not ask their own country ("A called on the two sides")
+        yield from (c for c in found if s.ents.entities[c[0]].country != c[2])
 
 
 def _seeking(s: Sentence, tok: Any) -> Iterator[Candidate]:

@@ -24,7 +24,8 @@ from diplograph.loaders.safe_yaml import read_yaml
 
 __all__ = ["Frame", "FRAMES", "TITLE_WORDS", "AGENT_NOUNS", "SUPPORT_NOUNS", "ASK_WORDS",
            "LIGHT_VERBS", "TRANSPARENT", "PRONOUNS", "BODY_PRONOUNS", "STAND_INS", "ROLE_VERBS",
-           "APPOINTMENT_VERBS", "SPEECH_VERBS", "LEADING_VERBS", "SENDING_VERBS", "LEMMAS",
+           "APPOINTMENT_VERBS", "SPEECH_VERBS", "LEADING_VERBS", "SENDING_VERBS",
+           "PAIR_NOUNS", "LEMMAS",
            "ROLES", "PREPOSITIONS", "LEXICON", "load_lexicon", "word", "is_verb", "is_noun"]
 
 #: The trigger lexicon shipped with diplograph.
@@ -89,7 +90,8 @@ def load_lexicon(path: Path = LEXICON) -> tuple[dict[str, list[Frame]], dict[str
     lists = {key: set(_words(data.get(key))) for key in
              ("title_words", "agent_nouns", "support_nouns", "ask_words", "light_verbs",
               "transparent_nouns", "pronouns", "body_pronouns", "stand_ins", "role_verbs",
-              "appointment_verbs", "speech_verbs", "leading_verbs", "sending_verbs")}
+              "appointment_verbs", "speech_verbs", "leading_verbs", "sending_verbs",
+              "pair_nouns")}
     return frames, lists
 
 
@@ -109,6 +111,8 @@ TRANSPARENT = frozenset(_LISTS["transparent_nouns"])
 PRONOUNS = frozenset(_LISTS["pronouns"])
 #: words that refer back to the last state or body named
 BODY_PRONOUNS = frozenset(_LISTS["body_pronouns"])
+#: nouns that, counted "two" or "both", refer back to the last two states named
+PAIR_NOUNS = frozenset(_LISTS["pair_nouns"])
 #: nouns that stand for the country of the demonym before them ("the Chinese side")
 STAND_INS = frozenset(_LISTS["stand_ins"])
 #: verbs of a relative clause that give its person the title after them ("who serves as")
