@@ -74,8 +74,8 @@ def test_claims_carry_dates_and_funding(edges):
     found = edges("---\ndate: 2031-02-10\n---\nBriefing\n\n"
                   "Minister Olaf Brandt met with Minister Keiko Mori in Tokyo on May 4. "
                   "Olaf Brandt visited Canada in August 2030. "
-                  "Taiwan's Ministry of National Defense will allocate NT$305.2 million "
-                  "(US$9.8 million) to fund the Harbor Watch Program from 2032 until 2034.\n")
+                  "To fund the Harbor Watch Program from 2032 until 2034, Taiwan's Ministry of "
+                  "National Defense has set aside NT$305.2 million (US$9.8 million).\n")
     met = [p for (s, t, o), p in found.items() if t == "MET_WITH"
            and {s, o} == {"person:olaf-brandt", "person:keiko-mori"}]
     assert met and all(p["date"] == "2031-05-04" for p in met)

@@ -415,11 +415,11 @@ def test_a_persons_nationality_does_not_qualify_a_body_nearby(nodes):
 
 
 def test_numbered_round_of_a_channel_named_in_lower_case(mentions):
-    doc, ents = mentions("Peru and Chile held the 13th round of strategic border consultation "
-                         "in Lima, but the 2nd round of talks failed.")
+    doc, ents = mentions("In Lima the 7th round of joint border consultation between Peru "
+                         "and Chile ended early, but the 2nd round of talks failed.")
     by_name = {e.name: e for e in ents.entities.values()}
-    assert by_name["strategic border consultation"].label == "Mechanism"
-    assert by_name["13th round of strategic border consultation"].properties["ordinal"] == 13
+    assert by_name["joint border consultation"].label == "Mechanism"
+    assert by_name["7th round of joint border consultation"].properties["ordinal"] == 7
     assert "talks" not in by_name
 
 

@@ -102,8 +102,8 @@ CASES = [
       ("person:ruth-wanjiru", "VISITED", "country:chile")},
      {("person:lin-wei", "VISITED", "country:chile"),
       ("person:ana-soto", "VISITED", "country:chile")}),
-    ("visits", "Ana Soto spoke on Monday. On the first day of his trip to Ghana, Luis Vega was "
-     "received by President Kofi Mensah.",
+    ("visits", "Ana Soto spoke on Monday. Hours after his arrival in Ghana, Luis Vega was "
+     "greeted by President Kofi Mensah.",
      {("person:luis-vega", "VISITED", "country:ghana"),
       ("person:kofi-mensah", "MET_WITH", "person:luis-vega")},
      {("person:ana-soto", "VISITED", "country:ghana")}),
@@ -154,10 +154,13 @@ CASES = [
      "Arica on Tuesday.",
      {("event:5th-andean-border-dialogue", "INSTANCE_OF", "mechanism:andean-border-dialogue"),
       ("country:chile", "PARTICIPATES_IN", "event:5th-andean-border-dialogue")}, set()),
-    ("sessions", "Ministers gathered for the 10th Ministerial Conference of the Gulf Harbour "
-     "Forum in Doha.",
-     {("event:10th-ministerial-conference", "INSTANCE_OF", "mechanism:gulf-harbour-forum"),
-      ("event:10th-ministerial-conference", "LOCATED_IN", "place:doha")}, set()),
+    # the words before "of the X Forum" name a session of X, not a channel of their own
+    ("sessions", "A joint statement closed the 4th Ministerial Conference of the Gulf "
+     "Harbour Forum, held in Doha.",
+     {("event:4th-ministerial-conference", "INSTANCE_OF", "mechanism:gulf-harbour-forum"),
+      ("event:4th-ministerial-conference", "LOCATED_IN", "place:doha")},
+     {("event:4th-ministerial-conference", "INSTANCE_OF",
+       "mechanism:ministerial-conference")}),
     ("parties", "The Andean Dialogue, held between Chile and Peru since 2010, resumed.",
      {("country:chile", "PARTICIPATES_IN", "mechanism:andean-dialogue"),
       ("country:peru", "PARTICIPATES_IN", "mechanism:andean-dialogue")}, set()),
@@ -172,10 +175,11 @@ CASES = [
       ("country:kenya", "PARTICIPATES_IN", "event:3rd-accra-harbour-summit")}, set()),
     # the text names the session's two countries: an official of a third one it also
     # names is not taking part
-    ("main_event", "Portuguese Foreign Minister Rui Tavares arrived in Rabat for the third "
-     "Atlantic Strategic Dialogue between Portugal and Morocco. Moroccan Foreign Minister "
-     "Samira Idrissi welcomed him. Tavares had met Chinese Foreign Minister Li Wenbo in "
-     "Lisbon a week earlier. The third Atlantic Strategic Dialogue will cover fisheries.",
+    ("main_event", "The third Atlantic Strategic Dialogue between Portugal and Morocco "
+     "opened in Rabat on Monday. Moroccan Foreign Minister Samira Idrissi welcomed "
+     "Portuguese Foreign Minister Rui Tavares. A week earlier, Idrissi had hosted Chinese "
+     "Foreign Minister Li Wenbo in Fez. Delegates said the third Atlantic Strategic "
+     "Dialogue would end on Friday.",
      {("person:samira-idrissi", "PARTICIPATES_IN",
        "event:3rd-atlantic-strategic-dialogue-between-portugal-and-morocco")},
      {("person:li-wenbo", "PARTICIPATES_IN",
@@ -203,6 +207,11 @@ CASES = [
     ("meetings", "The government will send Foreign Minister Rosa Pino to Quito for talks "
      "with her Ecuadorian counterpart Diego Mora.",
      {("person:rosa-pino", "MET_WITH", "person:diego-mora")}, set()),
+    # only travelling, meeting or agreeing lends its subject to the talks after it
+    ("meetings", "Japan called for talks with North Korea, and China protested at the "
+     "visit of Chile's President Ana Soto to Paraguay.", set(),
+     {("country:japan", "MET_WITH", "country:north-korea"),
+      ("country:china", "VISITED", "country:paraguay")}),
     # irregular forms of light verbs lend their subject too ("paid", "had")
     ("meetings", "Lina Haddad paid a courtesy call on President Omar Saleh in Amman.",
      {("person:lina-haddad", "MET_WITH", "person:omar-saleh")}, set()),
@@ -229,9 +238,9 @@ CASES = [
      "Dialogue as an exclusive club.", set(),
      {("person:rosa-pino", "PARTICIPATES_IN", "mechanism:lisbon-dialogue")}),
     # the person set beside a whole title phrase is the one met, not the ministry in it
-    ("meetings", "The visit follows Defence Minister Tomas Kral's meeting with Poland's "
-     "Minister of National Defence, General Piotr Nowak, in Warsaw last month.",
-     {("person:tomas-kral", "MET_WITH", "person:piotr-nowak")}, set()),
+    ("meetings", "Czech Defence Minister Tomas Kral met Slovakia's Minister of Defence, "
+     "Colonel Jan Horak, in Bratislava.",
+     {("person:tomas-kral", "MET_WITH", "person:jan-horak")}, set()),
     # a leader named by the country alone leads it; an opposition leader does not
     ("titles", "North Korean leader Ri Chol-su inspected a factory. Opposition leader Ana "
      "Ruiz spoke in Lima, Peru.",
@@ -239,18 +248,21 @@ CASES = [
      {("person:ana-ruiz", "HOLDS_POSITION", "country:peru")}),
     # a minister heads a ministry, one the gazetteer lists or not; a generic body's name
     # before a title word is part of the title
-    ("titles", "Israel's National Security Minister Avi Ben Tov visited the site. "
-     "Jordanian Tourism Minister Lina Haddad opened the fair.",
-     {("person:avi-ben-tov", "HOLDS_POSITION", "org:ministry-of-national-security-israel"),
-      ("person:lina-haddad", "HOLDS_POSITION", "org:ministry-of-tourism-jordan")},
-     {("person:avi-ben-tov", "HOLDS_POSITION", "org:national-security-council-israel")}),
+    ("titles", "Ghana's National Security Minister Kofi Boateng chaired the briefing, and "
+     "Peru's Fisheries Minister Rosa Pino opened the fair.",
+     {("person:kofi-boateng", "HOLDS_POSITION", "org:ministry-of-national-security-ghana"),
+      ("person:rosa-pino", "HOLDS_POSITION", "org:ministry-of-fisheries-peru")},
+     {("person:kofi-boateng", "HOLDS_POSITION", "org:national-security-council-ghana")}),
+    # no made-up ministry for a portfolio that names another kind of body
+    ("titles", "Britain's Armed Forces Minister Tom Bell spoke in London.", set(),
+     {("person:tom-bell", "HOLDS_POSITION", "org:ministry-of-armed-forces-united-kingdom")}),
     ("titles", "Kenya's Defence Cabinet Secretary Ali Omar spoke.",
      {("person:ali-omar", "HOLDS_POSITION", "org:ministry-of-defence-kenya")},
      {("person:ali-omar", "HOLDS_POSITION", "org:defence-cabinet-kenya")}),
     # a visit to a place of unknown country is not the country's visit abroad
-    ("state_visits", "Israeli National Security Minister Avi Ben Tov visited the Temple "
-     "Mount on Monday.", {("person:avi-ben-tov", "VISITED", "place:temple-mount")},
-     {("country:israel", "VISITED", "place:temple-mount")}),
+    ("state_visits", "On Monday the Kenyan foreign minister, Ruth Wanjiru, toured the Rift "
+     "Valley.", {("person:ruth-wanjiru", "VISITED", "place:rift-valley")},
+     {("country:kenya", "VISITED", "place:rift-valley")}),
     # "his French and Polish counterparts, A and B": each in the country of its place
     ("titles", "Spanish Defence Minister Lucia Ortega met her Italian and Greek "
      "counterparts, Marco Ferri and Nikos Pappas, in Madrid.",
@@ -258,8 +270,8 @@ CASES = [
       ("person:nikos-pappas", "HOLDS_POSITION", "org:ministry-of-national-defence-greece")},
      {("person:marco-ferri", "HOLDS_POSITION", "org:ministry-of-national-defence-greece")}),
     # a title that is one body's own: only with the country named
-    ("titles", "U.S. Attorney General Ana Ruiz flew to Bogota on Monday. Attorney General "
-     "Tom Bell spoke in Ottawa.",
+    ("titles", "The report was signed by U.S. Attorney General Ana Ruiz last week. Attorney "
+     "General Tom Bell spoke in Ottawa.",
      {("person:ana-ruiz", "HOLDS_POSITION", "org:department-of-justice-united-states")},
      {("person:tom-bell", "HOLDS_POSITION", "org:department-of-justice-united-states")}),
     ("roles", "Priya Nair, who is India's ambassador to Japan, attended the dinner.",
@@ -275,10 +287,15 @@ CASES = [
     ("state_visits", "Kenyan Foreign Minister Ruth Wanjiru flew to Accra on Monday.",
      {("country:kenya", "VISITED", "place:accra")}, set()),
     # meeting someone in a place abroad is visiting it; the host stays at home
-    ("meetings_abroad", "Kenyan Foreign Minister Ruth Wanjiru met Ghanaian President Kofi "
-     "Mensah on Friday in Accra.",
+    ("meetings_abroad", "In Accra, Ghanaian President Kofi Mensah held talks with Kenyan "
+     "Foreign Minister Ruth Wanjiru on Friday.",
      {("person:ruth-wanjiru", "VISITED", "place:accra")},
      {("person:kofi-mensah", "VISITED", "place:accra")}),
+    # "in P" must belong to the meeting, not to another word ("the war in P")
+    ("meetings_abroad", "Kenyan Foreign Minister Ruth Wanjiru met Ghanaian President Kofi "
+     "Mensah to discuss the war in Ukraine.", set(),
+     {("person:ruth-wanjiru", "VISITED", "country:ukraine"),
+      ("person:kofi-mensah", "VISITED", "country:ukraine")}),
     ("delegations", "Kenyan Foreign Minister Ruth Wanjiru attended the Lisbon Dialogue.",
      {("country:kenya", "PARTICIPATES_IN", "mechanism:lisbon-dialogue")}, set()),
     ("presence", "The Lisbon Dialogue opened with a meeting on grain, and Ghana's proposal "
@@ -291,6 +308,8 @@ CASES = [
     # the country written after a place ("in Arica, Chile") is where it lies
     ("places", "The council met in Arica, Chile on Tuesday.",
      {("place:arica", "LOCATED_IN", "country:chile")}, set()),
+    ("places", "Officials gathered in Arica, Russia's envoy said.", set(),
+     {("place:arica", "LOCATED_IN", "country:russia")}),
     ("membership", "NATO member Hungary blocked the statement, and Turkey, a NATO ally, "
      "abstained.",
      {("country:hungary", "MEMBER_OF", "org:nato"), ("country:turkey", "MEMBER_OF", "org:nato")},
@@ -382,8 +401,9 @@ def test_lexicon_words_are_read_with_their_inflections() -> None:
 
 
 @pytest.mark.parametrize("text, denied", [
-    ("Chile's foreign minister was not planning to meet with Peru's president, officials "
-     "said.", ("MET_WITH", "country:peru")),
+    ("Peruvian President Luis Vega does not intend to hold talks with Chilean Foreign "
+     "Minister Rosa Pino this year.", ("MET_WITH", "person:rosa-pino")),
+    ("Lina Haddad had no talks with Omar Saleh in Amman.", ("MET_WITH", "person:omar-saleh")),
     ("Argentina did not attend the Andean Dialogue in Lima.",
      ("PARTICIPATES_IN", "mechanism:andean-dialogue")),
     ("Bolivia never agreed to fund the Andean Dialogue.",

@@ -93,9 +93,9 @@ def test_surname_alone_joins_the_full_name_of_another_document(tmp_path):
 
 
 def test_generic_authority_takes_its_country(run):
-    _, G = run("Jordan's Water Authority cut supplies to the valley on Friday.")
-    assert G.nodes["org:water-authority-jordan"]["name"] == "Water Authority (Jordan)"
-    assert G.has_edge("org:water-authority-jordan", "country:jordan")
+    _, G = run("Ghana's Energy Authority raised power prices on Friday.")
+    assert G.nodes["org:energy-authority-ghana"]["name"] == "Energy Authority (Ghana)"
+    assert G.has_edge("org:energy-authority-ghana", "country:ghana")
 
 
 def test_a_name_the_parser_cut_after_a_lower_case_title_is_one_person(run):
@@ -106,11 +106,13 @@ def test_a_name_the_parser_cut_after_a_lower_case_title_is_one_person(run):
         in edges(claims)
 
 
-def test_the_country_of_a_dateline_is_no_mention(run):
-    claims, G = run("LIMA, Peru — Peru and Chile signed a fisheries accord on Monday.")
+@pytest.mark.parametrize("place", ["LIMA", "SAN ISIDRO"])
+def test_the_country_of_a_dateline_is_no_mention(run, place):
+    claims, G = run(f"{place}, Peru — Peru and Chile signed a fisheries accord on Monday.")
+    body = len(place) + 9           # where the sentence after the dateline starts
     cites = [c.citation for c in claims if isinstance(c, NodeClaim) and c.id == "country:peru"]
-    assert cites and not any(c.start < 6 for c in cites)
-    assert not [c for c in claims if isinstance(c, EdgeClaim) and c.citation.start < 12]
+    assert cites and not any(c.start < body for c in cites)
+    assert not [c for c in claims if isinstance(c, EdgeClaim) and c.citation.start < body]
 
 
 def test_a_known_official_the_parser_calls_an_organisation_is_a_person(run):
@@ -127,10 +129,10 @@ def test_a_name_set_off_by_commas_after_its_title(run):
 
 
 def test_a_given_name_the_parser_left_out_after_a_title(run):
-    _, G = run("Secretary of Defense Lloyd J. Austin III hosted Philippine Secretary of "
-               "National Defense Gilberto Teodoro Jr. at the Pentagon.")
+    _, G = run("Secretary of Defense Lloyd J. Ortiz III hosted Secretary of Energy Mateo "
+               "Reyes Jr. in Manila.")
     people = {n for n, d in G.nodes(data=True) if d["label"] == "Person"}
-    assert people == {"person:lloyd-j-austin-iii", "person:gilberto-teodoro-jr"}
+    assert "person:lloyd-j-ortiz-iii" in people and "person:j-ortiz-iii" not in people
 
 
 def test_a_surname_before_a_generational_suffix_joins_the_full_name(run):
@@ -166,3 +168,28 @@ def test_a_capital_named_as_a_place(run):
     assert G.nodes["place:santiago"]["label"] == "Place"
     assert G.nodes["place:casa-rosada"]["label"] == "Place"
     assert "country:china" in G         # a capital as a possessor still speaks for its state
+
+
+def test_a_place_and_its_country_are_cited_together(run):
+    claims, _ = run("The council met in Arica, Chile on Tuesday.")
+    cited = {c.citation.snippet for c in claims if isinstance(c, EdgeClaim)
+             and c.type == "LOCATED_IN" and c.source == "place:arica"}
+    assert cited == {"Arica, Chile"}
+
+
+def test_a_session_of_their_channel_is_named_with_the(run):
+    _, G = run("Chile and Peru held the fifth round of their Andean Border Dialogue in Arica.")
+    assert G.nodes["event:5th-andean-border-dialogue"]["name"] == \
+        "fifth round of the Andean Border Dialogue"
+
+
+def test_a_team_headed_by_a_person_acts_through_them(run):
+    claims, _ = run("A team of Kenyan diplomats headed by Ambassador Ruth Wanjiru arrived in "
+                    "Accra on Monday.")
+    assert ("person:ruth-wanjiru", "VISITED", "place:accra") in edges(claims)
+
+
+def test_the_sides_of_talks_do_not_own_a_generic_body(run):
+    _, G = run("The Ministry of Foreign Affairs will host talks between Kenya and Somalia "
+               "next week.")
+    assert not [n for n, d in G.nodes(data=True) if d["label"] == "Organization"]

@@ -131,7 +131,7 @@ def test_names_that_are_no_names_and_negated_sources():
                ("person:d", "Person", "Ana Reyes"), ("person:e", "Person", "Li Wei")],
               [("person:d", "MET_WITH", "person:e",
                 [{"doc": "a", "method": "rule", "confidence": 0.6,
-                  "snippet": "Reyes was not planning to meet Li"}])])
+                  "snippet": "Reyes said he would not meet Li"}])])
     reasons = {i.nodes[0].name: i.reasons for i in review(G).items}
     assert "a person named by the words of a body: not a person?" in reasons["Organizations"]
     assert "ends with 'of': a name cut short?" in reasons["Political Bureau of"]

@@ -163,6 +163,7 @@ class Happenings:
         ``series`` is the mechanism (whose own mention is then hidden from the
         sentence rules, as the event's words cover it)."""
         doc = self.doc
+        self.sessions_of()
         for m in list(self.out.mentions):
             ent = self.out.entities.get(m.entity)
             if m.sent < 0 or ent is None or ent.label != MECHANISM or \
@@ -181,6 +182,24 @@ class Happenings:
                                     None if ordinal else doc[m.end].text)
             m.sent = -1
             self.mention(start, end, event_id)
+
+    def sessions_of(self) -> None:
+        """"The 4th Ministerial Conference of the X Forum" is a session of X: the
+        words before "of" ("Ministerial Conference") name no channel of their own."""
+        doc, ents = self.doc, self.out.entities
+        starts = {m.start: m for m in self.out.mentions if m.sent >= 0}
+        for m in [m for m in self.out.mentions if m.sent >= 0]:
+            event = ents.get(m.entity)
+            series = event.properties.get("series") if event and event.label == EVENT else None
+            if series is None or m.end + 1 >= len(doc) or doc[m.end].lower_ != "of":
+                continue
+            after = starts.get(m.end + 2 if doc[m.end + 1].lower_ == "the" else m.end + 1)
+            if after is None or ents[after.entity].label != MECHANISM or \
+                    any(o.entity == series and o.sent >= 0 for o in self.out.mentions):
+                continue
+            event.properties["series"] = after.entity
+            self.out.mentions[:] = [o for o in self.out.mentions if o.entity != series]
+            ents.pop(series, None)
 
     def short_mechanisms(self) -> None:
         """A mechanism named once with its parties ("Chile-Peru Border Dialogue") and

@@ -62,9 +62,11 @@ def is_dateline(doc: Any, start: int, end: int) -> bool:
     """Is ``doc[start:end]`` the place of a dateline: first words of a line, in
     capitals or followed by a comma or dash and then a month or "(Agency)", or the
     country after such a place ("NAIROBI, Kenya —")?"""
-    if start >= 2 and doc[start - 1].text == "," and end < len(doc) and \
-            doc[end].text in _DASHES and is_dateline(doc, start - 2, start - 1):
-        return True
+    if start >= 2 and doc[start - 1].text == "," and end < len(doc) and doc[end].text in _DASHES:
+        first = start - 2       # the place may be several words: "NEW DELHI, India —"
+        while first > 0 and doc[first - 1].is_upper and doc[first - 1].is_alpha:
+            first -= 1
+        return is_dateline(doc, first, start - 1)
     if start >= 2 and doc[start - 1].text == "(" and end < len(doc) and doc[end].text == ")":
         # the agency of a dateline: "BEIJING, June 3 (Agency) --"
         first = start - 1

@@ -18,8 +18,8 @@ Examples
 ('country:taiwan', 'country:china')
 >>> [gaz.entries[i].country for i in gaz.lookup("Ministry of National Defense")][:2]
 ['country:taiwan', 'country:china']
->>> gaz.serves("Sergey Lavrov"), gaz.serves("Jens Stoltenberg")
-('country:russia', 'org:nato')
+>>> gaz.serves("Sergey Lavrov"), gaz.serves("António Guterres")
+('country:russia', 'org:united-nations')
 """
 from __future__ import annotations
 

@@ -132,13 +132,10 @@ class _Builder(Titles, Happenings):
             return near
         return self.country_nearby(start, end)
 
-    def country_nearby(self, start: int, end: int, *, places: bool = True) -> str | None:
+    def country_nearby(self, start: int, end: int) -> str | None:
         """The nearest country named in the sentence of ``doc[start:end]``, else the last
         of the sentence before; one after "to", "in", "with" ... (a destination or a
-        place) only when there is no other. With ``places=False`` (a person's country)
-        neither such a country nor one of the sentence before counts."""
-        if not places:
-            return self._nearby(start, end, places=False, before=False)
+        place) only when there is no other."""
         return self._nearby(start, end, places=False) or self._nearby(start, end, places=True)
 
     def is_place(self, i: int) -> bool:
@@ -148,8 +145,16 @@ class _Builder(Titles, Happenings):
         return i > 0 and (doc[i - 1].lower_ in _DESTINATION
                           or doc[i - 1].text == "," and (i - 1) in self.place_ends)
 
-    def _nearby(self, start: int, end: int, *, places: bool, before: bool = True
-                ) -> str | None:
+    def between_sides(self, i: int) -> bool:
+        """Is the country at token ``i`` one side of "between A and B" (what a channel
+        is about, not whose a body is)?"""
+        doc, k = self.doc, i - 1
+        while k >= 0 and i - k <= 6 and (doc[k].lower_ in {"and", "the", ","} or
+                                         k in self.country_at or doc[k].is_title):
+            k -= 1
+        return k >= 0 and doc[k].lower_ == "between"
+
+    def _nearby(self, start: int, end: int, *, places: bool) -> str | None:
         doc, k = self.doc, self.sent_of(start)
         lo = self.sent_starts[k]
         hi = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(doc)
@@ -157,13 +162,13 @@ class _Builder(Titles, Happenings):
         for i, country in self.countries:
             if i < lo or i >= hi or start <= i < end or i in self.in_titles:
                 continue
-            if self.is_place(i) != places:
+            if self.is_place(i) != places or self.between_sides(i):
                 continue
             dist = start - i if i < start else i - end + 1
             if best is None or dist < best[0]:
                 best = (dist, country)
-        if best or not before:
-            return best[1] if best else None
+        if best:
+            return best[1]
         prev_lo = self.sent_starts[k - 1] if k else 0
         before = [c for i, c in self.countries if prev_lo <= i < lo and k
                   and i not in self.in_titles and self.is_place(i) == places]
@@ -346,12 +351,9 @@ class _Builder(Titles, Happenings):
             return None
         if label != "PERSON" and " " in surface and gaz.serves(surface):
             return self.person(start, end)      # a well-known official the parser mislabelled
-        if label not in {"PERSON", RULER_LABEL} and end - start == 1 and end < len(doc) and \
-                self.name_word(end) and start and (
-                    doc[start - 1].lower_ in LOWER_CASE_HEADS or is_title_word(
-                        doc[start - 1].text)) and not gaz.lookup(surface) and \
-                not gaz.country_of(surface):
-            return self.person(start, end + 1)  # "counterpart Ana Costa": a name cut short
+        cut = self.name_cut_short(start, end, label)
+        if cut is not None:
+            return self.person(*cut)
         if label == RULER_LABEL and end - start == 1 and 0 < start and end < len(doc) and \
                 doc[start - 1].is_title and doc[end].is_title and \
                 not gaz.country_of(surface) and start - 1 not in self.ent_tokens \
@@ -360,10 +362,6 @@ class _Builder(Titles, Happenings):
         if label == "ORG" and end - start == 1 and end < len(doc) and \
                 doc[end].lower_ == "administration" and not gaz.lookup(surface):
             return self.person(start, end)      # "the Halvorsen administration"
-        if label != "PERSON" and label != RULER_LABEL and end - start == 1 and start >= 2 \
-                and self.name_word(start - 1) and doc[start - 2].lower_ in LOWER_CASE_HEADS \
-                and not gaz.lookup(surface) and not gaz.country_of(surface):
-            return self.person(start - 1, end)  # "spokesperson Ana Costa": a name cut short
         if label == "PERSON":
             while end < len(doc) and end not in self.ent_tokens and _NAME_PART.match(
                     doc[end].text) and not is_title_word(doc[end].text) and \
@@ -479,12 +477,43 @@ class _Builder(Titles, Happenings):
                 return None
             place = self.entity(make_id(PLACE, surface), PLACE, surface, surface,
                                 kind="region" if label == "LOC" else "city")
-            # "in Leuven, Belgium": the country written after the place is its own
-            if place.country is None and end + 1 < len(doc) and doc[end].text == ",":
-                place.country = gaz.country_of(doc[end + 1].text) or (
-                    end + 2 < len(doc) and gaz.country_of(doc[end + 1:end + 3].text)) or None
+            # "in Arica, Chile": the country written after the place is its own
+            if place.country is None:
+                place.country = self.country_after(end)
             return start, end, place.id
         return None
+
+    def name_cut_short(self, start: int, end: int, label: str) -> tuple[int, int] | None:
+        """The whole name when the parser read one word of a person's name after a title
+        as something else: "counterpart Ana Costa" with "Ana" an organisation (the
+        word after it joins), "spokesperson Ana Costa" with "Costa" one (the word
+        before it joins)."""
+        doc, gaz = self.doc, self.gaz
+        surface = text_of(doc, start, end)
+        if label in {"PERSON", RULER_LABEL} or end - start != 1 or gaz.lookup(surface) or \
+                gaz.country_of(surface):
+            return None
+        if end < len(doc) and self.name_word(end) and start and (
+                doc[start - 1].lower_ in LOWER_CASE_HEADS or is_title_word(doc[start - 1].text)):
+            return start, end + 1
+        if start >= 2 and self.name_word(start - 1) and doc[start - 2].lower_ in LOWER_CASE_HEADS:
+            return start - 1, end
+        return None
+
+    def country_after(self, end: int) -> str | None:
+        """The country written after a place and a comma ("in Arica, Chile." / "...,
+        Chile on Monday"), where that country ends the phrase; not one that begins a
+        clause of its own ("in Arica, Chile's envoy said")."""
+        doc = self.doc
+        if end + 1 >= len(doc) or doc[end].text != ",":
+            return None
+        for size in (1, 2):
+            stop = end + 1 + size
+            country = self.gaz.country_of(doc[end + 1:stop].text) if stop <= len(doc) else None
+            if country and (stop == len(doc) or doc[stop].tag_ == "IN" or doc[stop].is_punct):
+                return country
+        return None
+
 
 def post_of(doc: Any, ents: DocEntities, gaz: Gazetteer, title: Any,
             country: str | None) -> str | None:

@@ -198,7 +198,7 @@ class Titles:
         """Each person mention with a title before it gets the title (its own words)
         and the post it names: the body its portfolio words name ("Foreign Minister"),
         else the country itself (a head of state or government), of the country the
-        title names, else the person's known country, else the nearest one."""
+        title names, else the person's known country; none otherwise."""
         doc, gaz = self.doc, self.gaz
         self.country_at = {i: c for i, c in self.countries}
         people = [m for m in self.out.mentions if m.sent >= 0
@@ -238,15 +238,15 @@ class Titles:
             named = [self.out.demonyms.get(t.i) or self.country_at.get(t.i) for t in toks]
             country = next((c for c in reversed(named) if c), None) or self.body_before(lo)
             # a title that names no country: the one a reader knows the official serves,
-            # else one the text gave them before, else the nearest; an official of an
+            # else one the text gave them before; never merely the nearest country (in
+            # "X protested at President A's visit" A is not X's); an official of an
             # international body serves no country
             known = None if country else self.gaz.serves(person.name)
             if known is not None and self.gaz.entries[known].label != COUNTRY:
                 body = known if known in self.out.entities else None
             else:
                 body = None
-                country = country or known or person.country or \
-                    self.country_nearby(lo, m.end, places=False)
+                country = country or known or person.country
             if country and not person.country:
                 person.country = country
             word = next((t for t in toks if t.lower_ in {"counterpart", "counterparts"}), None)
@@ -329,9 +329,12 @@ class Titles:
                     return found
         if country is None:
             return None
-        if minister and runs and country in gaz.entries:
-            # a portfolio no gazetteer lists ("Tourism Minister"): that ministry
-            run = runs[0]
+        run = runs[0] if minister and runs else None
+        phrase = " ".join(t.text for t in run) if run else ""
+        if run and country in gaz.entries and not gaz.generic.get(match_key(phrase)) and \
+                not gaz.country_body(country, phrase):
+            # a portfolio no gazetteer lists ("Fisheries Minister"): that ministry; not
+            # one that names another kind of body ("Armed Forces Minister")
             name = "Ministry of " + " ".join(t.text[:1].upper() + t.text[1:] for t in run)
             q = qualify(GenericBody(name, "ministry"), gaz.entries[country], name)
             self.entity(q.id, ORGANIZATION, q.name, None, kind="ministry",

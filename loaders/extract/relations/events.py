@@ -98,7 +98,7 @@ def attendance(s: Sentence) -> Iterator[Candidate]:
 
 
 def sessions(s: Sentence) -> Iterator[Candidate]:
-    """"the 10th Ministerial Conference of the X Forum": a meeting named as one of a
+    """"the 4th Ministerial Conference of the X Forum": a meeting named as one of a
     mechanism's is a session of it."""
     for m in s.mentions:
         if s.label(m) != EVENT or m.end + 1 >= s.sent.end or s.doc[m.end].lower_ != "of":

@@ -61,6 +61,13 @@ def meetings_abroad(ents: DocEntities, candidates: list[Placed], serving: dict[s
             if m.sent != sent.start or where is None or where.label not in {PLACE, COUNTRY} \
                     or m.start == 0 or sent.doc[m.start - 1].lower_ != "in":
                 continue
+            verb = sent.doc[m.start - 1].head
+            within = {t.i for t in verb.subtree}
+            if not verb.tag_.startswith("VB") or not all(
+                    any(o.start in within for o in ents.mentions
+                        if o.entity == person and o.sent == sent.start)
+                    for person in (source, target)):
+                continue    # "in P" belongs to another word ("the war in P")
             home = m.entity if where.label == COUNTRY else where.country
             for person in (source, target):
                 country = serving.get(person)

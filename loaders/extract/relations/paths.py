@@ -16,14 +16,15 @@ from typing import Any
 from diplograph.graph.schema import SCHEMA
 from diplograph.loaders.extract.mentions import Mention
 from diplograph.loaders.extract.vocab import ACTORS, EVENT, MECHANISM, PERSON
-from diplograph.loaders.extract.relations.words import (BODY_PRONOUNS, LEADING_VERBS,
+from diplograph.loaders.extract.relations.words import (BODY_PRONOUNS, GATHERING_VERBS,
+                                                        LEADING_VERBS,
                                                         LIGHT_VERBS, PAIR_NOUNS, PRONOUNS,
                                                         SENDING_VERBS,
                                                         STAND_INS,
                                                         TITLE_WORDS, TRANSPARENT, Frame, is_verb,
                                                         word)
 
-__all__ = ["arguments", "read_frame", "frame_host", "SIDELINES"]
+__all__ = ["arguments", "read_frame", "frame_host", "prefixed", "SIDELINES"]
 
 Args = dict[str, list[Mention]]
 #: nouns that make "on the ... of E" a place in time at E
@@ -283,7 +284,8 @@ def arguments(s: Any, host: Any, depth: int = 0) -> Args:
             elif dep == "appos" or dep == "compound" and head.i in s.by_token:
                 _add(s, args, "subj", head, host)   # "A, a member", "NATO member A"
             elif dep == "pobj" and head.lower_ in {"for", "during", "at"} and \
-                    is_verb(head.head) and "subj" not in args:
+                    _gathering(head.head) and not args.get("poss") and \
+                    not args.get("of") and "subj" not in args:
                 # "A arrived in P for talks with B", "A and B agreed during a summit":
                 # the traveller holds the talks; "sent A to P for talks": A does
                 up = arguments(s, head.head, depth + 1)
@@ -294,6 +296,13 @@ def arguments(s: Any, host: Any, depth: int = 0) -> Args:
         _orphan_subject(s, args, host)
     s.args_cache[host.i] = args
     return args
+
+
+def _gathering(verb: Any) -> bool:
+    """Is ``verb`` one of travelling, meeting or agreeing, or the verb such a verb
+    completes ("agreed to reopen the border during a summit")?"""
+    return is_verb(verb) and (word(verb) in GATHERING_VERBS or verb.dep_ in {"xcomp", "conj"}
+                              and word(verb.head) in GATHERING_VERBS)
 
 
 def _orphan_subject(s: Any, args: Args, verb: Any) -> None:

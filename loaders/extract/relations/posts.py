@@ -200,19 +200,19 @@ def appositions(s: Sentence) -> Iterator[Candidate]:
             yield from _posts(s, m, phrase, lo, hi)
 
 
-def _role_phrase(verb: Any, *, copula: bool) -> Any | None:
-    """The title noun a role or appointment verb gives: its "as" object ("serves as
-    X", "named A as X"), or (``copula``) its attribute ("is X", "was appointed X")."""
+def _role_phrase(verb: Any) -> Any | None:
+    """The title noun a role or appointment verb gives: its "as" object ("acts as
+    X", "named A as X"), or its attribute ("is X", "was appointed X")."""
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "as":
             return next((p for p in c.children if p.dep_ == "pobj"), None)
-        if copula and c.dep_ in {"attr", "oprd"}:
+        if c.dep_ in {"attr", "oprd"}:
             return c
     return None
 
 
 def roles(s: Sentence) -> Iterator[Candidate]:
-    """A title a clause gives a person: "X, who serves as Y's defence minister", "X,
+    """A title a clause gives a person: "X, who acts as Y's envoy", "X,
     who is India's ambassador" (a relative clause on the name), "A named X (as) its
     defence minister", "X was appointed foreign minister" (an appointment; "its" is
     the appointing country's)."""
@@ -228,7 +228,7 @@ def roles(s: Sentence) -> Iterator[Candidate]:
                           and c.i in s.by_token and s.label(s.by_token[c.i]) == COUNTRY),
                          None)
         for verb in verbs:
-            noun = _role_phrase(verb, copula=True)
+            noun = _role_phrase(verb)
             if noun is None or noun.i in s.by_token or not _title_word([noun]):
                 continue
             phrase = [t for t in noun.subtree if t.dep_ not in {"relcl", "punct"}

@@ -81,7 +81,7 @@ class Sentence:
         person named before it, in this sentence or the two before (a mention of that
         person at the word, used for reading this sentence only)."""
         tok = self.doc[i]
-        # "On the first day of his trip, A was received by B": a pronoun before the main
+        # "After his speech, A was thanked by B": a pronoun before the main
         # clause's subject is that subject
         ahead = next((m for m in self.mentions if m.start > i and self.label(m) == PERSON
                       and self.root(m).dep_ in {"nsubj", "nsubjpass"}
@@ -217,12 +217,14 @@ class Sentence:
 
 
 def negated(tok: Any) -> bool:
-    """Is the word denied, itself or through the verbs it completes ("did not meet",
-    "was not planning to meet", "never agreed to fund")?"""
-    for _ in range(3):
-        if any(c.dep_ == "neg" for c in tok.children):
+    """Is the word denied, itself, through the verb it is the object of, or through
+    the verbs it completes ("did not meet", "had no talks", "did not hold talks",
+    "does not intend to meet", "never agreed to fund")?"""
+    for _ in range(4):
+        if any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no"
+               for c in tok.children):
             return True
-        if tok.dep_ != "xcomp":
+        if tok.dep_ not in {"xcomp", "dobj"}:
             return False
         tok = tok.head
     return False

@@ -46,7 +46,7 @@ def government_bodies(ents: DocEntities, gaz: Gazetteer, parsed: Any, ent: Entit
 def places(ents: DocEntities, gaz: Gazetteer, parsed: Any, ent: Entity, m: Mention
            ) -> Iterator[Candidate]:
     """A place lies in its country (cited with the country when the text writes it
-    after the place: "Leuven, Belgium")."""
+    after the place: "Arica, Chile")."""
     if ent.label == PLACE and ent.country:
         after = next((o for o in ents.mentions if o.entity == ent.country and o.sent >= 0
                       and o.start == m.end + 1 and parsed[m.end].text == ","), None)

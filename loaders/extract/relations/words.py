@@ -25,7 +25,7 @@ from diplograph.loaders.safe_yaml import read_yaml
 __all__ = ["Frame", "FRAMES", "TITLE_WORDS", "AGENT_NOUNS", "SUPPORT_NOUNS", "ASK_WORDS",
            "LIGHT_VERBS", "TRANSPARENT", "PRONOUNS", "BODY_PRONOUNS", "STAND_INS", "ROLE_VERBS",
            "APPOINTMENT_VERBS", "SPEECH_VERBS", "LEADING_VERBS", "SENDING_VERBS",
-           "PAIR_NOUNS", "LEMMAS",
+           "GATHERING_VERBS", "PAIR_NOUNS", "LEMMAS",
            "ROLES", "PREPOSITIONS", "LEXICON", "load_lexicon", "word", "is_verb", "is_noun"]
 
 #: The trigger lexicon shipped with diplograph.
@@ -91,7 +91,7 @@ def load_lexicon(path: Path = LEXICON) -> tuple[dict[str, list[Frame]], dict[str
              ("title_words", "agent_nouns", "support_nouns", "ask_words", "light_verbs",
               "transparent_nouns", "pronouns", "body_pronouns", "stand_ins", "role_verbs",
               "appointment_verbs", "speech_verbs", "leading_verbs", "sending_verbs",
-              "pair_nouns")}
+              "gathering_verbs", "pair_nouns")}
     return frames, lists
 
 
@@ -115,7 +115,7 @@ BODY_PRONOUNS = frozenset(_LISTS["body_pronouns"])
 PAIR_NOUNS = frozenset(_LISTS["pair_nouns"])
 #: nouns that stand for the country of the demonym before them ("the Chinese side")
 STAND_INS = frozenset(_LISTS["stand_ins"])
-#: verbs of a relative clause that give its person the title after them ("who serves as")
+#: verbs of a relative clause that give its person the title after them ("who acts as")
 ROLE_VERBS = frozenset(_LISTS["role_verbs"])
 #: verbs that give their object a post ("named X its defence minister")
 APPOINTMENT_VERBS = frozenset(_LISTS["appointment_verbs"])
@@ -125,6 +125,8 @@ SPEECH_VERBS = frozenset(_LISTS["speech_verbs"])
 LEADING_VERBS = frozenset(_LISTS["leading_verbs"])
 #: verbs of sending someone ("sent A to P for talks")
 SENDING_VERBS = frozenset(_LISTS["sending_verbs"])
+#: verbs whose subject holds the talks named "for", "during" or "at" after them
+GATHERING_VERBS = frozenset(_LISTS["gathering_verbs"])
 
 _IRREGULAR = {"met": "meet", "built": "build", "bought": "buy", "led": "lead", "sent": "send",
               "took": "take", "taken": "take", "held": "hold", "spoke": "speak",
@@ -138,13 +140,16 @@ _IRREGULAR = {"met": "meet", "built": "build", "bought": "buy", "led": "lead", "
               "withdrew": "withdraw", "withdrawn": "withdraw", "oversaw": "oversee",
               "overseen": "oversee", "undertook": "undertake", "undertaken": "undertake",
               "struck": "strike", "drew": "draw", "drawn": "draw", "said": "say", "says": "say",
-              "told": "tell"}
+              "told": "tell", "is": "be", "was": "be", "are": "be", "were": "be",
+              "been": "be", "being": "be"}
 _OTHER_WORDS = "hold take locate base send lead during speak deliver between part"
 
 
 def _forms(base: str) -> set[str]:
     """Regular inflections of an English verb or noun (overgenerating is harmless:
-    the forms are only looked up)."""
+    the forms are only looked up; a two-letter word such as "be" is irregular)."""
+    if len(base) < 3:
+        return {base}
     forms = {base, base + "s", base + "es", base + "ed", base + "ing", base + "d",
              base + base[-1] + "ed", base + base[-1] + "ing"}
     if base.endswith("e"):
@@ -159,7 +164,7 @@ def _forms(base: str) -> set[str]:
 LEMMAS: dict[str, str] = {}
 for _base in sorted({*FRAMES, *AGENT_NOUNS, *SUPPORT_NOUNS, *ASK_WORDS, *LIGHT_VERBS,
                      *ROLE_VERBS, *APPOINTMENT_VERBS, *SPEECH_VERBS, *LEADING_VERBS,
-                     *SENDING_VERBS, *_OTHER_WORDS.split()}):
+                     *SENDING_VERBS, *GATHERING_VERBS, *_OTHER_WORDS.split()}):
     for _form in _forms(_base):
         LEMMAS.setdefault(_form, _base)
 LEMMAS.update(_IRREGULAR)
