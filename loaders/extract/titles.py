@@ -336,11 +336,9 @@ class Titles:
             # a portfolio no gazetteer lists ("Fisheries Minister"): that ministry; not
             # one that names another kind of body ("Armed Forces Minister")
             name = "Ministry of " + " ".join(t.text[:1].upper() + t.text[1:] for t in run)
-            q = qualify(GenericBody(name, "ministry"), gaz.entries[country], name)
-            self.entity(q.id, ORGANIZATION, q.name, None, kind="ministry",
-                        country=country).aliases |= q.aliases
-            self._post_mention(at, run[0].i, run[-1].i + 1, q.id)
-            return q.id
+            found = self.generic_of(GenericBody(name, "ministry"), country)
+            self._post_mention(at, run[0].i, run[-1].i + 1, found)
+            return found
         # a title that is one body's own in that country ("Attorney General": its
         # Department of Justice; many countries have one, so only with the country)
         own = [t for t in toks if t.i not in self.out.demonyms and t.i not in self.country_at
@@ -416,7 +414,11 @@ class Titles:
                    None)
         if own:
             return self.known_body(own)
-        q = qualify(body, gaz.entries[country], body.name)
+        return self.generic_of(body, country)
+
+    def generic_of(self, body: GenericBody, country: str) -> str:
+        """The entity of generic ``body`` of ``country``, named with the country."""
+        q = qualify(body, self.gaz.entries[country], body.name)
         ent = self.entity(q.id, ORGANIZATION, q.name, None, kind=q.kind or "ministry",
                           country=country)
         ent.aliases |= q.aliases
