@@ -150,7 +150,7 @@ class _Builder(Titles, Happenings):
         is about, not whose a body is)?"""
         doc, k = self.doc, i - 1
         while k >= 0 and i - k <= 6 and (doc[k].lower_ in {"and", "the", ","} or
-                                         k in self.country_at or doc[k].is_title):
+                                         doc[k].is_title or doc[k].is_upper):
             k -= 1
         return k >= 0 and doc[k].lower_ == "between"
 
@@ -417,7 +417,7 @@ class _Builder(Titles, Happenings):
                 return start, end + 1, self.entity(make_id(PERSON, name), PERSON, name,
                                                    name).id
             acting = start >= 2 and prev == "in" and doc[start - 2].lower_ in _ACTING_GROUPS
-            # "the capital city of Lima", "Macron's Elysee Palace": the place itself
+            # "the capital city of Lima", "the president's Casa Rosada": the place itself
             named_place = prev in {"'s", "’s"} or prev == "of" and start >= 2 and \
                 doc[start - 2].lower_ in {"capital", "city"}
             if prev in _PLACE_PREPS and not acting or named_place:
