@@ -41,10 +41,12 @@ CASES = [
      "Bolivia.",
      {("country:peru", "OPPOSES", "country:chile"),
       ("country:bolivia", "OPPOSES", "country:chile")}, set()),
+    # opposing pressure on a state is not opposing that state; the pressure is Somalia's
     ("opposition", "Kenya's Ministry of Defence issued a paper. Later it opposed Somali "
      "pressure on Ethiopia.",
-     {("org:ministry-of-defence-kenya", "OPPOSES", "country:ethiopia"),
-      ("country:somalia", "OPPOSES", "country:ethiopia")}, set()),
+     {("country:somalia", "OPPOSES", "country:ethiopia"),
+      ("org:ministry-of-defence-kenya", "OPPOSES", "country:somalia")},
+     {("org:ministry-of-defence-kenya", "OPPOSES", "country:ethiopia")}),
     ("support", "Canada is Ukraine's biggest backer after the United States.",
      {("country:canada", "SUPPORTS", "country:ukraine")}, set()),
     ("support", "Japan delivered two patrol boats to Vietnam last year.",
@@ -139,6 +141,14 @@ CASES = [
      {("country:poland", "ACQUIRES", "weapon:k2-black-panther")}, set()),
     ("resemblance", "The KF-21 resembles the F-35 in several respects.",
      {("weapon:kf-21-boramae", "RESEMBLES", "weapon:f-35")}, set()),
+    # opposing a thing in or on a place is not opposing the place's state; a name
+    # reached through "to" or "between" is the one opposed
+    ("opposition", "Iran opposed any new military presence in Syria, and Egypt condemned "
+     "the attack on Jordan.", set(),
+     {("country:iran", "OPPOSES", "country:syria"),
+      ("country:egypt", "OPPOSES", "country:jordan")}),
+    ("opposition", "Peru opposed the arms sale to Bolivia and any contacts between Chile "
+     "and Bolivia.", {("country:peru", "OPPOSES", "country:bolivia")}, set()),
     # a country outside the system's own noun phrase does not own it
     ("possession", "Canada will supply Peru with parts under the Javelin programme.", set(),
      {("country:peru", "DEVELOPS", "weapon:javelin")}),
@@ -229,6 +239,10 @@ CASES = [
     ("presence", "Peru reaffirmed its pro-Chile stance at the Lisbon Dialogue on Friday.",
      {("country:peru", "PARTICIPATES_IN", "mechanism:lisbon-dialogue")},
      {("country:chile", "PARTICIPATES_IN", "mechanism:lisbon-dialogue")}),
+    # the subject of talks is not a party to them
+    ("presence", "Turkey and Iran held a new round of the Lisbon Dialogue talks on Syria.",
+     {("country:turkey", "PARTICIPATES_IN", "mechanism:lisbon-dialogue")},
+     {("country:syria", "PARTICIPATES_IN", "mechanism:lisbon-dialogue")}),
     # welcoming an exercise is not meeting: the countries of another clause stay out
     ("presence", "The ministers welcomed the coming Cobra Gold exercise and pledged to "
      "deepen cooperation with Chile and Peru.", set(),

@@ -17,6 +17,8 @@ __all__ = ["meetings", "visits", "cooperation", "participation", "organizing", "
            "parties", "attendance", "presence", "sessions", "EVENTS"]
 
 EVENTS = {EVENT, MECHANISM}
+#: prepositions that make a name the subject of talks, not a party to them
+_TOPIC = frozenset({"on", "about", "over", "regarding", "concerning"})
 #: what a verb of taking a side says of its object: a stance, not taking part in it
 _STANCES = frozenset({OPPOSES, SUPPORTS, SEEKS_SUPPORT_FROM})
 
@@ -127,8 +129,9 @@ def presence(s: Sentence) -> Iterator[Candidate]:
                                  for t in c.subtree)
         for c in tok.children)) for tok, _, f in s.triggered(PARTICIPATES_IN, MET_WITH))
     for m in s.mentions:
-        if s.label(m) not in ACTORS or prefixed(s.doc, m):
-            continue
+        if s.label(m) not in ACTORS or prefixed(s.doc, m) or (
+                m.start and s.doc[m.start - 1].lower_ in _TOPIC):
+            continue        # "the one-China policy", "talks on Syria": no actor
         root = s.root(m)
         verb = root.head.head if root.dep_ == "pobj" else root.head
         main = verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"

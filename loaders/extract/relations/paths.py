@@ -174,15 +174,33 @@ def _add(s: Any, args: Args, role: str, tok: Any, owner: Any) -> None:
         tok = owner.head             # "the talks, which were held in X": the talks
     found = mentions_at(s, tok)
     if not found and role == "obj":
-        # "criticised B's stance": B; "opposed the arms sale to B": the name inside
-        found = [m for c in tok.children if c.dep_ == "poss" for m in mentions_at(s, c)]
+        # "criticised B's stance", "opposed Chinese pressure": B, China; "opposed the
+        # arms sale to B": the name inside
+        found = [m for c in tok.children if c.dep_ == "poss" or c.dep_ in {"amod", "compound"}
+                 and c.i in s.ents.demonyms for m in mentions_at(s, c)]
         inside = next((t for t in tok.subtree if t.i in s.by_token and t.i > tok.i
-                       and t.dep_ != "relcl"), None)
+                       and t.dep_ != "relcl" and _reached(t, tok)), None)
         if not found and inside is not None:
             found = mentions_at(s, inside)
     for m in found:
         if m not in args.setdefault(role, []):
             args[role].append(m)
+
+
+#: prepositions through which a name inside an object is the one the verb bears on
+#: ("the arms sale to B", "contacts between B and C"); not a place or a target ("the
+#: presence in B", "the attack on B")
+_THROUGH = frozenset({"to", "of", "by", "from", "with", "for", "between"})
+
+
+def _reached(name: Any, head: Any) -> bool:
+    """Does ``name`` hang on ``head`` only through :data:`_THROUGH` prepositions?"""
+    tok = name
+    while tok.i != head.i and tok.head.i != tok.i:
+        if tok.dep_ == "prep" and tok.lower_ not in _THROUGH:
+            return False
+        tok = tok.head
+    return tok.i == head.i
 
 
 def _own(s: Any, host: Any) -> Args:
