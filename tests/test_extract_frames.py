@@ -222,6 +222,11 @@ CASES = [
      "visit of Chile's President Ana Soto to Paraguay.", set(),
      {("country:japan", "MET_WITH", "country:north-korea"),
       ("country:china", "VISITED", "country:paraguay")}),
+    # the names listed after "counterparts," are the ones met, however they are parsed
+    ("meetings", "Ghanaian Foreign Minister Ama Owusu on Friday hosted her Togolese and "
+     "Beninese counterparts, Komi Agbo and Rachida Sani, in Accra.",
+     {("person:ama-owusu", "MET_WITH", "person:komi-agbo"),
+      ("person:ama-owusu", "MET_WITH", "person:rachida-sani")}, set()),
     # irregular forms of light verbs lend their subject too ("paid", "had")
     ("meetings", "Lina Haddad paid a courtesy call on President Omar Saleh in Amman.",
      {("person:lina-haddad", "MET_WITH", "person:omar-saleh")}, set()),

@@ -119,7 +119,10 @@ def mentions_at(s: Any, tok: Any) -> list[Mention]:
     for t in _conjuncts(tok):
         m = s.by_token.get(t.i)
         if m is None and t.i + 2 < s.sent.end and s.doc[t.i + 1].text == "," and \
-                t.i + 2 in s.by_token and s.root(s.by_token[t.i + 2]).dep_ == "appos":
+                t.i + 2 in s.by_token and (s.root(s.by_token[t.i + 2]).dep_ == "appos" or (
+                    t.lower_.rstrip("s") in TITLE_WORDS or t.lower_ in {"counterpart",
+                                                                        "counterparts"})
+                    and s.label(s.by_token[t.i + 2]) == PERSON):
             m = s.by_token[t.i + 2]     # "her counterparts, A and B" however it is parsed
         if m is None and t.lower_ in BODY_PRONOUNS and t.dep_ == "nsubj":
             m = s.refer_body(t.i)
