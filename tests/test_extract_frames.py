@@ -149,6 +149,9 @@ CASES = [
       ("country:egypt", "OPPOSES", "country:jordan")}),
     ("opposition", "Peru opposed the arms sale to Bolivia and any contacts between Chile "
      "and Bolivia.", {("country:peru", "OPPOSES", "country:bolivia")}, set()),
+    # the second half of a hyphenated word is no trigger ("so-called" calls on no one)
+    ("requests", "Officials in Lima said Chile should drop the so-called Peru doctrine.",
+     set(), {("country:chile", "SEEKS_SUPPORT_FROM", "country:peru")}),
     # a country outside the system's own noun phrase does not own it
     ("possession", "Canada will supply Peru with parts under the Javelin programme.", set(),
      {("country:peru", "DEVELOPS", "weapon:javelin")}),

@@ -72,11 +72,13 @@ def is_dateline(doc: Any, start: int, end: int) -> bool:
         first = start - 1
         while first > 0 and start - first < 10 and "\n" not in doc[first - 1].text:
             first -= 1
-        return first < start - 2 and is_dateline(doc, first, first + 1)
+        return first <= start - 2 and is_dateline(doc, first, first + 1)
     if start and "\n" not in doc[start - 1].text and doc[start - 1].text.strip():
         return False
     span = doc[start:end].text
     nxt = [t.text.lower() for t in doc[end:min(end + 3, len(doc))]]
+    if nxt[:1] == ["("] and span.isupper():
+        return True         # "CANBERRA (Agency) -"
     if not nxt or nxt[0] not in {",", "-", "–", "—", "/", ":"}:
         return False
     return span.isupper() or any(w in _MONTHS or w == "(" for w in nxt[1:])

@@ -69,6 +69,7 @@ class Sentence:
         if self._triggers is None:
             self._triggers = [(tok, base, f) for tok, base in self.known
                               if tok.i not in self.by_token and not negated(tok)
+                              and not _compounded(tok)
                               for f in FRAMES.get(base, ()) if _fits(tok, f)]
         return (t for t in self._triggers if t[2].type in types)
 
@@ -214,6 +215,14 @@ class Sentence:
                 group = self.group(first)
                 return [(a, b) for k, a in enumerate(group) for b in group[k + 1:]]
         return []
+
+
+def _compounded(tok: Any) -> bool:
+    """Is the word the second part of a hyphenated word ("so-called", "long-planned"),
+    which says nothing of its own (unlike "co-chaired", "re-elected")?"""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ \
+        and not doc[tok.i - 2].whitespace_ and doc[tok.i - 2].lower_ not in {"co", "re"}
 
 
 def negated(tok: Any) -> bool:
