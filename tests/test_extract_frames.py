@@ -104,6 +104,9 @@ CASES = [
       ("person:ruth-wanjiru", "VISITED", "country:chile")},
      {("person:lin-wei", "VISITED", "country:chile"),
       ("person:ana-soto", "VISITED", "country:chile")}),
+    ("visits", "Peru and Chile signed a fisheries pact during a visit to Lima by Chilean "
+     "Foreign Minister Rosa Pino.", {("person:rosa-pino", "VISITED", "place:lima")},
+     {("country:peru", "VISITED", "place:lima")}),
     ("visits", "Ana Soto spoke on Monday. Hours after his arrival in Ghana, Luis Vega was "
      "greeted by President Kofi Mensah.",
      {("person:luis-vega", "VISITED", "country:ghana"),

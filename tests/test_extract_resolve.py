@@ -195,3 +195,13 @@ def test_the_sides_of_talks_do_not_own_a_generic_body(run):
     _, G = run("The Ministry of Foreign Affairs will host talks between Kenya and Somalia "
                "next week.")
     assert not [n for n, d in G.nodes(data=True) if d["label"] == "Organization"]
+
+
+def test_the_first_of_two_surnames_and_a_counterpart_titled_before(run):
+    claims, G = run("Argentine Defence Minister Luis Petri flew to Brasilia on Monday for a "
+                    "visit. Petri and his Brazilian counterpart José Múcio Monteiro then "
+                    "toured a shipyard. Múcio said more talks would follow.")
+    people = {n for n, d in G.nodes(data=True) if d["label"] == "Person"}
+    assert people == {"person:luis-petri", "person:jose-mucio-monteiro"}
+    assert ("person:jose-mucio-monteiro", "HOLDS_POSITION",
+            "org:ministry-of-defence-brazil") in edges(claims)

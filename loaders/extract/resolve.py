@@ -579,7 +579,8 @@ def _nationalities(doc: Any, countries: list[tuple[int, str]]) -> set[int]:
 
 def _short_forms(ent: Entity) -> Iterable[str]:
     """The surname a person's full name may be shortened to (and, for a two-word or
-    hyphenated name, its first word: "KAMIKAWA Yoko", "Lai Ching-te")."""
+    hyphenated name, its first word: "KAMIKAWA Yoko", "Lai Ching-te"; for a longer
+    one, the word before the last and the last two)."""
     words = ent.name.split()
     while len(words) > 2 and words[-1].lower().rstrip(",") in SUFFIXES:
         words.pop()
@@ -587,6 +588,11 @@ def _short_forms(ent: Entity) -> Iterable[str]:
         yield words[-1]
         if "-" in words[-1] or len(words) == 2 and words[0][0].isupper():
             yield words[0]
+        if len(words) >= 3 and words[-2][:1].isupper():
+            # two surnames ("Ana María López Ruiz", "José Múcio Monteiro"): the first
+            # of them alone, or both
+            yield words[-2]
+            yield " ".join(words[-2:])
 
 
 def resolve_document(doc: Any, gaz: Gazetteer) -> DocEntities:

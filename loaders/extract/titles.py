@@ -255,6 +255,11 @@ class Titles:
                 # "his Chilean counterpart": the same post as the last titled person's,
                 # in this person's country, named at the word "counterpart"
                 prev = next((p for p in reversed(done) if p.sent == m.sent and p.title), None)
+                if prev is None:
+                    # "A and his Brazilian counterpart B", A titled in an earlier sentence
+                    named = {p.entity for p in people if p.sent == m.sent and p.end <= lo}
+                    prev = next((p for p in reversed(done) if p.entity in named
+                                 and p.title), None)
                 if prev is not None and prev.title_start is not None:
                     toks = [t for t in doc[prev.title_start:prev.start]
                             if t.i not in self.out.demonyms and t.i not in self.country_at]

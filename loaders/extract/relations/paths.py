@@ -306,7 +306,7 @@ def arguments(s: Any, host: Any, depth: int = 0) -> Args:
                 _add(s, args, "subj", head, host)   # "A, a member", "NATO member A"
             elif dep == "pobj" and head.lower_ in {"for", "during", "at"} and \
                     _gathering(head.head) and not args.get("poss") and \
-                    not args.get("of") and "subj" not in args:
+                    not args.get("of") and not args.get("by") and "subj" not in args:
                 # "A arrived in P for talks with B", "A and B agreed during a summit":
                 # the traveller holds the talks; "sent A to P for talks": A does
                 up = arguments(s, head.head, depth + 1)
