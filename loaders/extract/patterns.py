@@ -136,6 +136,14 @@ class Gazetteer:
                 return found
         return None
 
+    def service(self, name: str) -> tuple[str | None, str | None]:
+        """(country, international body) the official ``name`` is known to serve; at
+        most one of the two is given (:meth:`serves`)."""
+        found = self.serves(name)
+        if found is None:
+            return None, None
+        return (found, None) if self.entries[found].label == COUNTRY else (None, found)
+
     def ministry(self, country: str, title_word: str) -> str | None:
         """The ministry of ``country`` that a title word ("Foreign", "Defense") names."""
         return next((i for i in self.title_owners.get(match_key(title_word), [])

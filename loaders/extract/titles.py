@@ -241,12 +241,11 @@ class Titles:
             # else one the text gave them before; never merely the nearest country (in
             # "X protested at President A's visit" A is not X's); an official of an
             # international body serves no country
-            known = None if country else self.gaz.serves(person.name)
-            if known is not None and self.gaz.entries[known].label != COUNTRY:
-                body = known if known in self.out.entities else None
-            else:
-                body = None
-                country = country or known or person.country
+            known_country, known_body = (None, None) if country else \
+                self.gaz.service(person.name)
+            body = known_body if known_body in self.out.entities else None
+            if known_body is None:
+                country = country or known_country or person.country
             if country and not person.country:
                 person.country = country
             word = next((t for t in toks if t.lower_ in {"counterpart", "counterparts"}), None)

@@ -78,17 +78,15 @@ def _posts(s: Sentence, person: Mention, words: list[Any], lo: int, hi: int, *,
         return
     if post is None:
         # with no country in the title, the one a reader knows the official serves
-        known = s.gaz.serves(s.ents.entities[person.entity].name)
-        known_country = known if known and s.gaz.entries[known].label == COUNTRY else None
+        known_country, known_body = s.gaz.service(s.ents.entities[person.entity].name)
         country = next((s.ents.entities[b.entity].country for b in bodies
                         if s.ents.entities[b.entity].country), None) or known_country or \
             country
         post = post_of(s.doc, s.ents, s.gaz, [t for t in words if t.i not in s.by_token
                                               or s.label(s.by_token[t.i]) == COUNTRY],
                        country)
-        if post is None and known and not known_country and not bodies and \
-                known in s.ents.entities:
-            post = known        # an official of an international body the text names
+        if post is None and not bodies and known_body in s.ents.entities:
+            post = known_body   # an official of an international body the text names
     if post is None and _title_word(words, GOVERNMENT_TITLES):
         # "US secretaries A and B", "Kenya's ambassador X": a post in that government
         post = next((s.ents.demonyms.get(t.i) or s.by_token[t.i].entity for t in words

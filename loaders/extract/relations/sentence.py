@@ -88,13 +88,17 @@ class Sentence:
                       and self.root(m).dep_ in {"nsubj", "nsubjpass"}
                       and self.root(m).head.dep_ == "ROOT"), None)
         if ahead is not None and tok.head.i < ahead.start and self.root(ahead).head.i > i:
-            return Mention(i, i + 1, tok.idx, tok.idx + len(tok), tok.text, ahead.entity,
-                           self.sent.start)
+            return self.at_word(i, ahead.entity)
         before = [m for m in self.people if m.end <= i]
         if not before or i - before[-1].end > REFER_WINDOW:
             return None
-        return Mention(i, i + 1, tok.idx, tok.idx + len(tok), tok.text, before[-1].entity,
-                       self.sent.start)
+        return self.at_word(i, before[-1].entity)
+
+    def at_word(self, i: int, entity: str) -> Mention:
+        """A mention of ``entity`` at the one word ``i`` of this sentence that stands
+        for it (a pronoun, "the two sides", a demonym)."""
+        tok = self.doc[i]
+        return Mention(i, i + 1, tok.idx, tok.idx + len(tok), tok.text, entity, self.sent.start)
 
     def refer_body(self, i: int) -> Mention | None:
         """The state or body "it" at token ``i`` refers to: the last one named before
@@ -107,9 +111,7 @@ class Sentence:
         last = max(before, key=lambda m: m.end)
         if last.start >= self.sent.start:
             return last     # named in this sentence: the evidence runs from the name
-        tok = self.doc[i]
-        return Mention(i, i + 1, tok.idx, tok.idx + len(tok), tok.text, last.entity,
-                       self.sent.start)
+        return self.at_word(i, last.entity)
 
     def refer_pair(self, i: int) -> list[Mention]:
         """The two states "the two sides" or "both countries" at token ``i`` refer to:
@@ -123,9 +125,7 @@ class Sentence:
                 found.append(m.entity)
             if len(found) == 2:
                 break
-        tok = self.doc[i]
-        return [Mention(i, i + 1, tok.idx, tok.idx + len(tok), tok.text, e, self.sent.start)
-                for e in found] if len(found) == 2 else []
+        return [self.at_word(i, e) for e in found] if len(found) == 2 else []
 
     def demonym_mention(self, i: int) -> Mention:
         """A mention of the country the demonym at token ``i`` names ("Chinese
@@ -136,8 +136,7 @@ class Sentence:
         for m in self.mentions:
             if m.start == i and m.entity == country:
                 return m
-        tok = self.doc[i]
-        m = Mention(i, i + 1, tok.idx, tok.idx + len(tok), tok.text, country, self.sent.start)
+        m = self.at_word(i, country)
         self.ents.mentions.append(m)
         self.mentions.append(m)
         self.by_token[i] = m
